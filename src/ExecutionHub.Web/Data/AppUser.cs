@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ExecutionHub.Web.Data;
+
+/// <summary>
+/// A signed-in person. Each user is scoped to the org unit their role works in: a judge to a
+/// court, a coordinator or street officer to a street, a grid worker to a grid, a partner agent
+/// to an agency. Administrators are not scoped.
+/// </summary>
+public sealed class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+    public int? CourtId { get; set; }
+    public int? StreetId { get; set; }
+    public int? GridId { get; set; }
+    public int? PartnerAgencyId { get; set; }
+
+    /// <summary>The user's UI language: zh-CN (default) or en.</summary>
+    public string Culture { get; set; } = "zh-CN";
+
+    public bool IsDisabled { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.Web.Data.Sqlite;
+
+/// <summary>
+/// The one place that knows the embedded database is SQLite: connection string, WAL and foreign
+/// keys. A PostgreSQL deployment swaps this file for an Npgsql twin; nothing else changes.
+/// </summary>
+public static class SqliteDatabase
+{
+    public static IServiceCollection AddExecutionHubDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var connectionString = BuildConnectionString(
+            configuration.GetConnectionString("ExecutionHub")
+                ?? throw new InvalidOperationException("ConnectionStrings:ExecutionHub is not set in appsettings.json."),
+            contentRoot);
+        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        return services;
+    }
+
+    /// <summary>Resolves a relative Data Source against the content root, creates its folder, turns foreign keys on.</summary>
+    public static string BuildConnectionString(string configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured) { ForeignKeys = true, Pooling = true };
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Switches the file to write-ahead logging (persistent per file) and applies migrations.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public static string HangfireDatabasePath(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString("Hangfire")
+            ?? throw new InvalidOperationException("ConnectionStrings:Hangfire is not set in appsettings.json.");
+        var path = Path.IsPathRooted(configured) ? configured : Path.GetFullPath(Path.Combine(contentRoot, configured));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+}

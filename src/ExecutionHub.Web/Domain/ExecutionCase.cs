@@ -1,0 +1,75 @@
+namespace ExecutionHub.Web.Domain;
+
+public enum CaseStatus
+{
+    InExecution = 1,
+    Settled = 2,
+    Paid = 3,
+    Terminated = 4,
+    Closed = 5,
+}
+
+/// <summary>An execution case of a court, with its parties. Amounts are in yuan.</summary>
+public sealed class ExecutionCase
+{
+    public int Id { get; set; }
+
+    /// <summary>Normalised case number text; see <see cref="Domain.CaseNumber"/>.</summary>
+    public required string CaseNumber { get; set; }
+
+    public int CourtId { get; set; }
+    public Court? Court { get; set; }
+
+    /// <summary>The street whose workstation handles the case (where the respondent lives or works).</summary>
+    public int StreetId { get; set; }
+    public Street? Street { get; set; }
+
+    /// <summary>The community within the street, for street statistics; null when not yet known.</summary>
+    public int? CommunityId { get; set; }
+    public Community? Community { get; set; }
+
+    public required string JudgeId { get; set; }
+
+    /// <summary>案由, e.g. 民间借贷纠纷.</summary>
+    public required string Cause { get; set; }
+
+    /// <summary>Industry of the dispute, e.g. 房地产; drives the street's statistics.</summary>
+    public required string Industry { get; set; }
+
+    public decimal AmountOwed { get; set; }
+    public decimal AmountRecovered { get; set; }
+    public CaseStatus Status { get; set; } = CaseStatus.InExecution;
+    public DateOnly FiledOn { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+
+    public List<CaseParty> Parties { get; set; } = [];
+}
+
+public enum PartyRole
+{
+    Applicant = 1,
+    Respondent = 2,
+}
+
+public enum PartyKind
+{
+    Person = 1,
+    Organisation = 2,
+}
+
+/// <summary>
+/// An applicant (申请执行人) or respondent (被执行人). <see cref="IdentityNumber"/> holds a resident
+/// ID number for a person and a unified social credit code for an organisation. Phones and
+/// addresses are personal data: show them through <see cref="PersonalData"/> masking.
+/// </summary>
+public sealed class CaseParty
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public PartyRole Role { get; set; }
+    public PartyKind Kind { get; set; }
+    public required string Name { get; set; }
+    public required string IdentityNumber { get; set; }
+    public List<string> Phones { get; set; } = [];
+    public List<string> Addresses { get; set; } = [];
+}

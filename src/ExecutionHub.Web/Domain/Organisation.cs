@@ -1,0 +1,84 @@
+namespace ExecutionHub.Web.Domain;
+
+/// <summary>A people's court whose execution bureau refers matters. <see cref="CaseCode"/> is the
+/// court's code inside case numbers, e.g. 沪0110 for 杨浦区人民法院.</summary>
+public sealed class Court
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string CaseCode { get; set; }
+    public List<Street> Streets { get; set; } = [];
+}
+
+/// <summary>A street office (街道) hosting an execution affairs workstation in its governance centre.</summary>
+public sealed class Street
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int CourtId { get; set; }
+    public Court? Court { get; set; }
+    public List<Community> Communities { get; set; } = [];
+}
+
+/// <summary>A residents' committee (社区/居委) within a street.</summary>
+public sealed class Community
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int StreetId { get; set; }
+    public Street? Street { get; set; }
+    public List<Grid> Grids { get; set; } = [];
+}
+
+/// <summary>A grid (网格): the patch of a community that its grid workers know on foot.</summary>
+public sealed class Grid
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int CommunityId { get; set; }
+    public Community? Community { get; set; }
+}
+
+public enum WorkingGroupKind
+{
+    ExecutionInvestigation = 1,
+    DisputeResolution = 2,
+    ExecutionPublicity = 3,
+    HearingAndRelief = 4,
+}
+
+/// <summary>One of the four working groups of a workstation's "4+1+X" organisation.</summary>
+public sealed class WorkingGroup
+{
+    public int Id { get; set; }
+    public WorkingGroupKind Kind { get; set; }
+    public required string Name { get; set; }
+    public int StreetId { get; set; }
+    public Street? Street { get; set; }
+    public List<WorkingGroupMember> Members { get; set; } = [];
+}
+
+public sealed class WorkingGroupMember
+{
+    public int WorkingGroupId { get; set; }
+    public required string UserId { get; set; }
+}
+
+public enum PartnerAgencyKind
+{
+    Police = 1,
+    Procuratorate = 2,
+    JusticeBureau = 3,
+    HumanResourcesAndSocialSecurity = 4,
+    Other = 9,
+}
+
+/// <summary>The "X" of 4+1+X: an agency that answers verification tasks in its domain.</summary>
+public sealed class PartnerAgency
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public PartnerAgencyKind Kind { get; set; }
+    public int CourtId { get; set; }
+    public Court? Court { get; set; }
+}

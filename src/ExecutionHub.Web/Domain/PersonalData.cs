@@ -1,0 +1,54 @@
+namespace ExecutionHub.Web.Domain;
+
+/// <summary>Masks personal data for display (PIPL least privilege): the default for every view.</summary>
+public static class PersonalData
+{
+    /// <summary>310110199001011234 → 310110********1234; a credit code keeps its first 6 and last 4 too.</summary>
+    public static string MaskIdentityNumber(string? value) => MaskMiddle(value, keepStart: 6, keepEnd: 4);
+
+    /// <summary>13812345678 → 138****5678.</summary>
+    public static string MaskPhone(string? value) => MaskMiddle(value, keepStart: 3, keepEnd: 4);
+
+    /// <summary>Keeps the first two characters of a Chinese name: 张三丰 → 张*丰, 张三 → 张*.</summary>
+    public static string MaskName(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        if (value.Length <= 2)
+        {
+            return value[0] + "*";
+        }
+
+        return value[0] + new string('*', value.Length - 2) + value[^1];
+    }
+
+    /// <summary>Keeps the district and road, hides the number: 上海市杨浦区平凉路1234弄5号 → 上海市杨浦区平凉路****.</summary>
+    public static string MaskAddress(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        var cut = value.IndexOfAny("0123456789".ToCharArray());
+        return cut < 0 ? value : value[..cut] + "****";
+    }
+
+    private static string MaskMiddle(string? value, int keepStart, int keepEnd)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        if (value.Length <= keepStart + keepEnd)
+        {
+            return new string('*', value.Length);
+        }
+
+        return value[..keepStart] + new string('*', value.Length - keepStart - keepEnd) + value[^keepEnd..];
+    }
+}

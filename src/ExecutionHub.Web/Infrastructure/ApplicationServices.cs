@@ -1,0 +1,57 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Data.Sqlite;
+using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
+using ExecutionHub.Web.Infrastructure.Mediator;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+
+namespace ExecutionHub.Web.Infrastructure;
+
+/// <summary>
+/// Everything a request needs to be handled: database, identity stores, mediator pipeline,
+/// validators, clock. Shared by the web host and the handler tests, so tests run the real wiring.
+/// </summary>
+public static class ApplicationServices
+{
+    public static IServiceCollection AddExecutionHubApplication(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddExecutionHubDatabase(configuration, contentRoot);
+        services.AddSingleton(TimeProvider.System);
+        services.AddLocalization();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpOrCircuitCurrentUser>();
+
+        var identity = configuration.GetSection("Identity");
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = false;
+                options.Password.RequiredLength = identity.GetValue("RequiredPasswordLength", 12);
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = identity.GetValue("LockoutMaxFailedAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(identity.GetValue("LockoutMinutes", 15));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(AuthorizationBehavior<,>),
+                typeof(ValidationBehavior<,>),
+            ];
+        });
+        services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolve;
+        return services;
+    }
+}

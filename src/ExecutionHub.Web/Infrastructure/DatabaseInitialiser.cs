@@ -1,0 +1,36 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Data.Demo;
+using ExecutionHub.Web.Data.Sqlite;
+using ExecutionHub.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.Web.Infrastructure;
+
+public static class DatabaseInitialiser
+{
+    /// <summary>Migrates the database, makes sure the roles exist, and seeds demo data when Demo:Seed is true.</summary>
+    public static async Task InitialiseDatabaseAsync(this IHost app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            await SqliteDatabase.MigrateAsync(db, cancellationToken);
+        }
+
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if (services.GetRequiredService<IConfiguration>().GetValue<bool>("Demo:Seed"))
+        {
+            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services).SeedAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Resources;
+
+namespace ExecutionHub.Web.Infrastructure.Localization;
+
+/// <summary>
+/// Gives FluentValidation's (already translated) messages the field's UI name, looked up in the
+/// shared resources under <c>Field.{PropertyName}</c> in the current UI culture.
+/// </summary>
+public static class FieldNames
+{
+    private static readonly ResourceManager Resources = new(typeof(SharedResource));
+
+    public static string? Resolve(Type type, MemberInfo? member, LambdaExpression? expression) =>
+        member is null ? null : Resources.GetString($"Field.{member.Name}", CultureInfo.CurrentUICulture) ?? member.Name;
+}

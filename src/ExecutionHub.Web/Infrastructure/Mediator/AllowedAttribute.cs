@@ -1,0 +1,24 @@
+namespace ExecutionHub.Web.Infrastructure.Mediator;
+
+/// <summary>
+/// Declares which roles may send a request. Every request type must carry this attribute or
+/// <see cref="AllowAnySignedInUserAttribute"/>; the pipeline refuses one that carries neither.
+/// When the request also implements <see cref="IScopedRequest"/>, the sender must hold one of the
+/// roles in a scope that covers the request's target (a judge's court, a coordinator's street…).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AllowedAttribute(params string[] roles) : Attribute
+{
+    public IReadOnlyList<string> Roles { get; } = roles;
+}
+
+/// <summary>Declares a request any signed-in user may send about themselves (e.g. their UI language).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AllowAnySignedInUserAttribute : Attribute;
+
+/// <summary>A request that targets org units; the pipeline checks the sender's scope covers them.</summary>
+public interface IScopedRequest
+{
+    /// <summary>Resolves the org units the request touches (may read the database).</summary>
+    ValueTask<Auth.OrgScope> ResolveScopeAsync(IServiceProvider services, CancellationToken cancellationToken);
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using ExecutionHub.Web.Infrastructure.Auth;
+using Mediator;
+
+namespace ExecutionHub.Web.Infrastructure.Mediator;
+
+/// <summary>
+/// Deny by default: a request is handled only if its type declares who may send it and the
+/// sender qualifies. Lives in the pipeline because a page's [Authorize] guards routing only,
+/// not the handlers a circuit can reach.
+/// </summary>
+public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser currentUser, IServiceProvider services)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var user = await currentUser.GetAsync();
+        var declaration = RequestDeclarations.Of(typeof(TMessage));
+        if (!user.IsAuthenticated || declaration is null)
+        {
+            throw declaration is null ? RequestRefusedException.Undeclared(typeof(TMessage)) : RequestRefusedException.NotAllowed(typeof(TMessage));
+        }
+
+        if (declaration.Roles is { } roles)
+        {
+            if (!user.IsInAnyRole(roles))
+            {
+                throw RequestRefusedException.NotAllowed(typeof(TMessage));
+            }
+
+            if (message is IScopedRequest scoped)
+            {
+                var target = await scoped.ResolveScopeAsync(services, cancellationToken);
+                if (!roles.Any(role => user.Covers(role, target)))
+                {
+                    throw RequestRefusedException.NotAllowed(typeof(TMessage));
+                }
+            }
+        }
+
+        return await next(message, cancellationToken);
+    }
+}
+
+/// <summary>Reads (and caches) what a request type declares about who may send it.</summary>
+public static class RequestDeclarations
+{
+    private static readonly ConcurrentDictionary<Type, Declaration?> Cache = new();
+
+    /// <summary>Roles null means any signed-in user.</summary>
+    public sealed record Declaration(IReadOnlyList<string>? Roles);
+
+    public static Declaration? Of(Type requestType) => Cache.GetOrAdd(requestType, static type =>
+    {
+        if (type.GetCustomAttribute<AllowedAttribute>() is { } allowed)
+        {
+            return allowed.Roles.Count == 0 ? null : new Declaration(allowed.Roles);
+        }
+
+        return type.GetCustomAttribute<AllowAnySignedInUserAttribute>() is not null ? new Declaration(null) : null;
+    });
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using ExecutionHub.Web.Components;
+using ExecutionHub.Web.Data.Sqlite;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Jobs;
+using ExecutionHub.Web.Infrastructure.Localization;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace ExecutionHub.Web.Infrastructure;
+
+/// <summary>The web host: Blazor, MudBlazor, cookies, localization, Hangfire, and the pipeline that serves them.</summary>
+public static class WebServices
+{
+    public const string AdministratorPolicy = "Administrator";
+
+    public static IServiceCollection AddExecutionHubWeb(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/signin";
+            options.AccessDeniedPath = "/account/denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(Roles.Administrator));
+
+        services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter);
+        services.AddTransient<MudLocalizer, ResxMudLocalizer>();
+        services.AddScoped<Components.Shared.UiSender>();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Cultures.Supported.Select(c => new CultureInfo(c)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(Cultures.Chinese);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = Cultures.CookieName }];
+        });
+
+        services.AddExecutionHubJobs(configuration, contentRoot);
+        return services;
+    }
+
+    public static WebApplication UseExecutionHubWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapExecutionHubEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapHangfireDashboardForAdministrators();
+        return app;
+    }
+}

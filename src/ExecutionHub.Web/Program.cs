@@ -1,0 +1,15 @@
+using ExecutionHub.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.UseRepositoryAppSettings();
+builder.Services.AddExecutionHubApplication(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddExecutionHubWeb(builder.Configuration, builder.Environment.ContentRootPath);
+
+var app = builder.Build();
+await app.InitialiseDatabaseAsync();
+app.UseExecutionHubWeb();
+app.MapExecutionHubEndpoints();
+app.Run();
+
+/// <summary>Entry point, visible to the end-to-end tests' host.</summary>
+public partial class Program;
