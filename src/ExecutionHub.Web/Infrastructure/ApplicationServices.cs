@@ -4,6 +4,7 @@ using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace ExecutionHub.Web.Infrastructure;
@@ -20,6 +21,7 @@ public static class ApplicationServices
         services.AddSingleton(TimeProvider.System);
         services.AddLocalization();
         services.AddHttpContextAccessor();
+        services.AddDataProtection().SetApplicationName("ExecutionHub").PersistKeysToDbContext<AppDbContext>();
         services.AddScoped<ICurrentUser, HttpOrCircuitCurrentUser>();
 
         var identity = configuration.GetSection("Identity");

@@ -10,9 +10,12 @@ namespace ExecutionHub.Web.Infrastructure;
 public static class DatabaseInitialiser
 {
     /// <summary>Migrates the database, makes sure the roles exist, and seeds demo data when Demo:Seed is true.</summary>
-    public static async Task InitialiseDatabaseAsync(this IHost app, CancellationToken cancellationToken = default)
+    public static Task InitialiseDatabaseAsync(this IHost app, CancellationToken cancellationToken = default) =>
+        InitialiseDatabaseAsync(app.Services, cancellationToken);
+
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider root, CancellationToken cancellationToken = default)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken))
         {

@@ -23,12 +23,12 @@ public sealed class GetJudgeOverviewHandler(IDbContextFactory<AppDbContext> dbFa
         var courtName = await db.Courts.Where(c => c.Id == me.CourtId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
         var myCases = db.Cases.Where(c => c.CourtId == me.CourtId && c.JudgeId == me.Id);
         var myMatters = db.Matters.Where(m => m.Case!.CourtId == me.CourtId && m.Case.JudgeId == me.Id);
-        var recent = await myMatters.ToSummaries().Take(8).ToListAsync(cancellationToken);
+        var recent = await myMatters.LatestAsync(8, cancellationToken);
         return new JudgeOverview(
             courtName,
             await myCases.CountAsync(cancellationToken),
             await myCases.CountAsync(c => c.Status == CaseStatus.InExecution, cancellationToken),
             await myMatters.Open().CountAsync(cancellationToken),
-            recent.Masked());
+            recent);
     }
 }

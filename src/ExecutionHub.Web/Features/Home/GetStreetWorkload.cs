@@ -24,13 +24,13 @@ public sealed class GetStreetWorkloadHandler(IDbContextFactory<AppDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var streetName = await db.Streets.Where(s => s.Id == me.StreetId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
         var open = db.Matters.Where(m => m.StreetId == me.StreetId).Open();
-        var recent = await db.Matters.Where(m => m.StreetId == me.StreetId).ToSummaries().Take(8).ToListAsync(cancellationToken);
+        var recent = await db.Matters.Where(m => m.StreetId == me.StreetId).LatestAsync(8, cancellationToken);
         return new StreetWorkload(
             streetName,
             await open.CountAsync(cancellationToken),
             await open.CountAsync(m => m.DueAtUtc >= now && m.DueAtUtc < dayAhead, cancellationToken),
             await open.CountAsync(m => m.DueAtUtc < now, cancellationToken),
             await db.Cases.CountAsync(c => c.StreetId == me.StreetId, cancellationToken),
-            recent.Masked());
+            recent);
     }
 }

@@ -1,19 +1,25 @@
 using ExecutionHub.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Web.Features.Home;
 
-/// <summary>A matter as a home-page row: the target's name is already masked.</summary>
-public sealed record MatterSummary(int Id, string Reference, string CaseNumber, MatterType Type, MatterStatus Status, string TargetMasked, DateTime ReceivedAtUtc, DateTime DueAtUtc);
+/// <summary>A matter as a home-page row. A person target's name is masked; an organisation's name is public.</summary>
+public sealed record MatterSummary(int Id, string Reference, string CaseNumber, MatterType Type, MatterStatus Status, string Target, DateTime ReceivedAtUtc, DateTime DueAtUtc);
 
 internal static class MatterSummaryQuery
 {
-    public static IQueryable<MatterSummary> ToSummaries(this IQueryable<Matter> matters) =>
-        matters
+    /// <summary>The newest <paramref name="count"/> matters, masked for display.</summary>
+    public static async Task<IReadOnlyList<MatterSummary>> LatestAsync(this IQueryable<Matter> matters, int count, CancellationToken cancellationToken)
+    {
+        var rows = await matters
             .OrderByDescending(m => m.ReceivedAtUtc)
-            .Select(m => new MatterSummary(m.Id, m.Reference, m.Case!.CaseNumber, m.Type, m.Status, m.TargetParty!.Name, m.ReceivedAtUtc, m.DueAtUtc));
-
-    public static IReadOnlyList<MatterSummary> Masked(this IEnumerable<MatterSummary> rows) =>
-        rows.Select(r => r with { TargetMasked = PersonalData.MaskName(r.TargetMasked) }).ToList();
+            .Take(count)
+            .Select(m => new { m.Id, m.Reference, m.Case!.CaseNumber, m.Type, m.Status, m.TargetParty!.Kind, m.TargetParty.Name, m.ReceivedAtUtc, m.DueAtUtc })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new MatterSummary(r.Id, r.Reference, r.CaseNumber, r.Type, r.Status, r.Kind == PartyKind.Person ? PersonalData.MaskName(r.Name) : r.Name, r.ReceivedAtUtc, r.DueAtUtc))
+            .ToList();
+    }
 
     public static IQueryable<Matter> Open(this IQueryable<Matter> matters) =>
         matters.Where(m => m.Status != MatterStatus.Closed && m.Status != MatterStatus.Cancelled && m.Status != MatterStatus.FedBack);

@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ExecutionHub.EndToEndTests;
+
+[Collection(AppCollection.Name)]
+public sealed partial class SignInTests(AppFixture app) : BrowserTest(app)
+{
+    [Theory]
+    [InlineData("admin", "系统管理概览", true)]
+    [InlineData("judge.wang", "执行法官工作台", false)]
+    [InlineData("coord.chen", "工作站协调台", false)]
+    [InlineData("grid.liu", "我的核查任务", false)]
+    [InlineData("street.huang", "街道涉执概况", false)]
+    [InlineData("police.xu", "协作单位任务", false)]
+    public Task Each_demo_role_signs_in_to_its_own_home_page_in_chinese(string userName, string homeTitle, bool seesAdministration) =>
+        OnPageAsync(async page =>
+        {
+            await SignInAsync(page, userName);
+
+            await Expect(page).ToHaveURLAsync(new Regex("/$"));
+            await Expect(page.GetByTestId("home-title")).ToHaveTextAsync(homeTitle);
+            await Expect(page.GetByTestId("nav-menu")).ToContainTextAsync("首页");
+            var administration = page.GetByTestId("nav-menu").GetByText("系统管理");
+            if (seesAdministration)
+            {
+                await Expect(administration).ToBeVisibleAsync();
+            }
+            else
+            {
+                await Expect(administration).ToHaveCountAsync(0);
+            }
+        });
+
+    [Fact]
+    public Task Wrong_password_is_refused_with_a_message_and_no_session() =>
+        OnPageAsync(async page =>
+        {
+            await SignInAsync(page, "judge.li", "not-the-password-1");
+
+            await Expect(page.GetByTestId("signin-error")).ToHaveTextAsync("用户名或密码错误。");
+            await page.GotoAsync("/");
+            await Expect(page).ToHaveURLAsync(new Regex("/account/signin"));
+        });
+
+    [Fact]
+    public Task Switching_to_english_translates_the_page_and_is_remembered_for_the_user() =>
+        OnPageAsync(async page =>
+        {
+            await SignInAsync(page, "coord.zhao");
+            await WaitForCircuitAsync(page);
+            await Expect(page.GetByTestId("home-title")).ToHaveTextAsync("工作站协调台");
+
+            await page.GetByTestId("culture-switch").ClickAsync();
+            await page.GetByTestId("culture-en").ClickAsync();
+
+            await Expect(page.GetByTestId("home-title")).ToHaveTextAsync("Workstation desk");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+            var ui = await UiTextAsync(page);
+            Assert.False(HasChinese(ui), $"Chinese text left after switching to English: {ui}");
+
+            // A new browser (no culture cookie) gets English from the user's saved preference.
+            await OnPageAsync(async other =>
+            {
+                await SignInAsync(other, "coord.zhao");
+                await Expect(other.GetByTestId("home-title")).ToHaveTextAsync("Workstation desk");
+            });
+        });
+
+    [Fact]
+    public Task Sign_out_ends_the_session() =>
+        OnPageAsync(async page =>
+        {
+            await SignInAsync(page, "grid.sun");
+            await WaitForCircuitAsync(page);
+            await page.GetByTestId("user-menu-button").ClickAsync();
+            await page.GetByTestId("sign-out").ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex("/account/signin"));
+            await page.GotoAsync("/");
+            await Expect(page).ToHaveURLAsync(new Regex("/account/signin"));
+        });
+
+    [Fact]
+    public Task Grid_worker_home_fits_a_phone_screen() =>
+        OnPageAsync(
+            async page =>
+            {
+                await SignInAsync(page, "grid.liu");
+                await Expect(page.GetByTestId("home-title")).ToHaveTextAsync("我的核查任务");
+                var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+                Assert.False(overflow, "the page scrolls sideways on a 390px-wide phone");
+            },
+            new ViewportSize { Width = 390, Height = 844 });
+
+    /// <summary>The page's own words: the title, navigation, headings, labels, table headers and alerts; not the data rows.</summary>
+    private static Task<string> UiTextAsync(IPage page) => page.EvaluateAsync<string>(
+        """
+        () => Array.from(document.querySelectorAll('.app-title, .mud-navmenu, h1, .mud-alert-message, th, .figure-card .mud-typography-body2'))
+            .map(e => e.innerText).join(' | ')
+        """);
+
+    private static bool HasChinese(string text) => ChineseCharacter().IsMatch(text);
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex ChineseCharacter();
+}

@@ -1,0 +1,158 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Infrastructure;
+using ExecutionHub.Web.Infrastructure.Auth;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ExecutionHub.Tests.Infrastructure;
+
+/// <summary>
+/// The application's real service wiring (mediator pipeline, validators, EF Core, Identity) over a
+/// SQLite file of the test's own, with a fake clock and a settable sender. Databases with demo
+/// data are copied from one seeded template, so each test starts from the same known state.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 27, 1, 30, 0, TimeSpan.Zero);
+
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static string? demoTemplate;
+
+    private readonly string folder;
+
+    private TestApp(string folder, ServiceProvider services, FakeTimeProvider clock, TestCurrentUser user)
+    {
+        this.folder = folder;
+        Services = services;
+        Clock = clock;
+        User = user;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public TestCurrentUser User { get; }
+
+    public static async Task<TestApp> CreateAsync(bool demoData = false)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "executionhub-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "app.db");
+        if (demoData)
+        {
+            File.Copy(await DemoTemplateAsync(), database);
+        }
+
+        // A copied template is already seeded; seeding it again would only slow every test down.
+        var app = Build(folder, database, seed: false);
+        await app.Services.InitialiseDatabaseAsync();
+        return app;
+    }
+
+    private static TestApp Build(string folder, string database, bool seed)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:ExecutionHub"] = $"Data Source={database};Pooling=False",
+                ["Demo:Seed"] = seed ? "true" : "false",
+                ["Demo:Password"] = DemoPassword,
+                ["Identity:RequiredPasswordLength"] = "12",
+                ["Identity:LockoutMaxFailedAttempts"] = "5",
+                ["Identity:LockoutMinutes"] = "15",
+            })
+            .Build();
+        var clock = new FakeTimeProvider(Start);
+        var user = new TestCurrentUser();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddExecutionHubApplication(configuration, folder);
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<ICurrentUser>(user);
+        return new TestApp(folder, services.BuildServiceProvider(validateScopes: true), clock, user);
+    }
+
+    public const string DemoPassword = "Demo#Pass2026";
+
+    private static async Task<string> DemoTemplateAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (demoTemplate is null)
+            {
+                var folder = Path.Combine(Path.GetTempPath(), "executionhub-tests", "template-" + Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(folder);
+                var path = Path.Combine(folder, "demo.db");
+                await using (var app = Build(folder, path, seed: true))
+                {
+                    await app.Services.InitialiseDatabaseAsync();
+                    await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+                }
+
+                demoTemplate = path;
+            }
+
+            return demoTemplate;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    /// <summary>Sends a request as the current <see cref="User"/>, through the whole pipeline, in a fresh scope.</summary>
+    public async Task<T> SendAsync<T>(ICommand<T> command)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    public async Task<T> SendAsync<T>(IQuery<T> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    public async Task<AppDbContext> DbAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+    /// <summary>Acts as the demo account <paramref name="userName"/> from now on.</summary>
+    public async Task<UserContext> SignInAsAsync(string userName)
+    {
+        await using var db = await DbAsync();
+        var user = await db.Users.SingleAsync(u => u.UserName == userName);
+        var roles = await db.UserRoles.Where(r => r.UserId == user.Id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync();
+        User.Current = new UserContext(user.Id, user.DisplayName, roles.ToHashSet(), user.CourtId, user.StreetId, user.GridId, user.PartnerAgencyId);
+        return User.Current;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on a slow machine is left for the OS temp cleaner.
+        }
+    }
+}
+
+public sealed class TestCurrentUser : ICurrentUser
+{
+    public UserContext Current { get; set; } = UserContext.Anonymous;
+
+    public ValueTask<UserContext> GetAsync() => ValueTask.FromResult(Current);
+}
