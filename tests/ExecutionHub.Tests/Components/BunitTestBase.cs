@@ -1,0 +1,51 @@
+using System.Globalization;
+using Bunit;
+using ExecutionHub.Web.Infrastructure.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace ExecutionHub.Tests.Components;
+
+/// <summary>
+/// One base for component tests: loose JS interop, MudBlazor services and providers, the app's
+/// resources in Chinese, and async disposal (MudBlazor's services are async-disposable only).
+/// </summary>
+public abstract class BunitTestBase : BunitContext, IAsyncLifetime
+{
+    private readonly CultureInfo previousUiCulture = CultureInfo.CurrentUICulture;
+    private readonly CultureInfo previousCulture = CultureInfo.CurrentCulture;
+
+    protected BunitTestBase()
+    {
+        UseCulture("zh-CN");
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddTransient<MudLocalizer, ResxMudLocalizer>();
+        Services.AddLogging();
+    }
+
+    /// <summary>Renders the MudBlazor providers a page's popovers, dialogs and snackbars need.</summary>
+    protected void RenderProviders()
+    {
+        Render<MudPopoverProvider>();
+        Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+    }
+
+    protected static void UseCulture(string name)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo(name);
+        CultureInfo.CurrentCulture = new CultureInfo(name);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        CultureInfo.CurrentUICulture = previousUiCulture;
+        CultureInfo.CurrentCulture = previousCulture;
+        await DisposeAsync();
+    }
+}
