@@ -86,10 +86,13 @@ public sealed class TestApp : IAsyncDisposable
         {
             if (demoTemplate is null)
             {
-                var folder = Path.Combine(Path.GetTempPath(), "executionhub-tests", "template-" + Guid.NewGuid().ToString("N"));
-                Directory.CreateDirectory(folder);
-                var path = Path.Combine(folder, "demo.db");
-                await using (var app = Build(folder, path, seed: true))
+                // The template outlives the app that seeds it: that app's own folder is deleted on dispose.
+                var templateFolder = Path.Combine(Path.GetTempPath(), "executionhub-tests", "template-" + Guid.NewGuid().ToString("N"));
+                var seedingFolder = Path.Combine(Path.GetTempPath(), "executionhub-tests", Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(templateFolder);
+                Directory.CreateDirectory(seedingFolder);
+                var path = Path.Combine(templateFolder, "demo.db");
+                await using (var app = Build(seedingFolder, path, seed: true))
                 {
                     await app.Services.InitialiseDatabaseAsync();
                     await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

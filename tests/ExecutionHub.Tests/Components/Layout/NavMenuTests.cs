@@ -1,0 +1,50 @@
+using Bunit;
+using ExecutionHub.Web.Components.Layout;
+using ExecutionHub.Web.Domain;
+
+namespace ExecutionHub.Tests.Components.Layout;
+
+public sealed class NavMenuTests : BunitTestBase
+{
+    [Fact]
+    public void Administrator_sees_the_administration_links()
+    {
+        AddAuthorization().SetAuthorized("admin").SetRoles(Roles.Administrator);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Contains("首页", cut.Markup);
+        Assert.Contains("用户管理", cut.Markup);
+        Assert.NotNull(cut.Find("a[href='/admin/users']"));
+        Assert.NotNull(cut.Find("a[href='/hangfire']"));
+    }
+
+    [Theory]
+    [InlineData(Roles.Judge)]
+    [InlineData(Roles.GridWorker)]
+    [InlineData(Roles.StreetOfficer)]
+    [InlineData(Roles.PartnerAgent)]
+    public void Other_roles_do_not_see_administration(string role)
+    {
+        AddAuthorization().SetAuthorized("someone").SetRoles(role);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Contains("首页", cut.Markup);
+        Assert.Empty(cut.FindAll("a[href='/admin/users']"));
+        Assert.Empty(cut.FindAll("a[href='/hangfire']"));
+    }
+
+    [Fact]
+    public void Navigation_speaks_english_when_the_user_switches()
+    {
+        UseCulture("en");
+        AddAuthorization().SetAuthorized("admin").SetRoles(Roles.Administrator);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Contains("Home", cut.Markup);
+        Assert.Contains("Users", cut.Markup);
+        Assert.DoesNotContain("首页", cut.Markup);
+    }
+}

@@ -1,0 +1,85 @@
+using ExecutionHub.Web.Data.Demo;
+using ExecutionHub.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExecutionHub.Tests.Data;
+
+public sealed class DemoDataTests
+{
+    [Fact]
+    public async Task Seeding_again_on_restart_adds_nothing()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var before = await CountsAsync(app);
+
+        // A second start with Demo:Seed on runs the seeder over the seeded database.
+        await ActivatorUtilitiesSeeder(app);
+
+        Assert.Equal(before, await CountsAsync(app));
+        Assert.Equal(DemoDataSeeder.CaseCount, before.Cases);
+    }
+
+    [Fact]
+    public async Task Every_role_has_a_demo_account_scoped_to_its_org_unit()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = await app.SignInAsAsync(account.UserName);
+            Assert.Contains(account.Role, user.Roles);
+            var scoped = Roles.ScopeOf(account.Role) switch
+            {
+                ScopeLevel.Court => user.CourtId,
+                ScopeLevel.Street => user.StreetId,
+                ScopeLevel.Grid => user.GridId,
+                ScopeLevel.Agency => user.AgencyId,
+                _ => 0,
+            };
+            Assert.NotNull(scoped);
+        }
+
+        Assert.Equal(Roles.All.ToHashSet(), DemoAccounts.All.Select(a => a.Role).ToHashSet());
+    }
+
+    [Fact]
+    public async Task Demo_cases_have_well_formed_numbers_valid_ids_and_chinese_parties()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        await using var db = await app.DbAsync();
+        var cases = await db.Cases.Include(c => c.Parties).ToListAsync();
+
+        Assert.All(cases, c => Assert.True(CaseNumber.TryParse(c.CaseNumber, out _), c.CaseNumber));
+        Assert.All(cases.SelectMany(c => c.Parties), p => Assert.True(
+            p.Kind == PartyKind.Person ? IdentityNumbers.IsResidentId(p.IdentityNumber) : IdentityNumbers.IsCreditCode(p.IdentityNumber),
+            p.IdentityNumber));
+        Assert.True(cases.Select(c => c.Cause).Distinct().Count() >= 8);
+        Assert.Contains(cases, c => c.Industry == "房地产");
+        Assert.All(cases, c => Assert.True(c.AmountOwed > 0 && c.AmountRecovered <= c.AmountOwed));
+        Assert.Equal(2, await db.Streets.CountAsync());
+    }
+
+    [Fact]
+    public async Task Database_runs_in_wal_mode_with_foreign_keys_enforced()
+    {
+        await using var app = await TestApp.CreateAsync();
+        await using var db = await app.DbAsync();
+        await db.Database.OpenConnectionAsync();
+
+        Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync());
+        Assert.Equal(1L, await db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS Value FROM pragma_foreign_keys").SingleAsync());
+    }
+
+    private static async Task ActivatorUtilitiesSeeder(TestApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await ActivatorUtilities.CreateInstance<DemoDataSeeder>(scope.ServiceProvider).SeedAsync();
+    }
+
+    private static async Task<(int Courts, int Streets, int Grids, int Users, int Cases, int Parties, int Matters, int Members)> CountsAsync(TestApp app)
+    {
+        await using var db = await app.DbAsync();
+        return (await db.Courts.CountAsync(), await db.Streets.CountAsync(), await db.Grids.CountAsync(), await db.Users.CountAsync(),
+            await db.Cases.CountAsync(), await db.CaseParties.CountAsync(), await db.Matters.CountAsync(), await db.WorkingGroupMembers.CountAsync());
+    }
+}

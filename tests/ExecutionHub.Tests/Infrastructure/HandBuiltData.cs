@@ -1,0 +1,92 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Auth;
+
+namespace ExecutionHub.Tests.Infrastructure;
+
+/// <summary>A tiny organisation built by hand, so a test can state its expected figures outright.</summary>
+public sealed class HandBuiltData(TestApp app)
+{
+    public Court Court { get; private set; } = default!;
+    public Street Street { get; private set; } = default!;
+    public Community Community { get; private set; } = default!;
+    public AppUser Judge { get; private set; } = default!;
+    public AppUser OtherJudge { get; private set; } = default!;
+
+    public async Task<HandBuiltData> WithOrganisationAsync()
+    {
+        await using var db = await app.DbAsync();
+        Court = new Court { Name = "测试区人民法院", CaseCode = "沪0199" };
+        Street = new Street { Name = "测试街道", Court = Court };
+        Community = new Community { Name = "测试居委", Street = Street, Grids = [new Grid { Name = "测试网格" }] };
+        Judge = new AppUser { UserName = "j1", DisplayName = "法官甲", CreatedAtUtc = TestApp.Start.UtcDateTime };
+        OtherJudge = new AppUser { UserName = "j2", DisplayName = "法官乙", CreatedAtUtc = TestApp.Start.UtcDateTime };
+        db.AddRange(Court, Street, Community, Judge, OtherJudge);
+        await db.SaveChangesAsync();
+        Judge.CourtId = Court.Id;
+        OtherJudge.CourtId = Court.Id;
+        db.UpdateRange(Judge, OtherJudge);
+        await db.SaveChangesAsync();
+        return this;
+    }
+
+    public async Task<ExecutionCase> AddCaseAsync(AppUser judge, CaseStatus status = CaseStatus.InExecution, decimal owed = 10_000m, decimal recovered = 0m, Street? street = null)
+    {
+        await using var db = await app.DbAsync();
+        var serial = await NextSerialAsync();
+        var @case = new ExecutionCase
+        {
+            CaseNumber = $"(2026)沪0199执{serial}号",
+            CourtId = Court.Id,
+            StreetId = (street ?? Street).Id,
+            JudgeId = judge.Id,
+            Cause = "民间借贷纠纷",
+            Industry = "个人借贷",
+            AmountOwed = owed,
+            AmountRecovered = recovered,
+            Status = status,
+            FiledOn = new DateOnly(2026, 1, 5),
+            CreatedAtUtc = TestApp.Start.UtcDateTime,
+            Parties =
+            [
+                new CaseParty { Role = PartyRole.Applicant, Kind = PartyKind.Person, Name = "申请人", IdentityNumber = "310110199001011234" },
+                new CaseParty { Role = PartyRole.Respondent, Kind = PartyKind.Person, Name = "张三丰", IdentityNumber = "310110198502023456" },
+            ],
+        };
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync();
+        return @case;
+    }
+
+    public async Task<Matter> AddMatterAsync(ExecutionCase @case, DateTime receivedUtc, MatterStatus status = MatterStatus.Received)
+    {
+        await using var db = await app.DbAsync();
+        var serial = await NextSerialAsync();
+        var matter = new Matter
+        {
+            Reference = $"T-{serial}",
+            Type = MatterType.DebtorWhereabouts,
+            Source = MatterSource.CourtExOfficio,
+            Status = status,
+            CaseId = @case.Id,
+            TargetPartyId = @case.Parties.Single(p => p.Role == PartyRole.Respondent).Id,
+            StreetId = @case.StreetId,
+            ReceivedAtUtc = receivedUtc,
+            DueAtUtc = receivedUtc + Matter.DefaultFeedbackWindow,
+            CreatedById = @case.JudgeId,
+        };
+        db.Matters.Add(matter);
+        await db.SaveChangesAsync();
+        return matter;
+    }
+
+    public void ActAs(AppUser user, string role, int? streetId = null) =>
+        app.User.Current = new UserContext(user.Id, user.DisplayName, new HashSet<string> { role }, user.CourtId, streetId ?? user.StreetId);
+
+    public void ActAsStreet(string role, int streetId) =>
+        app.User.Current = new UserContext("street-user", "街道用户", new HashSet<string> { role }, StreetId: streetId);
+
+    private int serial = 100;
+
+    private Task<int> NextSerialAsync() => Task.FromResult(++serial);
+}
