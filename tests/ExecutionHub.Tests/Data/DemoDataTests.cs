@@ -60,6 +60,17 @@ public sealed class DemoDataTests
     }
 
     [Fact]
+    public async Task Without_demo_seeding_there_are_roles_but_no_accounts_or_cases()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: false);
+        await using var db = await app.DbAsync();
+
+        Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
+        Assert.Equal(0, await db.Users.CountAsync());
+        Assert.Equal(0, await db.Cases.CountAsync());
+    }
+
+    [Fact]
     public async Task Database_runs_in_wal_mode_with_foreign_keys_enforced()
     {
         await using var app = await TestApp.CreateAsync();
