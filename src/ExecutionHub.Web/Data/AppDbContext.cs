@@ -19,6 +19,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ExecutionCase> Cases => Set<ExecutionCase>();
     public DbSet<CaseParty> CaseParties => Set<CaseParty>();
     public DbSet<Matter> Matters => Set<Matter>();
+    public DbSet<VerificationTask> Tasks => Set<VerificationTask>();
+    public DbSet<EvidenceFile> Evidence => Set<EvidenceFile>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
@@ -26,6 +28,34 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Matters and tasks carry a version that every save bumps; EF checks the original version in
+    /// the UPDATE's WHERE, so a writer holding a stale copy gets a concurrency error, not a silent overwrite.
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { IsConcurrencyToken: true })
+            {
+                var version = entry.Property("Version");
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

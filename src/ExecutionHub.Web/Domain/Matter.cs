@@ -1,37 +1,11 @@
 namespace ExecutionHub.Web.Domain;
 
-public enum MatterType
-{
-    DebtorWhereabouts = 1,
-    AssetClueVerification = 2,
-    HouseholdSurvey = 3,
-    PropertyClueTransfer = 4,
-    JudicialRelief = 5,
-    ResumeExecution = 6,
-    EntrustedInvestigation = 7,
-}
-
-public enum MatterSource
-{
-    CourtExOfficio = 1,
-    PartyApplication = 2,
-    OtherCourtEntrustment = 3,
-}
-
-public enum MatterStatus
-{
-    Received = 1,
-    Registered = 2,
-    Dispatched = 3,
-    Consolidated = 4,
-    FedBack = 5,
-    Closed = 6,
-    Cancelled = 7,
-}
-
 /// <summary>
 /// One "find the person, find the assets" request about a case's target party. The clock runs
-/// from <see cref="ReceivedAtUtc"/> to <see cref="DueAtUtc"/> (72 hours by default).
+/// from <see cref="ReceivedAtUtc"/> to <see cref="DueAtUtc"/> (72 hours by default); a pause
+/// stops it and moves the due time on by the paused span; an extension moves the due time.
+/// Every change of the deadline bumps <see cref="DeadlineVersion"/>, so deadline alerts keyed by
+/// version can fire again for the new deadline and never twice for the same one.
 /// </summary>
 public sealed class Matter
 {
@@ -39,7 +13,7 @@ public sealed class Matter
 
     public int Id { get; set; }
 
-    /// <summary>Human reference shown in lists, e.g. PL-2026-0042.</summary>
+    /// <summary>Human reference shown in lists, e.g. ZX-2026-0042.</summary>
     public required string Reference { get; set; }
 
     public MatterType Type { get; set; }
@@ -55,27 +29,212 @@ public sealed class Matter
     /// <summary>Copied from the case so street-scoped queries need no join.</summary>
     public int StreetId { get; set; }
 
+    /// <summary>Copied from the case so court-scoped queries need no join.</summary>
+    public int CourtId { get; set; }
+
     public DateTime ReceivedAtUtc { get; set; }
     public DateTime DueAtUtc { get; set; }
 
     /// <summary>What the court asks for, in its own words.</summary>
     public string Request { get; set; } = "";
 
+    public MatterDetails Details { get; set; } = new();
+
     public required string CreatedById { get; set; }
-}
 
-/// <summary>One line of a matter's (or case's) history: who did what, when (UTC).</summary>
-public sealed class TimelineEntry
-{
-    public long Id { get; set; }
-    public int CaseId { get; set; }
-    public int? MatterId { get; set; }
-    public DateTime AtUtc { get; set; }
-    public required string ActorId { get; set; }
-    public required string ActorName { get; set; }
+    public DateTime? RegisteredAtUtc { get; set; }
+    public DateTime? DispatchedAtUtc { get; set; }
+    public DateTime? ConsolidatedAtUtc { get; set; }
 
-    /// <summary>A resource key naming the event, e.g. <c>Timeline.MatterReceived</c>.</summary>
-    public required string Event { get; set; }
+    /// <summary>The latest time the feedback was sent to the court.</summary>
+    public DateTime? FedBackAtUtc { get; set; }
 
-    public string Detail { get; set; } = "";
+    /// <summary>The first time it was sent: a returned and re-fed matter still counts one cycle, from receipt to here.</summary>
+    public DateTime? FirstFedBackAtUtc { get; set; }
+
+    /// <summary>Paused time up to the first feedback, excluded from its feedback cycle.</summary>
+    public long PausedSecondsAtFirstFeedback { get; set; }
+
+    public DateTime? AcknowledgedAtUtc { get; set; }
+    public DateTime? ClosedAtUtc { get; set; }
+    public DateTime? CancelledAtUtc { get; set; }
+    public string? CancelReason { get; set; }
+
+    public DateTime? PausedAtUtc { get; set; }
+    public string? PauseReason { get; set; }
+
+    /// <summary>Completed pauses, in whole seconds (the running pause is not included).</summary>
+    public long PausedSeconds { get; set; }
+
+    public DateTime? LastReturnedAtUtc { get; set; }
+
+    public int DeadlineVersion { get; set; } = 1;
+    public int ReturnCount { get; set; }
+
+    /// <summary>The consolidated feedback the workstation sends to the court.</summary>
+    public string? Feedback { get; set; }
+
+    /// <summary>Optimistic concurrency: bumped on every save; a stale writer is refused.</summary>
+    public int Version { get; set; }
+
+    public List<VerificationTask> Tasks { get; set; } = [];
+
+    public bool IsPaused => PausedAtUtc is not null;
+
+    public bool IsOpen => Status is MatterStatus.Received or MatterStatus.Registered or MatterStatus.Dispatched or MatterStatus.Consolidated;
+
+    public static DateTime DueFrom(DateTime receivedAtUtc, TimeSpan? window = null) => receivedAtUtc + (window ?? DefaultFeedbackWindow);
+
+    /// <summary>The coordinator accepts the referral into the workstation.</summary>
+    public void Register(DateTime now)
+    {
+        Require(Status == MatterStatus.Received, "Rule.Matter.RegisterOnlyReceived");
+        Status = MatterStatus.Registered;
+        RegisteredAtUtc = now;
+    }
+
+    /// <summary>A first (or further) verification task went out.</summary>
+    public void MarkDispatched(DateTime now)
+    {
+        Require(Status is MatterStatus.Received or MatterStatus.Registered or MatterStatus.Dispatched, "Rule.Matter.DispatchOnlyOpen");
+        RequireNotPaused();
+        RegisteredAtUtc ??= now;
+        if (Status != MatterStatus.Dispatched)
+        {
+            Status = MatterStatus.Dispatched;
+            DispatchedAtUtc = now;
+        }
+    }
+
+    /// <summary>The workstation writes the consolidated feedback once every task is accepted or waived.</summary>
+    public void Consolidate(string feedback, DateTime now)
+    {
+        Require(Status == MatterStatus.Dispatched, "Rule.Matter.ConsolidateOnlyDispatched");
+        RequireNotPaused();
+        Require(Tasks.Count > 0 && Tasks.All(t => t.IsSettled), "Rule.Matter.TasksNotSettled");
+        Require(!string.IsNullOrWhiteSpace(feedback), "Rule.Matter.FeedbackRequired");
+        Feedback = feedback.Trim();
+        Status = MatterStatus.Consolidated;
+        ConsolidatedAtUtc = now;
+    }
+
+    /// <summary>The consolidated feedback goes to the court; the clock stops here.</summary>
+    public void FeedBack(DateTime now)
+    {
+        Require(Status == MatterStatus.Consolidated, "Rule.Matter.FeedBackOnlyConsolidated");
+        RequireNotPaused();
+        Status = MatterStatus.FedBack;
+        FedBackAtUtc = now;
+        if (FirstFedBackAtUtc is null)
+        {
+            FirstFedBackAtUtc = now;
+            PausedSecondsAtFirstFeedback = PausedSeconds;
+        }
+
+        AcknowledgedAtUtc = null;
+    }
+
+    /// <summary>The judge has read the feedback.</summary>
+    public void Acknowledge(DateTime now)
+    {
+        Require(Status == MatterStatus.FedBack, "Rule.Matter.AcknowledgeOnlyFedBack");
+        AcknowledgedAtUtc ??= now;
+    }
+
+    public void Close(DateTime now)
+    {
+        Require(Status == MatterStatus.FedBack, "Rule.Matter.CloseOnlyFedBack");
+        AcknowledgedAtUtc ??= now;
+        Status = MatterStatus.Closed;
+        ClosedAtUtc = now;
+    }
+
+    /// <summary>The judge sends a fed-back matter back for more work; the workstation dispatches further tasks.</summary>
+    public void ReturnForMoreWork(string reason, DateTime now)
+    {
+        Require(Status == MatterStatus.FedBack, "Rule.Matter.ReturnOnlyFedBack");
+        RequireReason(reason);
+        Status = MatterStatus.Registered;
+        ReturnCount++;
+        ConsolidatedAtUtc = null;
+        LastReturnedAtUtc = now;
+    }
+
+    public void Cancel(string reason, DateTime now)
+    {
+        Require(IsOpen, "Rule.Matter.CancelOnlyOpen");
+        RequireReason(reason);
+        if (IsPaused)
+        {
+            EndPause(now);
+        }
+
+        Status = MatterStatus.Cancelled;
+        CancelReason = reason.Trim();
+        CancelledAtUtc = now;
+        foreach (var task in Tasks.Where(t => !t.IsSettled))
+        {
+            task.Waive(reason, now);
+        }
+    }
+
+    /// <summary>Stops the clock while the workstation waits on the court.</summary>
+    public void Pause(string reason, DateTime now)
+    {
+        Require(IsOpen, "Rule.Matter.PauseOnlyOpen");
+        Require(!IsPaused, "Rule.Matter.AlreadyPaused");
+        RequireReason(reason);
+        PausedAtUtc = now;
+        PauseReason = reason.Trim();
+        DeadlineVersion++;
+    }
+
+    /// <summary>Restarts the clock; the due time moves on by the paused span.</summary>
+    public TimeSpan Resume(DateTime now)
+    {
+        Require(IsPaused, "Rule.Matter.NotPaused");
+        var paused = EndPause(now);
+        DeadlineVersion++;
+        return paused;
+    }
+
+    /// <summary>The judge grants more time.</summary>
+    public void Extend(DateTime newDueAtUtc, string reason, DateTime now)
+    {
+        Require(IsOpen, "Rule.Matter.ExtendOnlyOpen");
+        Require(newDueAtUtc > DueAtUtc && newDueAtUtc > now, "Rule.Matter.ExtensionMustBeLater");
+        RequireReason(reason);
+        DueAtUtc = newDueAtUtc;
+        DeadlineVersion++;
+    }
+
+    public MatterClock Clock(DateTime now) => MatterClock.Of(this, now);
+
+    private TimeSpan EndPause(DateTime now)
+    {
+        var paused = now - PausedAtUtc!.Value;
+        var seconds = (long)Math.Round(paused.TotalSeconds);
+        PausedSeconds += seconds;
+        DueAtUtc = DueAtUtc.AddSeconds(seconds);
+        foreach (var task in Tasks.Where(t => !t.IsSettled))
+        {
+            task.DueAtUtc = task.DueAtUtc.AddSeconds(seconds);
+        }
+
+        PausedAtUtc = null;
+        PauseReason = null;
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private void RequireNotPaused() => Require(!IsPaused, "Rule.Matter.Paused");
+
+    private static void RequireReason(string reason) => Require(!string.IsNullOrWhiteSpace(reason), "Rule.ReasonRequired");
+
+    private static void Require(bool condition, string messageKey)
+    {
+        if (!condition)
+        {
+            throw new DomainRuleException(messageKey);
+        }
+    }
 }

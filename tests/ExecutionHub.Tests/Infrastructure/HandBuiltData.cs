@@ -71,6 +71,7 @@ public sealed class HandBuiltData(TestApp app)
             CaseId = @case.Id,
             TargetPartyId = @case.Parties.Single(p => p.Role == PartyRole.Respondent).Id,
             StreetId = @case.StreetId,
+            CourtId = @case.CourtId,
             ReceivedAtUtc = receivedUtc,
             DueAtUtc = receivedUtc + Matter.DefaultFeedbackWindow,
             CreatedById = @case.JudgeId,

@@ -40,14 +40,64 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
     {
         e.Property(x => x.Reference).HasMaxLength(30);
         e.Property(x => x.Request).HasMaxLength(2000);
+        e.Property(x => x.Feedback).HasMaxLength(8000);
+        e.Property(x => x.CancelReason).HasMaxLength(500);
+        e.Property(x => x.PauseReason).HasMaxLength(500);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Ignore(x => x.IsPaused);
+        e.Ignore(x => x.IsOpen);
+        e.OwnsOne(x => x.Details, d => d.ToJson());
         e.HasIndex(x => x.Reference).IsUnique();
         e.HasIndex(x => new { x.StreetId, x.Status, x.DueAtUtc });
+        e.HasIndex(x => new { x.CourtId, x.Status, x.DueAtUtc });
         e.HasIndex(x => new { x.Status, x.DueAtUtc });
+        e.HasIndex(x => x.ReceivedAtUtc);
+        e.HasIndex(x => x.FirstFedBackAtUtc);
         e.HasIndex(x => x.CaseId);
         e.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.TargetParty).WithMany().HasForeignKey(x => x.TargetPartyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Street>().WithMany().HasForeignKey(x => x.StreetId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Court>().WithMany().HasForeignKey(x => x.CourtId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Tasks).WithOne(x => x.Matter).HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VerificationTaskConfiguration : IEntityTypeConfiguration<VerificationTask>
+{
+    public void Configure(EntityTypeBuilder<VerificationTask> e)
+    {
+        e.ToTable("Tasks");
+        e.Property(x => x.Instructions).HasMaxLength(2000);
+        e.Property(x => x.ReviewNote).HasMaxLength(500);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Ignore(x => x.IsSettled);
+        e.Ignore(x => x.IsOpenForFindings);
+        e.OwnsOne(x => x.Finding, f => f.ToJson());
+        e.HasIndex(x => new { x.AssigneeId, x.Status });
+        e.HasIndex(x => new { x.GridId, x.Status });
+        e.HasIndex(x => new { x.PartnerAgencyId, x.Status });
+        e.HasIndex(x => new { x.Status, x.DueAtUtc });
+        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Grid>().WithMany().HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<PartnerAgency>().WithMany().HasForeignKey(x => x.PartnerAgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> e)
+    {
+        e.ToTable("Evidence");
+        e.Property(x => x.FileName).HasMaxLength(255);
+        e.Property(x => x.ContentType).HasMaxLength(100);
+        e.Property(x => x.Sha256).HasMaxLength(64);
+        e.Property(x => x.StorageKey).HasMaxLength(200);
+        e.HasIndex(x => x.TaskId);
+        e.HasIndex(x => x.MatterId);
+        e.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<VerificationTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UploadedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -60,6 +110,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         e.Property(x => x.Event).HasMaxLength(100);
         e.Property(x => x.Detail).HasMaxLength(2000);
         e.HasIndex(x => new { x.MatterId, x.AtUtc });
+        e.HasOne<VerificationTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.CaseId, x.AtUtc });
         e.HasOne<ExecutionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);

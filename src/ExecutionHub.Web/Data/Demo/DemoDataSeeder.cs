@@ -265,6 +265,7 @@ public sealed class DemoDataSeeder(
                 CaseId = @case.Id,
                 TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent).Id,
                 StreetId = @case.StreetId,
+                CourtId = @case.CourtId,
                 ReceivedAtUtc = received,
                 DueAtUtc = received + Matter.DefaultFeedbackWindow,
                 Request = type switch

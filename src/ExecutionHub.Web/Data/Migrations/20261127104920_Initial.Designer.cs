@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExecutionHub.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127103526_Initial")]
+    [Migration("20261127104920_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -252,6 +252,59 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.ToTable("Courts");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UploadedById");
+
+                    b.ToTable("Evidence", (string)null);
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.ExecutionCase", b =>
                 {
                     b.Property<int>("Id")
@@ -345,15 +398,66 @@ namespace ExecutionHub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsolidatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourtId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedById")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DeadlineVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DispatchedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FedBackAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstFedBackAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReturnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PausedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PausedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PausedSecondsAtFirstFeedback")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
@@ -363,10 +467,16 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RegisteredAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Request")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
@@ -383,11 +493,19 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
                     b.HasIndex("CreatedById");
+
+                    b.HasIndex("FirstFedBackAtUtc");
+
+                    b.HasIndex("ReceivedAtUtc");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -395,6 +513,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("TargetPartyId");
 
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("CourtId", "Status", "DueAtUtc");
 
                     b.HasIndex("StreetId", "Status", "DueAtUtc");
 
@@ -482,13 +602,79 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int?>("MatterId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("CaseId", "AtUtc");
 
                     b.HasIndex("MatterId", "AtUtc");
 
                     b.ToTable("Timeline", (string)null);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.VerificationTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartnerAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("AssigneeId", "Status");
+
+                    b.HasIndex("GridId", "Status");
+
+                    b.HasIndex("PartnerAgencyId", "Status");
+
+                    b.HasIndex("Status", "DueAtUtc");
+
+                    b.ToTable("Tasks", (string)null);
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.WorkingGroup", b =>
@@ -719,6 +905,27 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("Street");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.EvidenceFile", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.VerificationTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.ExecutionCase", b =>
                 {
                     b.HasOne("ExecutionHub.Web.Domain.Community", "Community")
@@ -770,6 +977,12 @@ namespace ExecutionHub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ExecutionHub.Web.Domain.Court", null)
+                        .WithMany()
+                        .HasForeignKey("CourtId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ExecutionHub.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
@@ -788,7 +1001,54 @@ namespace ExecutionHub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("ExecutionHub.Web.Domain.MatterDetails", "Details", b1 =>
+                        {
+                            b1.Property<int>("MatterId");
+
+                            b1.Property<long?>("AmountRequested");
+
+                            b1.Property<string>("ApplicantHardship");
+
+                            b1.Property<string>("ClueDescription");
+
+                            b1.Property<int?>("ClueKind");
+
+                            b1.Property<string>("CourtAlreadyTried");
+
+                            b1.Property<string>("Employer");
+
+                            b1.Property<string>("LastKnownAddresses");
+
+                            b1.Property<string>("LetterReference");
+
+                            b1.Property<string>("NewAssetClue");
+
+                            b1.Property<string>("Position");
+
+                            b1.Property<string>("RequestingCaseNumber");
+
+                            b1.Property<string>("RequestingCourt");
+
+                            b1.Property<string>("VehicleModel");
+
+                            b1.Property<string>("VehiclePlate");
+
+                            b1.HasKey("MatterId");
+
+                            b1.ToTable("Matters");
+
+                            b1
+                                .ToJson("Details")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatterId");
+                        });
+
                     b.Navigation("Case");
+
+                    b.Navigation("Details")
+                        .IsRequired();
 
                     b.Navigation("TargetParty");
                 });
@@ -827,6 +1087,94 @@ namespace ExecutionHub.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.VerificationTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.VerificationTask", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.Grid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.Matter", "Matter")
+                        .WithMany("Tasks")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("ExecutionHub.Web.Domain.Finding", "Finding", b1 =>
+                        {
+                            b1.Property<int>("VerificationTaskId");
+
+                            b1.Property<string>("AbilityToPay");
+
+                            b1.Property<string>("Contact");
+
+                            b1.Property<string>("CurrentAddress");
+
+                            b1.Property<string>("DailyRoutine");
+
+                            b1.Property<string>("Employer");
+
+                            b1.Property<long?>("EstimatedMonthlyIncome");
+
+                            b1.Property<string>("Household");
+
+                            b1.Property<string>("HouseholdMembers");
+
+                            b1.Property<string>("Housing");
+
+                            b1.Property<string>("IncomeSource");
+
+                            b1.Property<double?>("Latitude");
+
+                            b1.Property<double?>("Longitude");
+
+                            b1.Property<string>("Notes")
+                                .IsRequired();
+
+                            b1.Property<bool?>("PersonFound");
+
+                            b1.Property<string>("VehicleLocation");
+
+                            b1.Property<string>("VehiclePlate");
+
+                            b1.Property<bool?>("VehicleSeen");
+
+                            b1.Property<string>("VisibleAssets");
+
+                            b1.Property<DateTime>("VisitedAtUtc");
+
+                            b1.HasKey("VerificationTaskId");
+
+                            b1.ToTable("Tasks");
+
+                            b1
+                                .ToJson("Finding")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VerificationTaskId");
+                        });
+
+                    b.Navigation("Finding");
+
+                    b.Navigation("Matter");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.WorkingGroup", b =>
@@ -919,6 +1267,11 @@ namespace ExecutionHub.Web.Data.Migrations
             modelBuilder.Entity("ExecutionHub.Web.Domain.ExecutionCase", b =>
                 {
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Matter", b =>
+                {
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>

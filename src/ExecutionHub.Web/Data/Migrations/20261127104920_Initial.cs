@@ -446,10 +446,30 @@ namespace ExecutionHub.Web.Data.Migrations
                     CaseId = table.Column<int>(type: "INTEGER", nullable: false),
                     TargetPartyId = table.Column<int>(type: "INTEGER", nullable: false),
                     StreetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CourtId = table.Column<int>(type: "INTEGER", nullable: false),
                     ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Request = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", nullable: false)
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: false),
+                    RegisteredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DispatchedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConsolidatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FedBackAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FirstFedBackAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PausedSecondsAtFirstFeedback = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PausedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PauseReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PausedSeconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastReturnedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeadlineVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Feedback = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -473,9 +493,103 @@ namespace ExecutionHub.Web.Data.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_Matters_Courts_CourtId",
+                        column: x => x.CourtId,
+                        principalTable: "Courts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Matters_Streets_StreetId",
                         column: x => x.StreetId,
                         principalTable: "Streets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssigneeId = table.Column<string>(type: "TEXT", nullable: true),
+                    GridId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PartnerAgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Instructions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AssignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Finding = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Tasks_AspNetUsers_AssigneeId",
+                        column: x => x.AssigneeId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Tasks_PartnerAgencies_PartnerAgencyId",
+                        column: x => x.PartnerAgencyId,
+                        principalTable: "PartnerAgencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evidence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedById = table.Column<string>(type: "TEXT", nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evidence_AspNetUsers_UploadedById",
+                        column: x => x.UploadedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Evidence_Matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Evidence_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -488,6 +602,7 @@ namespace ExecutionHub.Web.Data.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     CaseId = table.Column<int>(type: "INTEGER", nullable: false),
                     MatterId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: true),
                     AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ActorId = table.Column<string>(type: "TEXT", nullable: false),
                     ActorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
@@ -507,6 +622,12 @@ namespace ExecutionHub.Web.Data.Migrations
                         name: "FK_Timeline_Matters_MatterId",
                         column: x => x.MatterId,
                         principalTable: "Matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Timeline_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -633,6 +754,21 @@ namespace ExecutionHub.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Evidence_MatterId",
+                table: "Evidence",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_TaskId",
+                table: "Evidence",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_UploadedById",
+                table: "Evidence",
+                column: "UploadedById");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Grids_CommunityId_Name",
                 table: "Grids",
                 columns: new[] { "CommunityId", "Name" },
@@ -644,9 +780,24 @@ namespace ExecutionHub.Web.Data.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Matters_CourtId_Status_DueAtUtc",
+                table: "Matters",
+                columns: new[] { "CourtId", "Status", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_CreatedById",
                 table: "Matters",
                 column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_FirstFedBackAtUtc",
+                table: "Matters",
+                column: "FirstFedBackAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_ReceivedAtUtc",
+                table: "Matters",
+                column: "ReceivedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_Reference",
@@ -682,6 +833,31 @@ namespace ExecutionHub.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tasks_AssigneeId_Status",
+                table: "Tasks",
+                columns: new[] { "AssigneeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_GridId_Status",
+                table: "Tasks",
+                columns: new[] { "GridId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_MatterId",
+                table: "Tasks",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_PartnerAgencyId_Status",
+                table: "Tasks",
+                columns: new[] { "PartnerAgencyId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Status_DueAtUtc",
+                table: "Tasks",
+                columns: new[] { "Status", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Timeline_CaseId_AtUtc",
                 table: "Timeline",
                 columns: new[] { "CaseId", "AtUtc" });
@@ -690,6 +866,11 @@ namespace ExecutionHub.Web.Data.Migrations
                 name: "IX_Timeline_MatterId_AtUtc",
                 table: "Timeline",
                 columns: new[] { "MatterId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Timeline_TaskId",
+                table: "Timeline",
+                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkingGroupMembers_UserId",
@@ -728,6 +909,9 @@ namespace ExecutionHub.Web.Data.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Evidence");
+
+            migrationBuilder.DropTable(
                 name: "Timeline");
 
             migrationBuilder.DropTable(
@@ -737,10 +921,13 @@ namespace ExecutionHub.Web.Data.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Matters");
+                name: "Tasks");
 
             migrationBuilder.DropTable(
                 name: "WorkingGroups");
+
+            migrationBuilder.DropTable(
+                name: "Matters");
 
             migrationBuilder.DropTable(
                 name: "CaseParties");

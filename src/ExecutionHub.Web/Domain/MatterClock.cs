@@ -1,0 +1,30 @@
+namespace ExecutionHub.Web.Domain;
+
+/// <summary>
+/// A matter's clock at an instant: time left (negative when overdue), time paused so far, and —
+/// once fed back — the feedback cycle: first feedback minus receipt minus the time paused before it.
+/// </summary>
+public readonly record struct MatterClock(TimeSpan TimeLeft, TimeSpan Paused, bool IsPaused, TimeSpan? FeedbackCycle, bool IsStopped)
+{
+    public bool IsOverdue => !IsStopped && TimeLeft < TimeSpan.Zero;
+
+    public static MatterClock Of(Matter matter, DateTime now)
+    {
+        var running = matter.PausedAtUtc is { } pausedAt ? now - pausedAt : TimeSpan.Zero;
+        var paused = TimeSpan.FromSeconds(matter.PausedSeconds) + running;
+        TimeSpan? cycle = matter.FirstFedBackAtUtc is { } fedBack
+            ? fedBack - matter.ReceivedAtUtc - TimeSpan.FromSeconds(matter.PausedSecondsAtFirstFeedback)
+            : null;
+
+        // While paused the clock stands still at the moment the pause began; once the matter has
+        // left the open states, it stands at the moment it left them.
+        var stoppedAt = matter.Status switch
+        {
+            MatterStatus.FedBack or MatterStatus.Closed => matter.FedBackAtUtc,
+            MatterStatus.Cancelled => matter.CancelledAtUtc,
+            _ => null,
+        };
+        var reference = stoppedAt ?? matter.PausedAtUtc ?? now;
+        return new MatterClock(matter.DueAtUtc - reference, paused, matter.IsPaused, cycle, stoppedAt is not null);
+    }
+}

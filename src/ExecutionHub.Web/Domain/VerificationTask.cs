@@ -1,0 +1,91 @@
+namespace ExecutionHub.Web.Domain;
+
+public enum VerificationTaskStatus
+{
+    Assigned = 1,
+    Submitted = 2,
+    Accepted = 3,
+    Returned = 4,
+    Waived = 5,
+}
+
+/// <summary>
+/// One piece of a matter sent to a grid worker or a partner agency, with its own sub-deadline
+/// inside the matter's window. The assignee records a <see cref="Finding"/>; the coordinator
+/// accepts it or returns it with a reason.
+/// </summary>
+public sealed class VerificationTask
+{
+    public static readonly TimeSpan DefaultSubDeadline = TimeSpan.FromHours(48);
+
+    public int Id { get; set; }
+    public int MatterId { get; set; }
+    public Matter? Matter { get; set; }
+
+    /// <summary>The grid worker or partner agent who answers; null when the task went to an agency as a whole.</summary>
+    public string? AssigneeId { get; set; }
+
+    /// <summary>The assignee's grid (grid workers), for scope checks and workload counts.</summary>
+    public int? GridId { get; set; }
+
+    public int? PartnerAgencyId { get; set; }
+
+    public string Instructions { get; set; } = "";
+    public DateTime AssignedAtUtc { get; set; }
+    public DateTime DueAtUtc { get; set; }
+    public VerificationTaskStatus Status { get; set; } = VerificationTaskStatus.Assigned;
+    public DateTime? SubmittedAtUtc { get; set; }
+    public DateTime? ReviewedAtUtc { get; set; }
+    public string? ReviewNote { get; set; }
+
+    public Finding? Finding { get; set; }
+
+    public int Version { get; set; }
+
+    public bool IsSettled => Status is VerificationTaskStatus.Accepted or VerificationTaskStatus.Waived;
+
+    public bool IsOpenForFindings => Status is VerificationTaskStatus.Assigned or VerificationTaskStatus.Returned;
+
+    public void Submit(Finding finding, DateTime now)
+    {
+        Require(IsOpenForFindings, "Rule.Task.SubmitOnlyOpen");
+        Require(Matter is null || (Matter.IsOpen && !Matter.IsPaused), "Rule.Task.MatterNotOpen");
+        Finding = finding;
+        Status = VerificationTaskStatus.Submitted;
+        SubmittedAtUtc = now;
+    }
+
+    public void Accept(DateTime now)
+    {
+        Require(Status == VerificationTaskStatus.Submitted, "Rule.Task.ReviewOnlySubmitted");
+        Status = VerificationTaskStatus.Accepted;
+        ReviewedAtUtc = now;
+        ReviewNote = null;
+    }
+
+    public void ReturnToAssignee(string reason, DateTime now)
+    {
+        Require(Status == VerificationTaskStatus.Submitted, "Rule.Task.ReviewOnlySubmitted");
+        Require(!string.IsNullOrWhiteSpace(reason), "Rule.ReasonRequired");
+        Status = VerificationTaskStatus.Returned;
+        ReviewedAtUtc = now;
+        ReviewNote = reason.Trim();
+    }
+
+    public void Waive(string reason, DateTime now)
+    {
+        Require(!IsSettled, "Rule.Task.AlreadySettled");
+        Require(!string.IsNullOrWhiteSpace(reason), "Rule.ReasonRequired");
+        Status = VerificationTaskStatus.Waived;
+        ReviewedAtUtc = now;
+        ReviewNote = reason.Trim();
+    }
+
+    private static void Require(bool condition, string messageKey)
+    {
+        if (!condition)
+        {
+            throw new DomainRuleException(messageKey);
+        }
+    }
+}
