@@ -13,7 +13,9 @@ public sealed class AppUser : IdentityUser
     public int? CourtId { get; set; }
     public int? StreetId { get; set; }
     public int? GridId { get; set; }
+    public Domain.Grid? Grid { get; set; }
     public int? PartnerAgencyId { get; set; }
+    public Domain.PartnerAgency? PartnerAgency { get; set; }
 
     /// <summary>The user's UI language: zh-CN (default) or en.</summary>
     public string Culture { get; set; } = "zh-CN";

@@ -84,8 +84,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         e.Property(x => x.Culture).HasMaxLength(10);
         e.HasOne<Court>().WithMany().HasForeignKey(x => x.CourtId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Street>().WithMany().HasForeignKey(x => x.StreetId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<Grid>().WithMany().HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<PartnerAgency>().WithMany().HasForeignKey(x => x.PartnerAgencyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Grid).WithMany().HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.PartnerAgency).WithMany().HasForeignKey(x => x.PartnerAgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.CourtId);
         e.HasIndex(x => x.StreetId);
         e.HasIndex(x => x.GridId);

@@ -259,7 +259,7 @@ public sealed class DemoDataSeeder(
             var received = now.AddMinutes(-random.Next(30, 60 * 60));
             var matter = new Matter
             {
-                Reference = $"ZX-{year}-{number++:0000}",
+                Reference = $"ZX-{year}-{number++:00000}",
                 Type = type,
                 Source = MatterSource.CourtExOfficio,
                 CaseId = @case.Id,

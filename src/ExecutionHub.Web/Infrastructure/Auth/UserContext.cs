@@ -30,11 +30,22 @@ public sealed record UserContext(
         Domain.Roles.Administrator => true,
         Domain.Roles.Judge => CourtId is not null && target.CourtId == CourtId,
         Domain.Roles.Coordinator or Domain.Roles.StreetOfficer => StreetId is not null && target.StreetId == StreetId,
-        Domain.Roles.GridWorker => GridId is not null && target.GridId == GridId,
-        Domain.Roles.PartnerAgent => AgencyId is not null && target.AgencyId == AgencyId,
+        Domain.Roles.GridWorker => (GridId is not null && target.GridId == GridId) || target.Assignees?.Contains(Id) == true,
+        Domain.Roles.PartnerAgent => (AgencyId is not null && (target.AgencyId == AgencyId || target.Agencies?.Contains(AgencyId.Value) == true))
+            || target.Assignees?.Contains(Id) == true,
         _ => false,
     };
 }
 
-/// <summary>The org units a request touches; a unit left null is not touched.</summary>
-public sealed record OrgScope(int? CourtId = null, int? StreetId = null, int? GridId = null, int? AgencyId = null);
+/// <summary>
+/// The org units a request touches; a unit left null is not touched. <see cref="Assignees"/> and
+/// <see cref="Agencies"/> name who holds tasks on the target (a matter or a task), so grid workers
+/// and agents reach exactly their own work.
+/// </summary>
+public sealed record OrgScope(
+    int? CourtId = null,
+    int? StreetId = null,
+    int? GridId = null,
+    int? AgencyId = null,
+    IReadOnlySet<string>? Assignees = null,
+    IReadOnlySet<int>? Agencies = null);

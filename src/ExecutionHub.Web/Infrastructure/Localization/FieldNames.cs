@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Resources;
 
 namespace ExecutionHub.Web.Infrastructure.Localization;
 
@@ -11,8 +9,6 @@ namespace ExecutionHub.Web.Infrastructure.Localization;
 /// </summary>
 public static class FieldNames
 {
-    private static readonly ResourceManager Resources = new(typeof(SharedResource));
-
     public static string? Resolve(Type type, MemberInfo? member, LambdaExpression? expression) =>
-        member is null ? null : Resources.GetString($"Field.{member.Name}", CultureInfo.CurrentUICulture) ?? member.Name;
+        member is null ? null : UiText.Find($"Field.{member.Name}") ?? member.Name;
 }

@@ -1,0 +1,29 @@
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Mediator;
+using FluentValidation;
+using Mediator;
+
+namespace ExecutionHub.Web.Features.Matters;
+
+/// <summary>
+/// The coordinator writes the consolidated feedback (prefilled from the accepted findings) and
+/// sends it to the court: consolidated, then fed back, in one step the judge sees at once.
+/// </summary>
+[Allowed(Roles.Coordinator)]
+public sealed record FeedBackMatter(int MatterId, int Version, string Feedback) : ICommand<int>, IMatterRequest;
+
+public sealed class FeedBackMatterValidator : AbstractValidator<FeedBackMatter>
+{
+    public FeedBackMatterValidator() => RuleFor(x => x.Feedback).NotEmpty().MaximumLength(8000);
+}
+
+public sealed class FeedBackMatterHandler(MatterChanges changes) : ICommandHandler<FeedBackMatter, int>
+{
+    public async ValueTask<int> Handle(FeedBackMatter command, CancellationToken cancellationToken) =>
+        await changes.ApplyAsync(command.MatterId, command.Version, "Timeline.MatterFedBack", (matter, now) =>
+        {
+            matter.Consolidate(command.Feedback, now);
+            matter.FeedBack(now);
+            return "";
+        }, cancellationToken);
+}
