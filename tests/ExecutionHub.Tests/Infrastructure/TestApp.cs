@@ -22,6 +22,7 @@ public sealed class TestApp : IAsyncDisposable
     private static string? demoTemplate;
 
     private readonly string folder;
+    private bool keepFolder;
 
     private TestApp(string folder, ServiceProvider services, FakeTimeProvider clock, TestCurrentUser user)
     {
@@ -89,7 +90,9 @@ public sealed class TestApp : IAsyncDisposable
                 var folder = Path.Combine(Path.GetTempPath(), "executionhub-tests", "template-" + Guid.NewGuid().ToString("N"));
                 Directory.CreateDirectory(folder);
                 var path = Path.Combine(folder, "demo.db");
-                await using (var app = Build(folder, path, seed: true))
+                var template = Build(folder, path, seed: true);
+                template.keepFolder = true; // the folder holds the template every test copies
+                await using (var app = template)
                 {
                     await app.Services.InitialiseDatabaseAsync();
                     await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
@@ -139,6 +142,11 @@ public sealed class TestApp : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (keepFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);
