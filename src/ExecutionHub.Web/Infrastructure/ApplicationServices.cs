@@ -66,6 +66,8 @@ public static class ApplicationServices
                 typeof(ValidationBehavior<,>),
             ];
         });
+        services.AddScoped<Features.Matters.MatterChanges>();
+        services.AddScoped<Features.Matters.TaskChanges>();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolve;
         return services;

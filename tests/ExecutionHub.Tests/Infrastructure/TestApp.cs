@@ -74,7 +74,7 @@ public sealed class TestApp : IAsyncDisposable
         services.AddExecutionHubApplication(configuration, folder);
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<ICurrentUser>(user);
-        return new TestApp(folder, services.BuildServiceProvider(validateScopes: true), clock, user);
+        return new TestApp(folder, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), clock, user);
     }
 
     public const string DemoPassword = "Demo#Pass2026";
