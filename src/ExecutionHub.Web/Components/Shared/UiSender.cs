@@ -1,24 +1,27 @@
+using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace ExecutionHub.Web.Components.Shared;
 
 /// <summary>The result of a request sent from the UI: its value, or why it was refused.</summary>
-public sealed record Outcome<T>(bool Succeeded, T? Value, IReadOnlyList<ValidationFailure> Errors)
+public sealed record Outcome<T>(bool Succeeded, T? Value, IReadOnlyList<ValidationFailure> Errors, bool Stale = false)
 {
     public static Outcome<T> Ok(T value) => new(true, value, []);
 
-    public static Outcome<T> Failed(IReadOnlyList<ValidationFailure>? errors = null) => new(false, default, errors ?? []);
+    public static Outcome<T> Failed(IReadOnlyList<ValidationFailure>? errors = null, bool concurrency = false) => new(false, default, errors ?? [], concurrency);
 }
 
 /// <summary>
 /// Sends a component's requests through the mediator and turns refusals into what a user can
-/// read: a snackbar for "not allowed" and "not found", the validation messages for bad input.
+/// read: a snackbar for "not allowed", "not found", a domain rule or someone else's change,
+/// and the validation messages for bad input.
 /// </summary>
 public sealed class UiSender(ISender sender, ISnackbar snackbar, IStringLocalizer<SharedResource> localizer, ILogger<UiSender> logger)
 {
@@ -44,6 +47,16 @@ public sealed class UiSender(ISender sender, ISnackbar snackbar, IStringLocalize
         {
             snackbar.Add(localizer[ex.MessageKey], MudBlazor.Severity.Error);
             return Outcome<T>.Failed();
+        }
+        catch (DomainRuleException ex)
+        {
+            snackbar.Add(localizer[ex.MessageKey], MudBlazor.Severity.Warning);
+            return Outcome<T>.Failed();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            snackbar.Add(localizer["Error.Concurrency"], MudBlazor.Severity.Warning);
+            return Outcome<T>.Failed(concurrency: true);
         }
         catch (NotFoundException)
         {

@@ -1,0 +1,152 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Mediator;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.Web.Features.Matters;
+
+/// <summary>Everything the matter page shows a judge or a coordinator; personal data masked.</summary>
+[Allowed(Roles.Judge, Roles.Coordinator)]
+public sealed record GetMatter(int MatterId) : IQuery<MatterView>, IMatterRequest;
+
+public sealed record PartyView(int Id, PartyKind Kind, string Name, string IdentityNumber, IReadOnlyList<string> Phones, IReadOnlyList<string> Addresses);
+
+public sealed record EvidenceView(int Id, int TaskId, string FileName, string ContentType, long SizeBytes, string Sha256, DateTime UploadedAtUtc);
+
+public sealed record TaskView(
+    int Id,
+    int Version,
+    string HolderName,
+    string Place,
+    string Instructions,
+    DateTime AssignedAtUtc,
+    DateTime DueAtUtc,
+    VerificationTaskStatus Status,
+    DateTime? SubmittedAtUtc,
+    string? ReviewNote,
+    Finding? Finding,
+    IReadOnlyList<EvidenceView> Evidence);
+
+public sealed record TimelineView(DateTime AtUtc, string ActorName, string Event, string Detail, int? TaskId);
+
+public sealed record MatterView(
+    int Id,
+    int Version,
+    string Reference,
+    MatterType Type,
+    MatterSource Source,
+    MatterStatus Status,
+    string Request,
+    MatterDetails Details,
+    int CaseId,
+    string CaseNumber,
+    string Cause,
+    decimal AmountOwed,
+    string CourtName,
+    string JudgeName,
+    string StreetName,
+    PartyView Target,
+    DateTime ReceivedAtUtc,
+    DateTime DueAtUtc,
+    MatterClock Clock,
+    DateTime? PausedAtUtc,
+    string? PauseReason,
+    int ReturnCount,
+    string? Feedback,
+    DateTime? FedBackAtUtc,
+    DateTime? AcknowledgedAtUtc,
+    string? CancelReason,
+    IReadOnlyList<TaskView> Tasks,
+    IReadOnlyList<TimelineView> Timeline,
+    string FeedbackDraft);
+
+public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : IQueryHandler<GetMatter, MatterView>
+{
+    public async ValueTask<MatterView> Handle(GetMatter query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var matter = await db.Matters.AsNoTracking()
+            .Include(m => m.Case!).ThenInclude(c => c.Court)
+            .Include(m => m.TargetParty)
+            .Include(m => m.Tasks)
+            .AsSplitQuery()
+            .SingleAsync(m => m.Id == query.MatterId, cancellationToken);
+        var judgeName = await db.Users.Where(u => u.Id == matter.Case!.JudgeId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        var streetName = await db.Streets.Where(s => s.Id == matter.StreetId).Select(s => s.Name).SingleAsync(cancellationToken);
+        var tasks = await TaskViews.LoadAsync(db, matter.Tasks, cancellationToken);
+        var timeline = await db.Timeline.Where(t => t.MatterId == matter.Id).OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
+            .Select(t => new TimelineView(t.AtUtc, t.ActorName, t.Event, t.Detail, t.TaskId))
+            .ToListAsync(cancellationToken);
+
+        return new MatterView(
+            matter.Id,
+            matter.Version,
+            matter.Reference,
+            matter.Type,
+            matter.Source,
+            matter.Status,
+            matter.Request,
+            matter.Details,
+            matter.CaseId,
+            matter.Case!.CaseNumber,
+            matter.Case.Cause,
+            matter.Case.AmountOwed,
+            matter.Case.Court!.Name,
+            judgeName,
+            streetName,
+            Masked(matter.TargetParty!),
+            matter.ReceivedAtUtc,
+            matter.DueAtUtc,
+            matter.Clock(clock.GetUtcNow().UtcDateTime),
+            matter.PausedAtUtc,
+            matter.PauseReason,
+            matter.ReturnCount,
+            matter.Feedback,
+            matter.FedBackAtUtc,
+            matter.AcknowledgedAtUtc,
+            matter.CancelReason,
+            tasks,
+            timeline,
+            FeedbackDraft.Compose(tasks));
+    }
+
+    /// <summary>Masked by default: a person's name, ID number, phones and addresses; an organisation's name stays.</summary>
+    public static PartyView Masked(CaseParty party) => new(
+        party.Id,
+        party.Kind,
+        party.Kind == PartyKind.Person ? PersonalData.MaskName(party.Name) : party.Name,
+        PersonalData.MaskIdentityNumber(party.IdentityNumber),
+        party.Phones.Select(PersonalData.MaskPhone).ToList(),
+        party.Addresses.Select(PersonalData.MaskAddress).ToList());
+}
+
+internal static class TaskViews
+{
+    public static async Task<IReadOnlyList<TaskView>> LoadAsync(AppDbContext db, IReadOnlyCollection<VerificationTask> tasks, CancellationToken cancellationToken)
+    {
+        var ids = tasks.Select(t => t.Id).ToList();
+        var userIds = tasks.Where(t => t.AssigneeId != null).Select(t => t.AssigneeId!).Distinct().ToList();
+        var agencyIds = tasks.Where(t => t.PartnerAgencyId != null).Select(t => t.PartnerAgencyId!.Value).Distinct().ToList();
+        var users = await db.Users.Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, Grid = u.Grid != null ? u.Grid.Name : null })
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        var agencies = await db.PartnerAgencies.Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var evidence = (await db.Evidence.Where(e => ids.Contains(e.TaskId)).OrderBy(e => e.UploadedAtUtc)
+                .Select(e => new EvidenceView(e.Id, e.TaskId, e.FileName, e.ContentType, e.SizeBytes, e.Sha256, e.UploadedAtUtc))
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.TaskId);
+
+        return tasks.OrderBy(t => t.AssignedAtUtc).ThenBy(t => t.Id).Select(t =>
+        {
+            var user = t.AssigneeId is null ? null : users.GetValueOrDefault(t.AssigneeId);
+            var agency = t.PartnerAgencyId is { } id ? agencies.GetValueOrDefault(id) : null;
+            return new TaskView(
+                t.Id, t.Version,
+                user?.DisplayName ?? agency ?? "",
+                user?.Grid ?? (user is null ? "" : agency ?? ""),
+                t.Instructions, t.AssignedAtUtc, t.DueAtUtc, t.Status, t.SubmittedAtUtc, t.ReviewNote, t.Finding,
+                evidence[t.Id].ToList());
+        }).ToList();
+    }
+}

@@ -1,0 +1,163 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Mediator;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.Web.Features.Matters;
+
+public enum MatterSort
+{
+    ReceivedDesc = 0,
+    ReceivedAsc = 1,
+    DueAsc = 2,
+    DueDesc = 3,
+    Reference = 4,
+}
+
+/// <summary>
+/// One page of the matters the sender may see — a judge's court, a coordinator's street — with
+/// filters and sort done in the database on indexed columns, so a page costs the same with
+/// hundreds of thousands of matters.
+/// </summary>
+[Allowed(Roles.Judge, Roles.Coordinator)]
+public sealed record ListMatters : IQuery<MatterPage>
+{
+    public int Page { get; init; }
+    public int PageSize { get; init; } = 25;
+    public MatterSort Sort { get; init; }
+    public IReadOnlyList<MatterStatus> Statuses { get; init; } = [];
+    public MatterType? Type { get; init; }
+    public int? StreetId { get; init; }
+    public string? AssigneeId { get; init; }
+    public bool OverdueOnly { get; init; }
+    public bool DueWithinDay { get; init; }
+    public bool MineOnly { get; init; }
+    public string? Search { get; init; }
+}
+
+public sealed record MatterRow(
+    int Id,
+    string Reference,
+    string CaseNumber,
+    MatterType Type,
+    MatterStatus Status,
+    string Target,
+    string StreetName,
+    DateTime ReceivedAtUtc,
+    DateTime DueAtUtc,
+    bool IsPaused,
+    int OpenTasks);
+
+public sealed record MatterPage(IReadOnlyList<MatterRow> Rows, int Total);
+
+public sealed class ListMattersValidator : AbstractValidator<ListMatters>
+{
+    public ListMattersValidator()
+    {
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(0);
+        RuleFor(x => x.PageSize).InclusiveBetween(1, 200);
+        RuleFor(x => x.Search).MaximumLength(50);
+    }
+}
+
+public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+    : IQueryHandler<ListMatters, MatterPage>
+{
+    public async ValueTask<MatterPage> Handle(ListMatters query, CancellationToken cancellationToken)
+    {
+        var me = await currentUser.GetAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        var matters = me.IsInRole(Roles.Judge)
+            ? db.Matters.Where(m => m.CourtId == me.CourtId)
+            : db.Matters.Where(m => m.StreetId == me.StreetId);
+        matters = Filter(matters, query, me, now);
+
+        var total = await matters.CountAsync(cancellationToken);
+        var page = await Sort(matters, query.Sort)
+            .Skip(query.Page * query.PageSize)
+            .Take(query.PageSize)
+            .Select(m => new
+            {
+                m.Id,
+                m.Reference,
+                m.Case!.CaseNumber,
+                m.Type,
+                m.Status,
+                m.TargetParty!.Kind,
+                m.TargetParty.Name,
+                Street = db.Streets.Where(s => s.Id == m.StreetId).Select(s => s.Name).First(),
+                m.ReceivedAtUtc,
+                m.DueAtUtc,
+                Paused = m.PausedAtUtc != null,
+                OpenTasks = m.Tasks.Count(t => t.Status == VerificationTaskStatus.Assigned || t.Status == VerificationTaskStatus.Returned || t.Status == VerificationTaskStatus.Submitted),
+            })
+            .ToListAsync(cancellationToken);
+
+        var rows = page.Select(r => new MatterRow(
+            r.Id, r.Reference, r.CaseNumber, r.Type, r.Status,
+            r.Kind == PartyKind.Person ? PersonalData.MaskName(r.Name) : r.Name,
+            r.Street, r.ReceivedAtUtc, r.DueAtUtc, r.Paused, r.OpenTasks)).ToList();
+        return new MatterPage(rows, total);
+    }
+
+    private static IQueryable<Matter> Filter(IQueryable<Matter> matters, ListMatters query, UserContext me, DateTime now)
+    {
+        if (query.Statuses.Count > 0)
+        {
+            matters = matters.Where(m => query.Statuses.Contains(m.Status));
+        }
+
+        if (query.Type is { } type)
+        {
+            matters = matters.Where(m => m.Type == type);
+        }
+
+        if (query.StreetId is { } streetId)
+        {
+            matters = matters.Where(m => m.StreetId == streetId);
+        }
+
+        if (!string.IsNullOrEmpty(query.AssigneeId))
+        {
+            matters = matters.Where(m => m.Tasks.Any(t => t.AssigneeId == query.AssigneeId));
+        }
+
+        if (query.MineOnly)
+        {
+            matters = me.IsInRole(Roles.Judge)
+                ? matters.Where(m => m.Case!.JudgeId == me.Id)
+                : matters.Where(m => m.CreatedById == me.Id);
+        }
+
+        if (query.OverdueOnly || query.DueWithinDay)
+        {
+            var open = new[] { MatterStatus.Received, MatterStatus.Registered, MatterStatus.Dispatched, MatterStatus.Consolidated };
+            matters = matters.Where(m => open.Contains(m.Status) && m.PausedAtUtc == null);
+            matters = query.OverdueOnly
+                ? matters.Where(m => m.DueAtUtc < now)
+                : matters.Where(m => m.DueAtUtc >= now && m.DueAtUtc < now.AddHours(24));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var text = query.Search.Trim();
+            matters = matters.Where(m => m.Reference.Contains(text) || m.Case!.CaseNumber.Contains(text));
+        }
+
+        return matters;
+    }
+
+    private static IQueryable<Matter> Sort(IQueryable<Matter> matters, MatterSort sort) => sort switch
+    {
+        MatterSort.ReceivedAsc => matters.OrderBy(m => m.ReceivedAtUtc).ThenBy(m => m.Id),
+        MatterSort.DueAsc => matters.OrderBy(m => m.DueAtUtc).ThenBy(m => m.Id),
+        MatterSort.DueDesc => matters.OrderByDescending(m => m.DueAtUtc).ThenByDescending(m => m.Id),
+        MatterSort.Reference => matters.OrderBy(m => m.Reference),
+        _ => matters.OrderByDescending(m => m.ReceivedAtUtc).ThenByDescending(m => m.Id),
+    };
+}
