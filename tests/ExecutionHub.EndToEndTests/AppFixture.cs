@@ -20,6 +20,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The running app's services, for tests that look data up or set it up directly.</summary>
+    public IServiceProvider Services => factory!.Services;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(folder);

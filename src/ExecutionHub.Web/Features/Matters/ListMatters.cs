@@ -23,7 +23,7 @@ public enum MatterSort
 /// hundreds of thousands of matters.
 /// </summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
-public sealed record ListMatters : IQuery<MatterPage>
+public sealed record ListMatters : IQuery<MatterListPage>
 {
     public int Page { get; init; }
     public int PageSize { get; init; } = 25;
@@ -51,7 +51,7 @@ public sealed record MatterRow(
     bool IsPaused,
     int OpenTasks);
 
-public sealed record MatterPage(IReadOnlyList<MatterRow> Rows, int Total);
+public sealed record MatterListPage(IReadOnlyList<MatterRow> Rows, int Total);
 
 public sealed class ListMattersValidator : AbstractValidator<ListMatters>
 {
@@ -64,9 +64,9 @@ public sealed class ListMattersValidator : AbstractValidator<ListMatters>
 }
 
 public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
-    : IQueryHandler<ListMatters, MatterPage>
+    : IQueryHandler<ListMatters, MatterListPage>
 {
-    public async ValueTask<MatterPage> Handle(ListMatters query, CancellationToken cancellationToken)
+    public async ValueTask<MatterListPage> Handle(ListMatters query, CancellationToken cancellationToken)
     {
         var me = await currentUser.GetAsync();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -102,7 +102,7 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
             r.Id, r.Reference, r.CaseNumber, r.Type, r.Status,
             r.Kind == PartyKind.Person ? PersonalData.MaskName(r.Name) : r.Name,
             r.Street, r.ReceivedAtUtc, r.DueAtUtc, r.Paused, r.OpenTasks)).ToList();
-        return new MatterPage(rows, total);
+        return new MatterListPage(rows, total);
     }
 
     private static IQueryable<Matter> Filter(IQueryable<Matter> matters, ListMatters query, UserContext me, DateTime now)
