@@ -18,7 +18,7 @@ public sealed record Outcome<T>(bool Succeeded, T? Value, IReadOnlyList<Validati
 
 /// <summary>
 /// Sends a component's requests through the mediator and turns refusals into what a user can
-/// read: a snackbar for "not allowed" and "not found", the validation messages for bad input.
+/// read: a snackbar for "not allowed", a domain rule's refusal and "not found", the validation messages for bad input.
 /// </summary>
 public sealed class UiSender(ISender sender, ISnackbar snackbar, IStringLocalizer<SharedResource> localizer, ILogger<UiSender> logger)
 {
@@ -43,6 +43,11 @@ public sealed class UiSender(ISender sender, ISnackbar snackbar, IStringLocalize
         catch (RequestRefusedException ex)
         {
             snackbar.Add(localizer[ex.MessageKey], MudBlazor.Severity.Error);
+            return Outcome<T>.Failed();
+        }
+        catch (Domain.DomainRuleException ex)
+        {
+            snackbar.Add(localizer[ex.MessageKey], MudBlazor.Severity.Warning);
             return Outcome<T>.Failed();
         }
         catch (NotFoundException)
