@@ -20,6 +20,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The running app's services, for arranging data no page can create yet.</summary>
+    public IServiceProvider Services => factory!.Services;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(folder);
@@ -28,6 +31,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:ExecutionHub", $"Data Source={Path.Combine(folder, "app.db")}");
             builder.UseSetting("ConnectionStrings:Hangfire", Path.Combine(folder, "hangfire.db"));
             builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Storage:EvidencePath", Path.Combine(folder, "evidence"));
         });
         factory.UseKestrel(0);
         factory.StartServer();
