@@ -31,6 +31,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:ExecutionHub", $"Data Source={Path.Combine(folder, "app.db")}");
             builder.UseSetting("ConnectionStrings:Hangfire", Path.Combine(folder, "hangfire.db"));
             builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Storage:EvidencePath", Path.Combine(folder, "evidence"));
         });
         factory.UseKestrel(0);
         factory.StartServer();

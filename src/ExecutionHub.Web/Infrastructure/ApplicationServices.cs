@@ -3,6 +3,7 @@ using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
+using ExecutionHub.Web.Infrastructure.Storage;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,7 @@ public static class ApplicationServices
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("ExecutionHub").PersistKeysToDbContext<AppDbContext>();
         services.AddScoped<ICurrentUser, HttpOrCircuitCurrentUser>();
+        services.AddEvidenceStore(configuration, contentRoot);
 
         var identity = configuration.GetSection("Identity");
         services.AddIdentityCore<AppUser>(options =>

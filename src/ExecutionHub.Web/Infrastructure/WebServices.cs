@@ -2,6 +2,7 @@ using System.Globalization;
 using ExecutionHub.Web.Components;
 using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Jobs;
 using ExecutionHub.Web.Infrastructure.Localization;
@@ -64,6 +65,7 @@ public static class WebServices
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapEvidenceEndpoints();
         app.MapHangfireDashboardForAdministrators();
         return app;
     }

@@ -63,4 +63,19 @@ public sealed class UiSenderTests : BunitTestBase, IAsyncLifetime
         await using var db = await app.DbAsync();
         Assert.Equal("zh-CN", await db.Users.Where(u => u.UserName == "judge.li").Select(u => u.Culture).SingleAsync());
     }
+
+    [Fact]
+    public async Task A_domain_rule_refusal_shows_its_own_message_not_an_unexpected_error()
+    {
+        await app.SignInAsAsync("judge.wang");
+        await using var db = await app.DbAsync();
+        var judge = app.User.Current;
+        var matter = await db.Matters.FirstAsync(m => m.CourtId == judge.CourtId && m.Status == ExecutionHub.Web.Domain.MatterStatus.Received);
+        var snackbars = Render<MudSnackbarProvider>();
+
+        var outcome = await snackbars.InvokeAsync(() => Sender().SendAsync(new ExecutionHub.Web.Features.Matters.CloseMatter(matter.Id, matter.Version)));
+
+        Assert.False(outcome.Succeeded);
+        snackbars.WaitForAssertion(() => Assert.Contains("只有已反馈的事项可以办结。", snackbars.Markup));
+    }
 }
