@@ -59,6 +59,13 @@ public sealed partial class ReferralRoundTripTests(AppFixture app) : BrowserTest
                     await worker.GetByTestId("finding-address").FillAsync("上海市杨浦区河间路200弄3号201室");
                     await worker.GetByTestId("finding-routine").FillAsync("每天早上7点前在家");
                     await worker.GetByTestId("finding-notes").FillAsync("邻居证实其近三个月居住于此。");
+                    await worker.Locator("[data-testid=evidence-upload] input[type=file]").Last.SetInputFilesAsync(new FilePayload
+                    {
+                        Name = "门牌照片.png",
+                        MimeType = "image/png",
+                        Buffer = DoorPhoto,
+                    });
+                    await Expect(worker.GetByTestId("evidence-list")).ToContainTextAsync("门牌照片.png");
                     await worker.GetByTestId("finding-submit").ClickAsync();
                     await Expect(worker).ToHaveURLAsync(new Regex("/tasks$"));
                 },
@@ -70,6 +77,7 @@ public sealed partial class ReferralRoundTripTests(AppFixture app) : BrowserTest
                 await SignInAsync(coordinator, "coord.chen");
                 await coordinator.GotoAsync(matterUrl);
                 await WaitForCircuitAsync(coordinator);
+                await Expect(coordinator.GetByTestId("evidence-link")).ToContainTextAsync("门牌照片.png");
                 await coordinator.GetByTestId("task-accept").ClickAsync();
                 await Expect(coordinator.GetByTestId("feedback-text")).ToHaveValueAsync(new Regex("河间路200弄3号"));
                 await coordinator.GetByTestId("action-feedback").ClickAsync();
@@ -88,10 +96,14 @@ public sealed partial class ReferralRoundTripTests(AppFixture app) : BrowserTest
 
             var events = await judge.GetByTestId("timeline-entry").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.event)");
             Assert.Equal(
-                ["Timeline.MatterReceived", "Timeline.MatterRegistered", "Timeline.TaskDispatched", "Timeline.FindingSubmitted", "Timeline.FindingAccepted",
+                ["Timeline.MatterReceived", "Timeline.MatterRegistered", "Timeline.TaskDispatched", "Timeline.EvidenceUploaded", "Timeline.FindingSubmitted", "Timeline.FindingAccepted",
                  "Timeline.MatterFedBack", "Timeline.FeedbackAcknowledged", "Timeline.MatterClosed"],
                 events);
         });
+
+    /// <summary>A 1×1 PNG: what the workstation checks is the content, so it must be a real image.</summary>
+    private static readonly byte[] DoorPhoto = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     private async Task<string> JudgesCaseInPingliangAsync()
     {
