@@ -60,6 +60,25 @@ public sealed class DemoDataTests
     }
 
     [Fact]
+    public async Task Demo_matters_cover_every_state_including_paused_due_soon_and_overdue()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        await using var db = await app.DbAsync();
+        var now = TestApp.Start.UtcDateTime;
+        var matters = await db.Matters.Include(m => m.Tasks).ToListAsync();
+
+        var statuses = matters.Select(m => m.Status).ToHashSet();
+        Assert.Superset(new HashSet<MatterStatus> { MatterStatus.Received, MatterStatus.Registered, MatterStatus.Dispatched, MatterStatus.FedBack, MatterStatus.Closed, MatterStatus.Cancelled }, statuses);
+        Assert.Contains(matters, m => m.IsPaused);
+        Assert.Contains(matters, m => m.IsOpen && !m.IsPaused && m.DueAtUtc > now && m.DueAtUtc < now.AddHours(24));
+        Assert.Contains(matters, m => m.IsOpen && !m.IsPaused && m.DueAtUtc < now);
+        Assert.Contains(matters, m => m.ReturnCount > 0 && m.Status == MatterStatus.Closed);
+        Assert.Contains(matters, m => m.Tasks.Any(t => t.Status == VerificationTaskStatus.Submitted));
+        Assert.All(matters, m => Assert.True(m.ReceivedAtUtc <= now && m.Tasks.All(t => t.SubmittedAtUtc is null || t.SubmittedAtUtc <= now)));
+        Assert.All(matters.Where(m => m.FirstFedBackAtUtc is not null), m => Assert.True(m.Clock(now).FeedbackCycle > TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task Without_demo_seeding_there_are_roles_but_no_accounts_or_cases()
     {
         await using var app = await TestApp.CreateAsync(demoData: false);

@@ -19,7 +19,7 @@ public sealed class DemoDataSeeder(
     ILogger<DemoDataSeeder> logger)
 {
     public const int CaseCount = 150;
-    public const int MatterCount = 24;
+    public const int MatterCount = 80;
 
     private readonly Random random = new(20260701);
 
@@ -233,66 +233,14 @@ public sealed class DemoDataSeeder(
     private async Task SeedMattersAsync(Court court, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Matters.AnyAsync(m => m.Case!.CourtId == court.Id, ct))
+        if (await db.Matters.AnyAsync(m => m.CourtId == court.Id, ct))
         {
             return;
         }
 
-        var cases = await db.Cases
-            .Where(c => c.CourtId == court.Id && c.Status == CaseStatus.InExecution)
-            .Include(c => c.Parties)
-            .OrderBy(c => c.Id)
-            .Take(MatterCount)
-            .ToListAsync(ct);
-        var judgeNames = await db.Users.Where(u => u.CourtId == court.Id).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var year = ChinaYear(now);
-        var number = 1;
-        foreach (var @case in cases)
-        {
-            var type = (number % 4) switch
-            {
-                0 => MatterType.HouseholdSurvey,
-                1 => MatterType.DebtorWhereabouts,
-                _ => MatterType.AssetClueVerification,
-            };
-            var received = now.AddMinutes(-random.Next(30, 60 * 60));
-            var matter = new Matter
-            {
-                Reference = $"ZX-{year}-{number++:00000}",
-                Type = type,
-                Source = MatterSource.CourtExOfficio,
-                CaseId = @case.Id,
-                TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent).Id,
-                StreetId = @case.StreetId,
-                CourtId = @case.CourtId,
-                ReceivedAtUtc = received,
-                DueAtUtc = received + Matter.DefaultFeedbackWindow,
-                Request = type switch
-                {
-                    MatterType.DebtorWhereabouts => "被执行人下落不明，请核实其现居住地及日常作息规律。",
-                    MatterType.AssetClueVerification => "申请人反映被执行人有车辆及稳定收入，请核实车辆停放地点及工作单位。",
-                    _ => "请调查被执行人家庭经济状况，评估其履行能力。",
-                },
-                CreatedById = @case.JudgeId,
-            };
-            db.Matters.Add(matter);
-            await db.SaveChangesAsync(ct);
-            db.Timeline.Add(new TimelineEntry
-            {
-                CaseId = @case.Id,
-                MatterId = matter.Id,
-                AtUtc = received,
-                ActorId = @case.JudgeId,
-                ActorName = judgeNames[@case.JudgeId],
-                Event = "Timeline.MatterReceived",
-            });
-        }
-
-        await db.SaveChangesAsync(ct);
+        await new DemoMatters(db, random, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, MatterCount, ct);
+        logger.LogInformation("Demo matters seeded: {Count}", MatterCount);
     }
-
-    private static int ChinaYear(DateTime utc) => utc.AddHours(8).Year;
 
     private CaseStatus PickStatus()
     {

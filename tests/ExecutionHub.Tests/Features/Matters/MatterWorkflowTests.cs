@@ -282,15 +282,17 @@ public sealed class MatterWorkflowTests
         await using var app = await TestApp.CreateAsync(demoData: true);
         var scenario = await WorkflowScenario.ReferAsync(app);
         await scenario.AcceptAsync();
+        await scenario.AsAsync("coord.chen");
+        var before = await app.SendAsync(new GetDispatchOptions(scenario.MatterId));
+
         await scenario.DispatchToAsync("grid.liu");
         await scenario.AsAsync("coord.chen");
+        var after = await app.SendAsync(new GetDispatchOptions(scenario.MatterId));
 
-        var options = await app.SendAsync(new GetDispatchOptions(scenario.MatterId));
-
-        Assert.True(options.Candidates[0].Suggested);
-        Assert.Contains(options.Candidates, c => c.Name == "刘建国" && c.OpenTasks == 1);
-        Assert.Contains(options.Candidates, c => c.AgencyId is not null);
-        Assert.Equal(TestApp.Start.UtcDateTime.AddHours(48), options.DefaultDueAtUtc);
+        Assert.True(after.Candidates[0].Suggested);
+        Assert.Equal(before.Candidates.Single(c => c.Name == "刘建国").OpenTasks + 1, after.Candidates.Single(c => c.Name == "刘建国").OpenTasks);
+        Assert.Contains(after.Candidates, c => c.AgencyId is not null);
+        Assert.Equal(TestApp.Start.UtcDateTime.AddHours(48), after.DefaultDueAtUtc);
     }
 
     [Fact]
