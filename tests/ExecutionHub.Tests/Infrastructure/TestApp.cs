@@ -89,7 +89,11 @@ public sealed class TestApp : IAsyncDisposable
                 var folder = Path.Combine(Path.GetTempPath(), "executionhub-tests", "template-" + Guid.NewGuid().ToString("N"));
                 Directory.CreateDirectory(folder);
                 var path = Path.Combine(folder, "demo.db");
-                await using (var app = Build(folder, path, seed: true))
+
+                // The seeding host gets a folder of its own: disposing it deletes that folder, and the template must outlive it.
+                var hostFolder = Path.Combine(folder, "host");
+                Directory.CreateDirectory(hostFolder);
+                await using (var app = Build(hostFolder, path, seed: true))
                 {
                     await app.Services.InitialiseDatabaseAsync();
                     await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
