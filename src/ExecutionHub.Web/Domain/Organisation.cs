@@ -1,9 +1,17 @@
+using System.Text.RegularExpressions;
+
 namespace ExecutionHub.Web.Domain;
 
 /// <summary>A people's court whose execution bureau refers matters. <see cref="CaseCode"/> is the
 /// court's code inside case numbers, e.g. 沪0110 for 杨浦区人民法院.</summary>
-public sealed class Court
+public sealed partial class Court
 {
+    /// <summary>Whether <paramref name="code"/> has the shape of a court code: one province character and four ASCII digits.</summary>
+    public static bool IsCaseCode(string? code) => code is not null && CaseCodePattern().IsMatch(code);
+
+    [GeneratedRegex(@"^[\u4e00-\u9fa5][0-9]{4}$")]
+    private static partial Regex CaseCodePattern();
+
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string CaseCode { get; set; }
@@ -56,6 +64,18 @@ public sealed class WorkingGroup
     public int StreetId { get; set; }
     public Street? Street { get; set; }
     public List<WorkingGroupMember> Members { get; set; } = [];
+}
+
+/// <summary>The four working groups every workstation has, created with its street.</summary>
+public static class StandardWorkingGroups
+{
+    public static readonly IReadOnlyList<(WorkingGroupKind Kind, string Name)> All =
+    [
+        (WorkingGroupKind.ExecutionInvestigation, "执行调查组"),
+        (WorkingGroupKind.DisputeResolution, "多元解纷组"),
+        (WorkingGroupKind.ExecutionPublicity, "执行宣传组"),
+        (WorkingGroupKind.HearingAndRelief, "听证救助组"),
+    ];
 }
 
 public sealed class WorkingGroupMember

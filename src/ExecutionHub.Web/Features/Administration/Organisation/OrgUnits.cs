@@ -1,0 +1,105 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ExecutionHub.Web.Features.Administration.Organisation;
+
+/// <summary>
+/// A create-or-rename command the organisation dialog edits. Its properties are settable because
+/// MudForm binds to the command itself, so the pipeline's validator checks exactly what was typed.
+/// </summary>
+public interface IOrgUnitForm
+{
+    /// <summary>Null creates a unit; otherwise the unit to rename.</summary>
+    int? Id { get; }
+
+    string Name { get; set; }
+}
+
+/// <summary>The rules every org unit's name follows.</summary>
+internal static class OrgUnitNameRules
+{
+    public const int MaxLength = 100;
+
+    /// <summary>
+    /// Required, at most <see cref="MaxLength"/> characters, and not taken among its siblings
+    /// (<paramref name="isTaken"/> gets the trimmed name). The duplicate message's resource key is
+    /// also its error code, so callers and tests can tell it from the others.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string> UnitName<T>(
+        this IRuleBuilderInitial<T, string> rule,
+        IStringLocalizer<SharedResource> localizer,
+        string duplicateKey,
+        Func<T, string, CancellationToken, Task<bool>> isTaken) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .MaximumLength(MaxLength)
+            .MustAsync(async (command, name, ct) => !await isTaken(command, name.Trim(), ct))
+            .WithMessage(_ => localizer[duplicateKey])
+            .WithErrorCode(duplicateKey)
+            .WithName(_ => localizer["Admin.Org.Field.Name"]);
+}
+
+/// <summary>Finds the street an org unit belongs to, for the pipeline's scope check.</summary>
+internal static class OrgScopes
+{
+    public static async ValueTask<OrgScope> OfStreetAsync(IServiceProvider services, int streetId, CancellationToken ct)
+    {
+        await using var db = await CreateAsync(services, ct);
+        var courtId = await db.Streets.Where(s => s.Id == streetId).Select(s => (int?)s.CourtId).SingleOrDefaultAsync(ct);
+        return new OrgScope(CourtId: courtId, StreetId: streetId);
+    }
+
+    /// <summary>An unknown community yields an empty scope, which only an administrator covers; the handler then reports it not found.</summary>
+    public static async ValueTask<OrgScope> OfCommunityAsync(IServiceProvider services, int communityId, CancellationToken ct)
+    {
+        await using var db = await CreateAsync(services, ct);
+        var street = await db.Communities.Where(c => c.Id == communityId)
+            .Select(c => new { c.StreetId, c.Street!.CourtId })
+            .SingleOrDefaultAsync(ct);
+        return new OrgScope(CourtId: street?.CourtId, StreetId: street?.StreetId);
+    }
+
+    public static async ValueTask<OrgScope> OfGridAsync(IServiceProvider services, int gridId, CancellationToken ct)
+    {
+        await using var db = await CreateAsync(services, ct);
+        var street = await db.Grids.Where(g => g.Id == gridId)
+            .Select(g => new { g.Community!.StreetId, g.Community.Street!.CourtId })
+            .SingleOrDefaultAsync(ct);
+        return new OrgScope(CourtId: street?.CourtId, StreetId: street?.StreetId, GridId: street is null ? null : gridId);
+    }
+
+    public static async ValueTask<OrgScope> OfWorkingGroupAsync(IServiceProvider services, int workingGroupId, CancellationToken ct)
+    {
+        await using var db = await CreateAsync(services, ct);
+        var street = await db.WorkingGroups.Where(g => g.Id == workingGroupId)
+            .Select(g => new { g.StreetId, g.Street!.CourtId })
+            .SingleOrDefaultAsync(ct);
+        return new OrgScope(CourtId: street?.CourtId, StreetId: street?.StreetId);
+    }
+
+    private static Task<AppDbContext> CreateAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+}
+
+/// <summary>
+/// The people who work for a street's workstation: its coordinators and street officers, and the
+/// grid workers of its grids. Only they may sit in the street's working groups.
+/// </summary>
+internal static class StreetStaff
+{
+    public static IQueryable<AppUser> Of(AppDbContext db, int streetId)
+    {
+        var streetRoleIds = db.Roles.Where(r => r.Name == Roles.Coordinator || r.Name == Roles.StreetOfficer).Select(r => r.Id);
+        var gridRoleIds = db.Roles.Where(r => r.Name == Roles.GridWorker).Select(r => r.Id);
+        return db.Users.Where(u =>
+            (u.StreetId == streetId && db.UserRoles.Any(ur => ur.UserId == u.Id && streetRoleIds.Contains(ur.RoleId)))
+            || (u.GridId != null
+                && db.Grids.Any(g => g.Id == u.GridId && g.Community!.StreetId == streetId)
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && gridRoleIds.Contains(ur.RoleId))));
+    }
+}
