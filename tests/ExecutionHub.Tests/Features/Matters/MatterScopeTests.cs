@@ -124,4 +124,19 @@ public sealed class MatterScopeTests
         Assert.Contains(overdue.Rows, r => r.Id == scenario.MatterId);
         Assert.All(overdue.Rows, r => Assert.True(r.DueAtUtc < app.Clock.GetUtcNow().UtcDateTime));
     }
+
+    [Fact]
+    public async Task Filtering_by_assignee_lists_only_matters_with_a_task_for_that_worker()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var worker = await app.SignInAsAsync("grid.liu");
+        await app.SignInAsAsync("coord.chen");
+
+        var page = await app.SendAsync(new ListMatters { AssigneeId = worker.Id, PageSize = 200 });
+
+        await using var db = await app.DbAsync();
+        var expected = await db.Matters.Where(m => m.Tasks.Any(t => t.AssigneeId == worker.Id)).Select(m => m.Id).OrderBy(id => id).ToListAsync();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, page.Rows.Select(r => r.Id).OrderBy(id => id));
+    }
 }

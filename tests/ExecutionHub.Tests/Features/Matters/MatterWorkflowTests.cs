@@ -310,4 +310,48 @@ public sealed class MatterWorkflowTests
         Assert.Equal(MatterStatus.Dispatched, (await first.MatterAsync()).Status);
         Assert.Single((await second.MatterAsync()).Tasks);
     }
+
+    [Fact]
+    public async Task The_judge_sees_the_feedback_on_the_case_as_well()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await WorkflowScenario.ReferAsync(app);
+        await scenario.ThroughFeedbackAsync();
+        await scenario.AsAsync("judge.wang");
+
+        var @case = await app.SendAsync(new ExecutionHub.Web.Features.Cases.GetCase((await scenario.MatterAsync()).CaseId));
+
+        var matter = Assert.Single(@case.Matters, m => m.Id == scenario.MatterId);
+        Assert.Equal(MatterStatus.FedBack, matter.Status);
+        Assert.Contains("河间路200弄3号", matter.Feedback);
+        Assert.All(@case.Respondents, r => Assert.Contains("*", r.IdentityNumber));
+    }
+
+    [Fact]
+    public async Task A_coordinator_of_another_street_cannot_open_the_case()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await WorkflowScenario.ReferAsync(app);
+        await scenario.AsAsync("coord.zhao");
+
+        await Assert.ThrowsAsync<RequestRefusedException>(async () => await app.SendAsync(new ExecutionHub.Web.Features.Cases.GetCase((await scenario.MatterAsync()).CaseId)));
+    }
+
+    [Fact]
+    public async Task Waiving_the_only_task_lets_the_coordinator_feed_back_that_nothing_could_be_verified()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await WorkflowScenario.ReferAsync(app);
+        await scenario.AcceptAsync();
+        await scenario.DispatchToAsync("grid.liu");
+        await scenario.AsAsync("coord.chen");
+
+        await app.SendAsync(new WaiveTask(scenario.TaskId, await scenario.TaskVersionAsync(), "被执行人户籍地已拆迁，无法走访"));
+        await app.SendAsync(new FeedBackMatter(scenario.MatterId, await scenario.VersionAsync(), "户籍地已拆迁，暂无法核实下落。"));
+
+        var matter = await scenario.MatterAsync();
+        Assert.Equal(MatterStatus.FedBack, matter.Status);
+        Assert.Equal(VerificationTaskStatus.Waived, Assert.Single(matter.Tasks).Status);
+        Assert.Contains("Timeline.TaskWaived", await scenario.TimelineAsync());
+    }
 }
