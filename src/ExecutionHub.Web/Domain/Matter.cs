@@ -32,6 +32,9 @@ public sealed class Matter
     /// <summary>Copied from the case so court-scoped queries need no join.</summary>
     public int CourtId { get; set; }
 
+    /// <summary>The case's judge, copied so "my matters" is an index walk; a judge reassignment must update it.</summary>
+    public required string JudgeId { get; set; }
+
     public DateTime ReceivedAtUtc { get; set; }
     public DateTime DueAtUtc { get; set; }
 

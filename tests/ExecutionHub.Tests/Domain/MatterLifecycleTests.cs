@@ -11,6 +11,7 @@ public sealed class MatterLifecycleTests
         Reference = "ZX-2026-0001",
         Type = MatterType.DebtorWhereabouts,
         CreatedById = "judge",
+        JudgeId = "judge",
         ReceivedAtUtc = Received,
         DueAtUtc = Matter.DueFrom(Received),
     };

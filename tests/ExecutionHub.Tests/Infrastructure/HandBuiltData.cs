@@ -72,6 +72,7 @@ public sealed class HandBuiltData(TestApp app)
             TargetPartyId = @case.Parties.Single(p => p.Role == PartyRole.Respondent).Id,
             StreetId = @case.StreetId,
             CourtId = @case.CourtId,
+            JudgeId = @case.JudgeId,
             ReceivedAtUtc = receivedUtc,
             DueAtUtc = receivedUtc + Matter.DefaultFeedbackWindow,
             CreatedById = @case.JudgeId,

@@ -48,10 +48,16 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.Ignore(x => x.IsOpen);
         e.OwnsOne(x => x.Details, d => d.ToJson());
         e.HasIndex(x => x.Reference).IsUnique();
+        // The matter list filters by court or street and sorts by receipt or due time; deadline
+        // sweeps look for open matters by due time. Each has an index that serves it in order.
         e.HasIndex(x => new { x.StreetId, x.Status, x.DueAtUtc });
         e.HasIndex(x => new { x.CourtId, x.Status, x.DueAtUtc });
+        e.HasIndex(x => new { x.StreetId, x.ReceivedAtUtc });
+        e.HasIndex(x => new { x.CourtId, x.ReceivedAtUtc });
+        e.HasIndex(x => new { x.StreetId, x.DueAtUtc });
+        e.HasIndex(x => new { x.CourtId, x.DueAtUtc });
+        e.HasIndex(x => new { x.JudgeId, x.ReceivedAtUtc });
         e.HasIndex(x => new { x.Status, x.DueAtUtc });
-        e.HasIndex(x => x.ReceivedAtUtc);
         e.HasIndex(x => x.FirstFedBackAtUtc);
         e.HasIndex(x => x.CaseId);
         e.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
@@ -59,6 +65,7 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.HasOne<Street>().WithMany().HasForeignKey(x => x.StreetId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Court>().WithMany().HasForeignKey(x => x.CourtId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.JudgeId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Tasks).WithOne(x => x.Matter).HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -74,7 +81,7 @@ internal sealed class VerificationTaskConfiguration : IEntityTypeConfiguration<V
         e.Ignore(x => x.IsSettled);
         e.Ignore(x => x.IsOpenForFindings);
         e.OwnsOne(x => x.Finding, f => f.ToJson());
-        e.HasIndex(x => new { x.AssigneeId, x.Status });
+        e.HasIndex(x => new { x.AssigneeId, x.Status, x.MatterId });
         e.HasIndex(x => new { x.GridId, x.Status });
         e.HasIndex(x => new { x.PartnerAgencyId, x.Status });
         e.HasIndex(x => new { x.Status, x.DueAtUtc });

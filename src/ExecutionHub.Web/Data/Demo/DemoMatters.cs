@@ -61,6 +61,7 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
                 TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent).Id,
                 StreetId = @case.StreetId,
                 CourtId = @case.CourtId,
+                JudgeId = @case.JudgeId,
                 ReceivedAtUtc = received,
                 DueAtUtc = Matter.DueFrom(received),
                 Request = RequestText(type),

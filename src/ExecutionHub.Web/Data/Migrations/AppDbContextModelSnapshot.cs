@@ -440,6 +440,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime?>("FirstFedBackAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JudgeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastReturnedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -502,14 +506,22 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("FirstFedBackAtUtc");
 
-                    b.HasIndex("ReceivedAtUtc");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("TargetPartyId");
 
+                    b.HasIndex("CourtId", "DueAtUtc");
+
+                    b.HasIndex("CourtId", "ReceivedAtUtc");
+
+                    b.HasIndex("JudgeId", "ReceivedAtUtc");
+
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("StreetId", "DueAtUtc");
+
+                    b.HasIndex("StreetId", "ReceivedAtUtc");
 
                     b.HasIndex("CourtId", "Status", "DueAtUtc");
 
@@ -663,13 +675,13 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("MatterId");
 
-                    b.HasIndex("AssigneeId", "Status");
-
                     b.HasIndex("GridId", "Status");
 
                     b.HasIndex("PartnerAgencyId", "Status");
 
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("AssigneeId", "Status", "MatterId");
 
                     b.ToTable("Tasks", (string)null);
                 });
@@ -866,12 +878,12 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasForeignKey("CourtId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ExecutionHub.Web.Domain.Grid", null)
+                    b.HasOne("ExecutionHub.Web.Domain.Grid", "Grid")
                         .WithMany()
                         .HasForeignKey("GridId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", null)
+                    b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", "PartnerAgency")
                         .WithMany()
                         .HasForeignKey("PartnerAgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -880,6 +892,10 @@ namespace ExecutionHub.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("StreetId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Grid");
+
+                    b.Navigation("PartnerAgency");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.CaseParty", b =>
@@ -983,6 +999,12 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasOne("ExecutionHub.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JudgeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -22,7 +22,7 @@ public sealed class GetJudgeOverviewHandler(IDbContextFactory<AppDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var courtName = await db.Courts.Where(c => c.Id == me.CourtId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
         var myCases = db.Cases.Where(c => c.CourtId == me.CourtId && c.JudgeId == me.Id);
-        var myMatters = db.Matters.Where(m => m.Case!.CourtId == me.CourtId && m.Case.JudgeId == me.Id);
+        var myMatters = db.Matters.Where(m => m.CourtId == me.CourtId && m.JudgeId == me.Id);
         var recent = await myMatters.LatestAsync(8, cancellationToken);
         return new JudgeOverview(
             courtName,

@@ -75,12 +75,18 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
         var matters = me.IsInRole(Roles.Judge)
             ? db.Matters.Where(m => m.CourtId == me.CourtId)
             : db.Matters.Where(m => m.StreetId == me.StreetId);
-        matters = Filter(matters, query, me, now);
+        matters = Filter(db, matters, query, me, now);
 
         var total = await matters.CountAsync(cancellationToken);
-        var page = await Sort(matters, query.Sort)
+
+        // Page through the matters table alone (an index walk), then join the page's 25 rows:
+        // a deep page then skips index entries instead of joined rows.
+        var ids = await Sort(matters, query.Sort)
             .Skip(query.Page * query.PageSize)
             .Take(query.PageSize)
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken);
+        var page = await db.Matters.Where(m => ids.Contains(m.Id))
             .Select(m => new
             {
                 m.Id,
@@ -98,14 +104,14 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
             })
             .ToListAsync(cancellationToken);
 
-        var rows = page.Select(r => new MatterRow(
+        var rows = page.OrderBy(r => ids.IndexOf(r.Id)).Select(r => new MatterRow(
             r.Id, r.Reference, r.CaseNumber, r.Type, r.Status,
             r.Kind == PartyKind.Person ? PersonalData.MaskName(r.Name) : r.Name,
             r.Street, r.ReceivedAtUtc, r.DueAtUtc, r.Paused, r.OpenTasks)).ToList();
         return new MatterListPage(rows, total);
     }
 
-    private static IQueryable<Matter> Filter(IQueryable<Matter> matters, ListMatters query, UserContext me, DateTime now)
+    private static IQueryable<Matter> Filter(AppDbContext db, IQueryable<Matter> matters, ListMatters query, UserContext me, DateTime now)
     {
         if (query.Statuses.Count > 0)
         {
@@ -124,13 +130,13 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
 
         if (!string.IsNullOrEmpty(query.AssigneeId))
         {
-            matters = matters.Where(m => m.Tasks.Any(t => t.AssigneeId == query.AssigneeId));
+            matters = matters.Where(m => db.Tasks.Where(t => t.AssigneeId == query.AssigneeId).Select(t => t.MatterId).Contains(m.Id));
         }
 
         if (query.MineOnly)
         {
             matters = me.IsInRole(Roles.Judge)
-                ? matters.Where(m => m.Case!.JudgeId == me.Id)
+                ? matters.Where(m => m.JudgeId == me.Id)
                 : matters.Where(m => m.CreatedById == me.Id);
         }
 

@@ -136,6 +136,7 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
             TargetParty = target,
             StreetId = @case.StreetId,
             CourtId = @case.CourtId,
+            JudgeId = @case.JudgeId,
             ReceivedAtUtc = now,
             DueAtUtc = Matter.DueFrom(now),
             Request = command.Request.Trim(),

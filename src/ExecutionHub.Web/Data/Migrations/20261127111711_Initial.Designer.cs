@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExecutionHub.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127104920_Initial")]
+    [Migration("20261127111711_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -443,6 +443,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime?>("FirstFedBackAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JudgeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastReturnedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -505,14 +509,22 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("FirstFedBackAtUtc");
 
-                    b.HasIndex("ReceivedAtUtc");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("TargetPartyId");
 
+                    b.HasIndex("CourtId", "DueAtUtc");
+
+                    b.HasIndex("CourtId", "ReceivedAtUtc");
+
+                    b.HasIndex("JudgeId", "ReceivedAtUtc");
+
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("StreetId", "DueAtUtc");
+
+                    b.HasIndex("StreetId", "ReceivedAtUtc");
 
                     b.HasIndex("CourtId", "Status", "DueAtUtc");
 
@@ -666,13 +678,13 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("MatterId");
 
-                    b.HasIndex("AssigneeId", "Status");
-
                     b.HasIndex("GridId", "Status");
 
                     b.HasIndex("PartnerAgencyId", "Status");
 
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("AssigneeId", "Status", "MatterId");
 
                     b.ToTable("Tasks", (string)null);
                 });
@@ -869,12 +881,12 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasForeignKey("CourtId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ExecutionHub.Web.Domain.Grid", null)
+                    b.HasOne("ExecutionHub.Web.Domain.Grid", "Grid")
                         .WithMany()
                         .HasForeignKey("GridId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", null)
+                    b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", "PartnerAgency")
                         .WithMany()
                         .HasForeignKey("PartnerAgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -883,6 +895,10 @@ namespace ExecutionHub.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("StreetId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Grid");
+
+                    b.Navigation("PartnerAgency");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.CaseParty", b =>
@@ -986,6 +1002,12 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasOne("ExecutionHub.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JudgeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -447,6 +447,7 @@ namespace ExecutionHub.Web.Data.Migrations
                     TargetPartyId = table.Column<int>(type: "INTEGER", nullable: false),
                     StreetId = table.Column<int>(type: "INTEGER", nullable: false),
                     CourtId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JudgeId = table.Column<string>(type: "TEXT", nullable: false),
                     ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Request = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
@@ -477,6 +478,12 @@ namespace ExecutionHub.Web.Data.Migrations
                     table.ForeignKey(
                         name: "FK_Matters_AspNetUsers_CreatedById",
                         column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Matters_AspNetUsers_JudgeId",
+                        column: x => x.JudgeId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -780,6 +787,16 @@ namespace ExecutionHub.Web.Data.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Matters_CourtId_DueAtUtc",
+                table: "Matters",
+                columns: new[] { "CourtId", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_CourtId_ReceivedAtUtc",
+                table: "Matters",
+                columns: new[] { "CourtId", "ReceivedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_CourtId_Status_DueAtUtc",
                 table: "Matters",
                 columns: new[] { "CourtId", "Status", "DueAtUtc" });
@@ -795,9 +812,9 @@ namespace ExecutionHub.Web.Data.Migrations
                 column: "FirstFedBackAtUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Matters_ReceivedAtUtc",
+                name: "IX_Matters_JudgeId_ReceivedAtUtc",
                 table: "Matters",
-                column: "ReceivedAtUtc");
+                columns: new[] { "JudgeId", "ReceivedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_Reference",
@@ -809,6 +826,16 @@ namespace ExecutionHub.Web.Data.Migrations
                 name: "IX_Matters_Status_DueAtUtc",
                 table: "Matters",
                 columns: new[] { "Status", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_StreetId_DueAtUtc",
+                table: "Matters",
+                columns: new[] { "StreetId", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_StreetId_ReceivedAtUtc",
+                table: "Matters",
+                columns: new[] { "StreetId", "ReceivedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_StreetId_Status_DueAtUtc",
@@ -833,9 +860,9 @@ namespace ExecutionHub.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tasks_AssigneeId_Status",
+                name: "IX_Tasks_AssigneeId_Status_MatterId",
                 table: "Tasks",
-                columns: new[] { "AssigneeId", "Status" });
+                columns: new[] { "AssigneeId", "Status", "MatterId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_GridId_Status",
