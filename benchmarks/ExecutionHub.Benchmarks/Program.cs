@@ -59,7 +59,9 @@ await using (var db = await factory.CreateDbContextAsync())
         ("judge, dispatched whereabouts", asJudge, new ListMatters { Statuses = [MatterStatus.Dispatched], Type = MatterType.DebtorWhereabouts }),
         ("judge, page 2,000 (deep paging)", asJudge, new ListMatters { Page = 2_000 }),
         ("judge, mine only", asJudge, new ListMatters { MineOnly = true }),
-        ("judge, search by reference", asJudge, new ListMatters { Search = "ZX-2026-1234" }),
+        ("judge, search by reference prefix", asJudge, new ListMatters { Search = "ZX-2026-B00012" }),
+        ("judge, search by serial number", asJudge, new ListMatters { Search = "47" }),
+        ("judge, search by case number", asJudge, new ListMatters { Search = "(2024)沪0110执001234号" }),
     ];
 
     Console.WriteLine($"{"scenario",-42} {"rows",6} {"total",9} {"median ms",10} {"p95 ms",8} {"max ms",8}");

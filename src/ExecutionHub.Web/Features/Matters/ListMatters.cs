@@ -2,6 +2,7 @@ using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
+using ExecutionHub.Web.Infrastructure.Time;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -72,8 +73,10 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
+        // A judge's own matters are found by judge alone (they were referred within the judge's
+        // court), so SQLite walks the judge's index instead of the whole court's.
         var matters = me.IsInRole(Roles.Judge)
-            ? db.Matters.Where(m => m.CourtId == me.CourtId)
+            ? query.MineOnly ? db.Matters.Where(m => m.JudgeId == me.Id) : db.Matters.Where(m => m.CourtId == me.CourtId)
             : db.Matters.Where(m => m.StreetId == me.StreetId);
         matters = Filter(db, matters, query, me, now);
 
@@ -133,11 +136,9 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
             matters = matters.Where(m => db.Tasks.Where(t => t.AssigneeId == query.AssigneeId).Select(t => t.MatterId).Contains(m.Id));
         }
 
-        if (query.MineOnly)
+        if (query.MineOnly && !me.IsInRole(Roles.Judge))
         {
-            matters = me.IsInRole(Roles.Judge)
-                ? matters.Where(m => m.JudgeId == me.Id)
-                : matters.Where(m => m.CreatedById == me.Id);
+            matters = matters.Where(m => m.CreatedById == me.Id);
         }
 
         if (query.OverdueOnly || query.DueWithinDay)
@@ -151,11 +152,36 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var text = query.Search.Trim();
-            matters = matters.Where(m => m.Reference.Contains(text) || m.Case!.CaseNumber.Contains(text));
+            matters = Search(db, matters, query.Search.Trim(), now);
         }
 
         return matters;
+    }
+
+    /// <summary>
+    /// Search that an index answers: a case number finds that case's matters; a number finds the
+    /// matter with that serial this year or last (47 → ZX-2026-00047); anything else is a
+    /// reference prefix (ZX-2026-001 → ZX-2026-00100 … 00199), compared as a range.
+    /// </summary>
+    private static IQueryable<Matter> Search(AppDbContext db, IQueryable<Matter> matters, string text, DateTime now)
+    {
+        if (Domain.CaseNumber.TryParse(text, out var caseNumber))
+        {
+            var normalised = caseNumber.ToString();
+            return matters.Where(m => db.Cases.Where(c => c.CaseNumber == normalised).Select(c => c.Id).Contains(m.CaseId));
+        }
+
+        if (text.Length <= 5 && text.All(char.IsAsciiDigit))
+        {
+            var year = ChinaTime.ToLocal(now).Year;
+            var serial = int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            string[] references = [$"ZX-{year}-{serial:00000}", $"ZX-{year - 1}-{serial:00000}"];
+            return matters.Where(m => references.Contains(m.Reference));
+        }
+
+        var upper = text.ToUpperInvariant();
+        var end = upper + '\uffff';
+        return matters.Where(m => string.Compare(m.Reference, upper) >= 0 && string.Compare(m.Reference, end) < 0);
     }
 
     private static IQueryable<Matter> Sort(IQueryable<Matter> matters, MatterSort sort) => sort switch

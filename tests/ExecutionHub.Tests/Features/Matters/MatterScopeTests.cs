@@ -139,4 +139,29 @@ public sealed class MatterScopeTests
         Assert.NotEmpty(expected);
         Assert.Equal(expected, page.Rows.Select(r => r.Id).OrderBy(id => id));
     }
+
+    [Theory]
+    [InlineData("serial")]
+    [InlineData("reference-prefix")]
+    [InlineData("case-number")]
+    public async Task Search_finds_a_matter_by_serial_reference_prefix_or_case_number(string how)
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await WorkflowScenario.ReferAsync(app);
+        await scenario.AsAsync("judge.wang");
+        var matter = await scenario.MatterAsync();
+        await using var db = await app.DbAsync();
+        var caseNumber = await db.Cases.Where(c => c.Id == matter.CaseId).Select(c => c.CaseNumber).SingleAsync();
+        var search = how switch
+        {
+            "serial" => int.Parse(matter.Reference[^5..], System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "reference-prefix" => matter.Reference[..^1].ToLowerInvariant(),
+            _ => caseNumber.Replace("(", "（", StringComparison.Ordinal).Replace(")", "）", StringComparison.Ordinal),
+        };
+
+        var page = await app.SendAsync(new ListMatters { Search = search, PageSize = 200 });
+
+        Assert.Contains(page.Rows, r => r.Id == matter.Id);
+        Assert.True(page.Total < 20, $"'{search}' matched {page.Total} matters");
+    }
 }
