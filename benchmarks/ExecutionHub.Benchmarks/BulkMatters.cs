@@ -37,7 +37,7 @@ internal static class BulkMatters
             var cases = new List<ExecutionCase>();
             for (var c = 0; c < Math.Min(batch, count - start) / 10; c++)
             {
-                var serial = ((start / 10) + c + 1).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
+                var serial = ((start / 10) + c + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 cases.Add(new ExecutionCase
                 {
                     CaseNumber = $"(2024)沪0110执{serial}号",

@@ -61,7 +61,7 @@ await using (var db = await factory.CreateDbContextAsync())
         ("judge, mine only", asJudge, new ListMatters { MineOnly = true }),
         ("judge, search by reference prefix", asJudge, new ListMatters { Search = "ZX-2026-B00012" }),
         ("judge, search by serial number", asJudge, new ListMatters { Search = "47" }),
-        ("judge, search by case number", asJudge, new ListMatters { Search = "(2024)沪0110执001234号" }),
+        ("judge, search by case number", asJudge, new ListMatters { Search = "(2024)沪0110执1234号" }),
     ];
 
     Console.WriteLine($"{"scenario",-42} {"rows",6} {"total",9} {"median ms",10} {"p95 ms",8} {"max ms",8}");

@@ -79,6 +79,11 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
             ? query.MineOnly ? db.Matters.Where(m => m.JudgeId == me.Id) : db.Matters.Where(m => m.CourtId == me.CourtId)
             : db.Matters.Where(m => m.StreetId == me.StreetId);
         matters = Filter(db, matters, query, me, now);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var found = await SearchAsync(db, query.Search.Trim(), now, cancellationToken);
+            matters = matters.Where(m => found.Contains(m.Id));
+        }
 
         var total = await matters.CountAsync(cancellationToken);
 
@@ -150,38 +155,39 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
                 : matters.Where(m => m.DueAtUtc >= now && m.DueAtUtc < now.AddHours(24));
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            matters = Search(db, matters, query.Search.Trim(), now);
-        }
-
         return matters;
     }
 
     /// <summary>
-    /// Search that an index answers: a case number finds that case's matters; a number finds the
-    /// matter with that serial this year or last (47 → ZX-2026-00047); anything else is a
-    /// reference prefix (ZX-2026-001 → ZX-2026-00100 … 00199), compared as a range.
+    /// The ids a search names, found first on their own index so the planner cannot prefer a
+    /// scan: a case number finds that case's matters; a number finds the matter with that serial
+    /// this year or last (47 → ZX-2026-00047); anything else is a reference prefix compared as a
+    /// range (ZX-2026-001 → ZX-2026-00100 … 00199). At most 500 matches are listed.
     /// </summary>
-    private static IQueryable<Matter> Search(AppDbContext db, IQueryable<Matter> matters, string text, DateTime now)
+    private static async Task<List<int>> SearchAsync(AppDbContext db, string text, DateTime now, CancellationToken cancellationToken)
     {
+        IQueryable<Matter> found;
         if (Domain.CaseNumber.TryParse(text, out var caseNumber))
         {
             var normalised = caseNumber.ToString();
-            return matters.Where(m => db.Cases.Where(c => c.CaseNumber == normalised).Select(c => c.Id).Contains(m.CaseId));
+            var caseIds = await db.Cases.Where(c => c.CaseNumber == normalised).Select(c => c.Id).ToListAsync(cancellationToken);
+            found = db.Matters.Where(m => caseIds.Contains(m.CaseId));
         }
-
-        if (text.Length <= 5 && text.All(char.IsAsciiDigit))
+        else if (text.Length <= 5 && text.All(char.IsAsciiDigit))
         {
             var year = ChinaTime.ToLocal(now).Year;
             var serial = int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
             string[] references = [$"ZX-{year}-{serial:00000}", $"ZX-{year - 1}-{serial:00000}"];
-            return matters.Where(m => references.Contains(m.Reference));
+            found = db.Matters.Where(m => references.Contains(m.Reference));
+        }
+        else
+        {
+            var upper = text.ToUpperInvariant();
+            var end = upper + '\uffff';
+            found = db.Matters.Where(m => string.Compare(m.Reference, upper) >= 0 && string.Compare(m.Reference, end) < 0);
         }
 
-        var upper = text.ToUpperInvariant();
-        var end = upper + '\uffff';
-        return matters.Where(m => string.Compare(m.Reference, upper) >= 0 && string.Compare(m.Reference, end) < 0);
+        return await found.Select(m => m.Id).Take(500).ToListAsync(cancellationToken);
     }
 
     private static IQueryable<Matter> Sort(IQueryable<Matter> matters, MatterSort sort) => sort switch
