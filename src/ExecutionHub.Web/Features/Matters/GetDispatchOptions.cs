@@ -24,8 +24,8 @@ public sealed class GetDispatchOptionsHandler(IDbContextFactory<AppDbContext> db
     public async ValueTask<DispatchOptions> Handle(GetDispatchOptions query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var matter = await db.Matters.Include(m => m.Case).SingleAsync(m => m.Id == query.MatterId, cancellationToken);
-        var suggestedCommunity = matter.Case!.CommunityId;
+        var matter = await db.Matters.Include(m => m.Case).Include(m => m.TargetParty).SingleAsync(m => m.Id == query.MatterId, cancellationToken);
+        var suggestedCommunity = matter.Case!.CommunityId ?? await SuggestFromAddressAsync(db, matter, cancellationToken);
 
         var workers = await db.Users
             .Where(u => !u.IsDisabled && u.GridId != null && u.Grid!.Community!.StreetId == matter.StreetId)
@@ -49,5 +49,12 @@ public sealed class GetDispatchOptionsHandler(IDbContextFactory<AppDbContext> db
             .ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         return new DispatchOptions(Dispatching.DefaultDue(matter, now), matter.DueAtUtc, matter.Version, candidates);
+    }
+
+    /// <summary>The committee of the target's first address, when the case does not name one.</summary>
+    private static async Task<int?> SuggestFromAddressAsync(AppDbContext db, Matter matter, CancellationToken cancellationToken)
+    {
+        var communities = await db.Communities.Where(c => c.StreetId == matter.StreetId).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        return CommunityMatch.Suggest(matter.TargetParty!.Addresses.FirstOrDefault(), communities.Select(c => (c.Id, c.Name)));
     }
 }

@@ -172,11 +172,13 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
             throw new DomainRuleException("Rule.Case.NewCaseIncomplete");
         }
 
+        var communities = await db.Communities.Where(c => c.StreetId == street.Id).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
         var @case = new ExecutionCase
         {
             CaseNumber = caseNumber,
             CourtId = street.CourtId,
             StreetId = street.Id,
+            CommunityId = CommunityMatch.Suggest(command.TargetAddress, communities.Select(c => (c.Id, c.Name))),
             JudgeId = judgeId,
             Cause = command.Cause.Trim(),
             Industry = string.IsNullOrWhiteSpace(command.Industry) ? UiText.Get("Case.IndustryUnknown") : command.Industry.Trim(),

@@ -71,6 +71,7 @@ public sealed class MatterWorkflowTests
         Assert.Equal("(2026)沪0110执9990号", matter.Case!.CaseNumber);
         Assert.Equal("定海路街道", await db.Streets.Where(s => s.Id == matter.StreetId).Select(s => s.Name).SingleAsync());
         Assert.Equal("周明", matter.TargetParty!.Name);
+        Assert.Equal("隆昌路居委", await db.Communities.Where(c => c.Id == matter.Case.CommunityId).Select(c => c.Name).SingleAsync());
         Assert.Equal("沪B12345", matter.Details.VehiclePlate);
     }
 
