@@ -23,6 +23,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<EvidenceFile> Evidence => Set<EvidenceFile>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<DeadlinePolicy> DeadlinePolicies => Set<DeadlinePolicy>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<EscalationContact> EscalationContacts => Set<EscalationContact>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+    public DbSet<CaseMilestone> Milestones => Set<CaseMilestone>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<ProgressAccessCode> ProgressAccessCodes => Set<ProgressAccessCode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

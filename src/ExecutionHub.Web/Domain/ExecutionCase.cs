@@ -72,4 +72,7 @@ public sealed class CaseParty
     public required string IdentityNumber { get; set; }
     public List<string> Phones { get; set; } = [];
     public List<string> Addresses { get; set; } = [];
+
+    /// <summary>An applicant who asked not to receive progress messages.</summary>
+    public bool OptedOutOfMessages { get; set; }
 }

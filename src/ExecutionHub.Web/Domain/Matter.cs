@@ -72,6 +72,22 @@ public sealed class Matter
     public DateTime? LastReturnedAtUtc { get; set; }
 
     public int DeadlineVersion { get; set; } = 1;
+
+    /// <summary>
+    /// When the deadline sweep next has something to say about this matter (due soon, overdue,
+    /// escalation), or null when nothing is pending or the clock is paused. The sweep reads only
+    /// rows whose time has come, so its cost follows what is due, not how many matters exist.
+    /// </summary>
+    public DateTime? NextAlertAtUtc { get; set; }
+
+    /// <summary>How many of the deadline's alerts (due soon, overdue, escalation) have fired for this <see cref="DeadlineVersion"/>.</summary>
+    public int AlertStage { get; set; }
+
+    /// <summary>The policy's due-soon threshold when the matter was received.</summary>
+    public int DueSoonHours { get; set; } = 24;
+
+    /// <summary>The policy's escalation delay when the matter was received.</summary>
+    public int EscalationHours { get; set; } = 24;
     public int ReturnCount { get; set; }
 
     /// <summary>The consolidated feedback the workstation sends to the court.</summary>

@@ -40,6 +40,15 @@ public sealed class VerificationTask
 
     public Finding? Finding { get; set; }
 
+    /// <summary>When the sweep next alerts about this task (due soon, overdue), or null.</summary>
+    public DateTime? NextAlertAtUtc { get; set; }
+
+    /// <summary>Bumped when the task's deadline moves, so its alerts can fire again for the new one.</summary>
+    public int DeadlineVersion { get; set; } = 1;
+
+    /// <summary>How many of the task's alerts (due soon, overdue) have fired for this <see cref="DeadlineVersion"/>.</summary>
+    public int AlertStage { get; set; }
+
     public int Version { get; set; }
 
     public bool IsSettled => Status is VerificationTaskStatus.Accepted or VerificationTaskStatus.Waived;

@@ -59,6 +59,9 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.HasIndex(x => new { x.JudgeId, x.ReceivedAtUtc });
         e.HasIndex(x => new { x.Status, x.DueAtUtc });
         e.HasIndex(x => x.FirstFedBackAtUtc);
+        e.HasIndex(x => x.NextAlertAtUtc);
+        e.Property(x => x.DueSoonHours).HasDefaultValue(24);
+        e.Property(x => x.EscalationHours).HasDefaultValue(24);
         e.HasIndex(x => x.CaseId);
         e.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.TargetParty).WithMany().HasForeignKey(x => x.TargetPartyId).OnDelete(DeleteBehavior.Restrict);
@@ -85,6 +88,8 @@ internal sealed class VerificationTaskConfiguration : IEntityTypeConfiguration<V
         e.HasIndex(x => new { x.GridId, x.Status });
         e.HasIndex(x => new { x.PartnerAgencyId, x.Status });
         e.HasIndex(x => new { x.Status, x.DueAtUtc });
+        e.HasIndex(x => x.NextAlertAtUtc);
+        e.Property(x => x.DeadlineVersion).HasDefaultValue(1);
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Grid>().WithMany().HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<PartnerAgency>().WithMany().HasForeignKey(x => x.PartnerAgencyId).OnDelete(DeleteBehavior.Restrict);

@@ -158,6 +158,104 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeadlineVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("MatterId", "FiredAtUtc");
+
+                    b.ToTable("Alerts");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.CaseMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("CaseId", "OccurredOn");
+
+                    b.ToTable("Milestones");
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.CaseParty", b =>
                 {
                     b.Property<int>("Id")
@@ -183,6 +281,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OptedOutOfMessages")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Phones")
                         .IsRequired()
@@ -247,6 +348,85 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Courts");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.DeadlinePolicy", b =>
+                {
+                    b.Property<int>("MatterType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClockMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueSoonHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackWindowHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskSubDeadlineHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MatterType");
+
+                    b.ToTable("DeadlinePolicies");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.DeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "AtUtc");
+
+                    b.ToTable("DeliveryAttempts");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.EscalationContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreetId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CourtId", "StreetId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("EscalationContacts");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.EvidenceFile", b =>
@@ -398,6 +578,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime?>("AcknowledgedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AlertStage")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -430,6 +613,16 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DueSoonHours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(24);
+
+                    b.Property<int>("EscalationHours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(24);
+
                     b.Property<DateTime?>("FedBackAtUtc")
                         .HasColumnType("TEXT");
 
@@ -445,6 +638,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastReturnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAlertAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PauseReason")
@@ -506,6 +702,8 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("FirstFedBackAtUtc");
 
+                    b.HasIndex("NextAlertAtUtc");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -528,6 +726,126 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("StreetId", "Status", "DueAtUtc");
 
                     b.ToTable("Matters");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MessageTemplate", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("MessageTemplates");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("RecipientId", "AlertId")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientId", "ReadAtUtc", "CreatedAtUtc");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("Outbox", (string)null);
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.PartnerAgency", b =>
@@ -553,6 +871,44 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("PartnerAgencies");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ProgressAccessCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("CaseId", "ExpiresAtUtc");
+
+                    b.ToTable("ProgressAccessCodes");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>
@@ -631,11 +987,19 @@ namespace ExecutionHub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AlertStage")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DeadlineVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("TEXT");
@@ -650,6 +1014,9 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Property<int>("MatterId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NextAlertAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("PartnerAgencyId")
                         .HasColumnType("INTEGER");
@@ -674,6 +1041,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MatterId");
+
+                    b.HasIndex("NextAlertAtUtc");
 
                     b.HasIndex("GridId", "Status");
 
@@ -898,6 +1267,35 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("PartnerAgency");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Alert", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.VerificationTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.CaseMilestone", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.CaseParty", b =>
                 {
                     b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", null)
@@ -916,6 +1314,34 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Street");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.DeliveryAttempt", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.EscalationContact", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Court", null)
+                        .WithMany()
+                        .HasForeignKey("CourtId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.EvidenceFile", b =>
@@ -1072,6 +1498,25 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("TargetParty");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Notification", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.PartnerAgency", b =>
                 {
                     b.HasOne("ExecutionHub.Web.Domain.Court", "Court")
@@ -1081,6 +1526,21 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Court");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ProgressAccessCode", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.CaseParty", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>

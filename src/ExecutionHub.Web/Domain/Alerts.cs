@@ -1,0 +1,56 @@
+namespace ExecutionHub.Web.Domain;
+
+public enum AlertKind
+{
+    DueSoon = 1,
+    Overdue = 2,
+    Escalation = 3,
+}
+
+/// <summary>
+/// A deadline alert that fired. <see cref="Key"/> is unique — what, which kind, which deadline
+/// version — so a sweep that runs twice, concurrently or after a crash cannot fire it again.
+/// </summary>
+public sealed class Alert
+{
+    public long Id { get; set; }
+    public required string Key { get; set; }
+    public AlertKind Kind { get; set; }
+    public int MatterId { get; set; }
+    public int? TaskId { get; set; }
+    public int DeadlineVersion { get; set; }
+    public DateTime DueAtUtc { get; set; }
+    public DateTime FiredAtUtc { get; set; }
+
+    public static string KeyFor(AlertKind kind, int matterId, int? taskId, int deadlineVersion) =>
+        taskId is { } task
+            ? $"task:{task}:{kind}:v{deadlineVersion}"
+            : $"matter:{matterId}:{kind}:v{deadlineVersion}";
+}
+
+/// <summary>An in-app notification for one user: an alert or an event on a matter they follow.</summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+    public required string RecipientId { get; set; }
+    public long? AlertId { get; set; }
+    public int? MatterId { get; set; }
+
+    /// <summary>Resource key of the title, e.g. <c>Notification.Overdue</c>; formatted with <see cref="Subject"/>.</summary>
+    public required string TitleKey { get; set; }
+
+    /// <summary>What the notification is about, e.g. the matter reference.</summary>
+    public string Subject { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? ReadAtUtc { get; set; }
+}
+
+/// <summary>Who hears about escalations: the bureau lead of a court and the leader of a street, named by the administrator.</summary>
+public sealed class EscalationContact
+{
+    public int Id { get; set; }
+    public int? CourtId { get; set; }
+    public int? StreetId { get; set; }
+    public required string UserId { get; set; }
+}
