@@ -40,6 +40,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
+    /// <summary>
+    /// Set by background bookkeeping (the deadline sweep) whose writes must not make a user's open
+    /// copy stale; the version is still checked, so a concurrent user edit wins and the job retries.
+    /// </summary>
+    public bool KeepVersions { get; set; }
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
@@ -58,6 +64,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     /// </summary>
     private void BumpVersions()
     {
+        if (KeepVersions)
+        {
+            return;
+        }
+
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { IsConcurrencyToken: true })

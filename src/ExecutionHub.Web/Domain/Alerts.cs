@@ -34,6 +34,7 @@ public sealed class Notification
     public long Id { get; set; }
     public required string RecipientId { get; set; }
     public long? AlertId { get; set; }
+    public Alert? Alert { get; set; }
     public int? MatterId { get; set; }
 
     /// <summary>Resource key of the title, e.g. <c>Notification.Overdue</c>; formatted with <see cref="Subject"/>.</summary>

@@ -110,6 +110,7 @@ public sealed class Matter
         Require(Status == MatterStatus.Received, "Rule.Matter.RegisterOnlyReceived");
         Status = MatterStatus.Registered;
         RegisteredAtUtc = now;
+        ScheduleAlerts();
     }
 
     /// <summary>A first (or further) verification task went out.</summary>
@@ -123,6 +124,8 @@ public sealed class Matter
             Status = MatterStatus.Dispatched;
             DispatchedAtUtc = now;
         }
+
+        ScheduleAlerts();
     }
 
     /// <summary>The workstation writes the consolidated feedback once every task is accepted or waived.</summary>
@@ -151,6 +154,7 @@ public sealed class Matter
         }
 
         AcknowledgedAtUtc = null;
+        ScheduleAlerts();
     }
 
     /// <summary>The judge has read the feedback.</summary>
@@ -166,6 +170,7 @@ public sealed class Matter
         AcknowledgedAtUtc ??= now;
         Status = MatterStatus.Closed;
         ClosedAtUtc = now;
+        ScheduleAlerts();
     }
 
     /// <summary>The judge sends a fed-back matter back for more work; the workstation dispatches further tasks.</summary>
@@ -177,6 +182,7 @@ public sealed class Matter
         ReturnCount++;
         ConsolidatedAtUtc = null;
         LastReturnedAtUtc = now;
+        ScheduleAlerts();
     }
 
     public void Cancel(string reason, DateTime now)
@@ -195,6 +201,8 @@ public sealed class Matter
         {
             task.Waive(reason, now);
         }
+
+        ScheduleAlerts();
     }
 
     /// <summary>Stops the clock while the workstation waits on the court.</summary>
@@ -206,6 +214,7 @@ public sealed class Matter
         PausedAtUtc = now;
         PauseReason = reason.Trim();
         DeadlineVersion++;
+        ScheduleAlerts();
     }
 
     /// <summary>Restarts the clock; the due time moves on by the paused span.</summary>
@@ -214,6 +223,8 @@ public sealed class Matter
         Require(IsPaused, "Rule.Matter.NotPaused");
         var paused = EndPause(now);
         DeadlineVersion++;
+        AlertStage = 0;
+        ScheduleAlerts();
         return paused;
     }
 
@@ -225,9 +236,52 @@ public sealed class Matter
         RequireReason(reason);
         DueAtUtc = newDueAtUtc;
         DeadlineVersion++;
+        AlertStage = 0;
+        ScheduleAlerts();
     }
 
     public MatterClock Clock(DateTime now) => MatterClock.Of(this, now);
+
+    /// <summary>When the alert of <paramref name="stage"/> falls due: 0 due soon, 1 overdue, 2 escalation; null past the last.</summary>
+    public DateTime? AlertTime(int stage) => stage switch
+    {
+        0 => DueAtUtc.AddHours(-DueSoonHours),
+        1 => DueAtUtc,
+        2 => DueAtUtc.AddHours(EscalationHours),
+        _ => null,
+    };
+
+    /// <summary>Sets when the sweep next looks at this matter (and its tasks): never while paused or once the matter has left the open states.</summary>
+    public void ScheduleAlerts()
+    {
+        NextAlertAtUtc = IsOpen && !IsPaused ? AlertTime(AlertStage) : null;
+        foreach (var task in Tasks)
+        {
+            task.ScheduleAlerts(this);
+        }
+    }
+
+    /// <summary>
+    /// The alerts whose time has come, in order, each taken once per deadline version. A sweep
+    /// that arrives after the due time says "overdue", not "due soon" as well.
+    /// </summary>
+    public IReadOnlyList<AlertKind> TakeDueAlerts(DateTime now)
+    {
+        var kinds = new List<AlertKind>();
+        while (IsOpen && !IsPaused && AlertTime(AlertStage) is { } at && at <= now)
+        {
+            kinds.Add((AlertKind)(AlertStage + 1));
+            AlertStage++;
+        }
+
+        if (kinds.Contains(AlertKind.Overdue))
+        {
+            kinds.Remove(AlertKind.DueSoon);
+        }
+
+        NextAlertAtUtc = IsOpen && !IsPaused ? AlertTime(AlertStage) : null;
+        return kinds;
+    }
 
     private TimeSpan EndPause(DateTime now)
     {
@@ -238,6 +292,8 @@ public sealed class Matter
         foreach (var task in Tasks.Where(t => !t.IsSettled))
         {
             task.DueAtUtc = task.DueAtUtc.AddSeconds(seconds);
+            task.DeadlineVersion++;
+            task.AlertStage = 0;
         }
 
         PausedAtUtc = null;

@@ -62,6 +62,7 @@ public sealed class VerificationTask
         Finding = finding;
         Status = VerificationTaskStatus.Submitted;
         SubmittedAtUtc = now;
+        NextAlertAtUtc = null;
     }
 
     public void Accept(DateTime now)
@@ -79,6 +80,10 @@ public sealed class VerificationTask
         Status = VerificationTaskStatus.Returned;
         ReviewedAtUtc = now;
         ReviewNote = reason.Trim();
+        if (Matter is not null)
+        {
+            ScheduleAlerts(Matter);
+        }
     }
 
     public void Waive(string reason, DateTime now)
@@ -88,6 +93,37 @@ public sealed class VerificationTask
         Status = VerificationTaskStatus.Waived;
         ReviewedAtUtc = now;
         ReviewNote = reason.Trim();
+        NextAlertAtUtc = null;
+    }
+
+    /// <summary>Due soon (the matter's threshold before the task's due time), then overdue; nothing once the finding is in or the matter is paused or finished.</summary>
+    public DateTime? AlertTime(int stage, Matter matter) => stage switch
+    {
+        0 => DueAtUtc.AddHours(-matter.DueSoonHours),
+        1 => DueAtUtc,
+        _ => null,
+    };
+
+    public void ScheduleAlerts(Matter matter) =>
+        NextAlertAtUtc = IsOpenForFindings && matter.IsOpen && !matter.IsPaused ? AlertTime(AlertStage, matter) : null;
+
+    /// <summary>The task's alerts whose time has come, each once per deadline version; overdue supersedes due soon.</summary>
+    public IReadOnlyList<AlertKind> TakeDueAlerts(Matter matter, DateTime now)
+    {
+        var kinds = new List<AlertKind>();
+        while (IsOpenForFindings && matter.IsOpen && !matter.IsPaused && AlertTime(AlertStage, matter) is { } at && at <= now)
+        {
+            kinds.Add((AlertKind)(AlertStage + 1));
+            AlertStage++;
+        }
+
+        if (kinds.Contains(AlertKind.Overdue))
+        {
+            kinds.Remove(AlertKind.DueSoon);
+        }
+
+        ScheduleAlerts(matter);
+        return kinds;
     }
 
     private static void Require(bool condition, string messageKey)

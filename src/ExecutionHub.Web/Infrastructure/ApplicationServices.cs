@@ -70,6 +70,8 @@ public static class ApplicationServices
         });
         services.AddScoped<Features.Matters.MatterChanges>();
         services.AddScoped<Features.Matters.TaskChanges>();
+        services.AddSingleton<Notifications.INotificationSignal, Notifications.InProcessNotificationSignal>();
+        services.AddScoped<Features.Deadlines.DeadlineSweep>();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolve;
         return services;

@@ -68,6 +68,7 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
                 Details = Details(type, i),
                 CreatedById = i % 9 == 4 ? coordinator.Id : judge.Id,
             };
+            matter.ScheduleAlerts();
             db.Matters.Add(matter);
             await db.SaveChangesAsync(ct);
             var creatorName = i % 9 == 4 ? coordinator.DisplayName : judge.DisplayName;
@@ -203,6 +204,7 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
             DueAtUtc = t + VerificationTask.DefaultSubDeadline < matter.DueAtUtc ? t + VerificationTask.DefaultSubDeadline : matter.DueAtUtc,
         };
         matter.Tasks.Add(task);
+        task.ScheduleAlerts(matter);
         db.SaveChanges();
         Log(matter, t, a.CoordinatorId, a.CoordinatorName, "Timeline.TaskDispatched", a.WorkerName, task.Id);
         return task;

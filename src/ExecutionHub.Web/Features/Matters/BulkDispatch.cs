@@ -43,7 +43,8 @@ public sealed class BulkDispatchHandler(IDbContextFactory<AppDbContext> dbFactor
         var added = new List<(Matter Matter, VerificationTask Task, string Name)>();
         foreach (var matter in matters)
         {
-            var assignment = new TaskAssignment { AssigneeId = command.AssigneeId, Instructions = command.Instructions, DueAtUtc = Dispatching.DefaultDue(matter, now) };
+            var (policy, _) = await Deadlines.DeadlineRules.ForAsync(db, matter.Type, cancellationToken);
+            var assignment = new TaskAssignment { AssigneeId = command.AssigneeId, Instructions = command.Instructions, DueAtUtc = Dispatching.DefaultDue(matter, now, policy) };
             var holder = (await Dispatching.ResolveAsync(db, matter.StreetId, matter.CourtId, [assignment], cancellationToken))[0];
             matter.MarkDispatched(now);
             var task = Dispatching.NewTask(matter, assignment, holder, now);

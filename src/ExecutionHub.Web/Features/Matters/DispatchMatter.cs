@@ -103,8 +103,9 @@ internal static class Dispatching
             throw new DomainRuleException("Rule.Task.DueOutsideWindow");
         }
 
-        return new VerificationTask
+        var task = new VerificationTask
         {
+            Matter = matter,
             AssigneeId = holder.UserId,
             GridId = holder.GridId,
             PartnerAgencyId = holder.AgencyId,
@@ -112,9 +113,11 @@ internal static class Dispatching
             AssignedAtUtc = now,
             DueAtUtc = assignment.DueAtUtc,
         };
+        task.ScheduleAlerts(matter);
+        return task;
     }
 
-    /// <summary>The default sub-deadline: 48 hours, but never past the matter's own due time.</summary>
-    public static DateTime DefaultDue(Matter matter, DateTime now) =>
-        new[] { now + VerificationTask.DefaultSubDeadline, matter.DueAtUtc }.Min();
+    /// <summary>The policy's task sub-deadline (48 hours by default), but never past the matter's own due time.</summary>
+    public static DateTime DefaultDue(Matter matter, DateTime now, DeadlinePolicy policy) =>
+        new[] { now.AddHours(policy.TaskSubDeadlineHours), matter.DueAtUtc }.Min();
 }

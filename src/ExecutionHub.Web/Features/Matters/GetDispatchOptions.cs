@@ -48,7 +48,8 @@ public sealed class GetDispatchOptionsHandler(IDbContextFactory<AppDbContext> db
             .Concat(agencies.Select(a => new DispatchCandidate(null, a.Id, a.Name, a.Kind.ToString(), a.Open, false)))
             .ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        return new DispatchOptions(Dispatching.DefaultDue(matter, now), matter.DueAtUtc, matter.Version, candidates);
+        var (policy, _) = await Deadlines.DeadlineRules.ForAsync(db, matter.Type, cancellationToken);
+        return new DispatchOptions(Dispatching.DefaultDue(matter, now, policy), matter.DueAtUtc, matter.Version, candidates);
     }
 
     /// <summary>The committee of the target's first address, when the case does not name one.</summary>

@@ -143,6 +143,8 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
             Details = command.Details,
             CreatedById = me.Id,
         };
+        var (policy, calendar) = await Deadlines.DeadlineRules.ForAsync(db, command.Type, cancellationToken);
+        Deadlines.DeadlineRules.Apply(matter, policy, calendar);
         if (!asJudge)
         {
             matter.Register(now);

@@ -1,0 +1,82 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.Web.Features.Deadlines;
+
+/// <summary>
+/// Who is told: due soon → the task holders and the street's coordinators; overdue → the
+/// coordinators and the referring judge; escalation → the court's bureau lead and the street's
+/// leader as named by the administrator (the coordinators and judge when nobody is named).
+/// A task's own alerts go to its holder, and its overdue alert to the coordinators too.
+/// </summary>
+public static class AlertRecipients
+{
+    public static string TitleKey(AlertKind kind, bool forTask) => (kind, forTask) switch
+    {
+        (AlertKind.DueSoon, true) => "Notification.TaskDueSoon",
+        (AlertKind.Overdue, true) => "Notification.TaskOverdue",
+        (AlertKind.DueSoon, false) => "Notification.MatterDueSoon",
+        (AlertKind.Overdue, false) => "Notification.MatterOverdue",
+        _ => "Notification.MatterEscalated",
+    };
+
+    public static async Task<IReadOnlyCollection<string>> ForAsync(AppDbContext db, Matter matter, VerificationTask? task, AlertKind kind, CancellationToken cancellationToken)
+    {
+        var coordinators = await UsersInRoleAsync(db, Roles.Coordinator, u => u.StreetId == matter.StreetId, cancellationToken);
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        if (task is not null)
+        {
+            people.UnionWith(await HoldersAsync(db, [task], cancellationToken));
+            if (kind == AlertKind.Overdue)
+            {
+                people.UnionWith(coordinators);
+            }
+
+            return people;
+        }
+
+        switch (kind)
+        {
+            case AlertKind.DueSoon:
+                people.UnionWith(coordinators);
+                people.UnionWith(await HoldersAsync(db, matter.Tasks.Where(t => t.IsOpenForFindings), cancellationToken));
+                break;
+            case AlertKind.Overdue:
+                people.UnionWith(coordinators);
+                people.Add(matter.JudgeId);
+                break;
+            default:
+                var named = await db.EscalationContacts
+                    .Where(c => c.CourtId == matter.CourtId || c.StreetId == matter.StreetId)
+                    .Select(c => c.UserId).ToListAsync(cancellationToken);
+                people.UnionWith(named.Count > 0 ? named : [.. coordinators, matter.JudgeId]);
+                break;
+        }
+
+        return people;
+    }
+
+    private static async Task<IReadOnlyCollection<string>> HoldersAsync(AppDbContext db, IEnumerable<VerificationTask> tasks, CancellationToken cancellationToken)
+    {
+        var holders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var task in tasks)
+        {
+            if (task.AssigneeId is { } assignee)
+            {
+                holders.Add(assignee);
+            }
+            else if (task.PartnerAgencyId is { } agency)
+            {
+                holders.UnionWith(await db.Users.Where(u => u.PartnerAgencyId == agency && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken));
+            }
+        }
+
+        return holders;
+    }
+
+    private static async Task<List<string>> UsersInRoleAsync(AppDbContext db, string role, System.Linq.Expressions.Expression<Func<AppUser, bool>> where, CancellationToken cancellationToken) =>
+        await db.Users.Where(where).Where(u => !u.IsDisabled)
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+}
