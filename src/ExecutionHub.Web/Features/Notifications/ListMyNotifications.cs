@@ -1,0 +1,32 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Mediator;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.Web.Features.Notifications;
+
+/// <summary>The signed-in user's latest notifications and how many are unread.</summary>
+[AllowAnySignedInUser]
+public sealed record ListMyNotifications(int Take = 20) : IQuery<MyNotifications>;
+
+public sealed record NotificationRow(long Id, string TitleKey, string Subject, int? MatterId, int? TaskId, DateTime CreatedAtUtc, bool IsRead);
+
+public sealed record MyNotifications(int Unread, IReadOnlyList<NotificationRow> Latest);
+
+public sealed class ListMyNotificationsHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser)
+    : IQueryHandler<ListMyNotifications, MyNotifications>
+{
+    public async ValueTask<MyNotifications> Handle(ListMyNotifications query, CancellationToken cancellationToken)
+    {
+        var me = await currentUser.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var mine = db.Notifications.Where(n => n.RecipientId == me.Id);
+        var unread = await mine.CountAsync(n => n.ReadAtUtc == null, cancellationToken);
+        var latest = await mine.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id).Take(Math.Clamp(query.Take, 1, 100))
+            .Select(n => new NotificationRow(n.Id, n.TitleKey, n.Subject, n.MatterId, n.Alert != null ? n.Alert.TaskId : null, n.CreatedAtUtc, n.ReadAtUtc != null))
+            .ToListAsync(cancellationToken);
+        return new MyNotifications(unread, latest);
+    }
+}
