@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Data.Sqlite;
+using ExecutionHub.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.EndToEndTests;
+
+/// <summary>
+/// The real app as a separate process (the published entry point, its own SQLite files), stopped,
+/// killed and restarted: deadlines that fell due while it was down are alerted exactly once.
+/// </summary>
+public sealed class RestartTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "executionhub-restart", Guid.NewGuid().ToString("N"));
+
+    public RestartTests() => Directory.CreateDirectory(folder);
+
+    [Fact]
+    public async Task Alerts_that_fall_due_while_the_app_is_down_fire_exactly_once_after_a_kill_and_a_restart()
+    {
+        using (var first = await AppProcess.StartAsync(folder))
+        {
+            await WaitUntilAsync(async db => !await db.Matters.AnyAsync(m => m.NextAlertAtUtc != null && m.NextAlertAtUtc <= DateTime.UtcNow.AddSeconds(-5)), "the first start's catch-up sweep");
+        }
+
+        // While the app is down, ten open matters pass their due time.
+        var overdue = await MakeOverdueAsync(10);
+
+        // Killed straight after starting, perhaps in the middle of its catch-up sweep…
+        using (var killed = await AppProcess.StartAsync(folder))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(200, 2_000)));
+            killed.Kill();
+        }
+
+        // …and started again.
+        using (await AppProcess.StartAsync(folder))
+        {
+            await WaitUntilAsync(async db => await db.Alerts.CountAsync(a => overdue.Contains(a.MatterId) && a.TaskId == null && a.Kind == AlertKind.Overdue) == overdue.Count, "an overdue alert for every matter");
+            await Task.Delay(TimeSpan.FromSeconds(6)); // a further sweep has had its chance to duplicate
+        }
+
+        await using var check = Db();
+        var alerts = await check.Alerts.Where(a => overdue.Contains(a.MatterId) && a.TaskId == null).ToListAsync();
+        Assert.Equal(overdue.Count, alerts.Count(a => a.Kind == AlertKind.Overdue));
+        Assert.All(overdue, id => Assert.Single(alerts, a => a.MatterId == id && a.Kind == AlertKind.Overdue));
+        var perAlertAndRecipient = await check.Notifications.Where(n => n.MatterId != null && overdue.Contains(n.MatterId.Value))
+            .GroupBy(n => new { n.AlertId, n.RecipientId }).Select(g => g.Count()).ToListAsync();
+        Assert.NotEmpty(perAlertAndRecipient);
+        Assert.All(perAlertAndRecipient, count => Assert.Equal(1, count));
+    }
+
+    private AppDbContext Db() =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(SqliteDatabase.BuildConnectionString($"Data Source={Path.Combine(folder, "app.db")}", folder)).Options);
+
+    private async Task<List<int>> MakeOverdueAsync(int count)
+    {
+        await using var db = Db();
+        var now = DateTime.UtcNow;
+        var matters = await db.Matters
+            .Where(m => (m.Status == MatterStatus.Registered || m.Status == MatterStatus.Dispatched) && m.PausedAtUtc == null && m.DueAtUtc > now)
+            .OrderBy(m => m.Id).Take(count).ToListAsync();
+        Assert.True(matters.Count >= 3, "the demo data has open matters to make overdue");
+        foreach (var matter in matters)
+        {
+            matter.DueAtUtc = now.AddMinutes(-30);
+            matter.AlertStage = 1;
+            matter.NextAlertAtUtc = matter.DueAtUtc;
+        }
+
+        await db.SaveChangesAsync();
+        return matters.Select(m => m.Id).ToList();
+    }
+
+    private async Task WaitUntilAsync(Func<AppDbContext, Task<bool>> condition, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await using var db = Db();
+            if (await condition(db))
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
+
+        var logs = string.Join("\n", Directory.GetFiles(folder, "app-*.log").Select(f => $"== {Path.GetFileName(f)}\n" + string.Join("\n", File.ReadLines(f).TakeLast(40))));
+        Assert.Fail($"Timed out waiting for {what}.\n{logs}");
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp cleaner.
+        }
+    }
+
+    /// <summary>`dotnet ExecutionHub.Web.dll` with this test's database files, on a free loopback port.</summary>
+    private sealed class AppProcess : IDisposable
+    {
+        private static readonly object Logs = new();
+
+        private readonly Process process;
+
+        private AppProcess(Process process) => this.process = process;
+
+        public static async Task<AppProcess> StartAsync(string folder)
+        {
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ExecutionHub.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", folder])
+            {
+                WorkingDirectory = AppContext.BaseDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.Environment["ConnectionStrings__ExecutionHub"] = $"Data Source={Path.Combine(folder, "app.db")}";
+            start.Environment["ConnectionStrings__Hangfire"] = Path.Combine(folder, "hangfire.db");
+            start.Environment["Storage__EvidencePath"] = Path.Combine(folder, "evidence");
+            start.Environment["Hangfire__QueuePollSeconds"] = "1";
+            start.Environment["Demo__Seed"] = "true";
+            var process = Process.Start(start)!;
+            var log = Path.Combine(folder, $"app-{port}.log");
+            process.OutputDataReceived += (_, e) => { lock (Logs) { File.AppendAllText(log, e.Data + "\n"); } };
+            process.ErrorDataReceived += (_, e) => { lock (Logs) { File.AppendAllText(log, e.Data + "\n"); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            var waited = Stopwatch.StartNew();
+            while (waited.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"The app exited with code {process.ExitCode}.");
+                }
+
+                try
+                {
+                    if ((await http.GetAsync($"http://127.0.0.1:{port}/account/signin")).StatusCode == HttpStatusCode.OK)
+                    {
+                        return new AppProcess(process);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException)
+                {
+                }
+
+                await Task.Delay(250);
+            }
+
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The app did not start within 60 seconds.");
+        }
+
+        public void Kill()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+
+        public void Dispose()
+        {
+            Kill();
+            process.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
