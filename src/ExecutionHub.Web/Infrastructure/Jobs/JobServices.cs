@@ -19,6 +19,7 @@ public static class JobServices
             .UseRecommendedSerializerSettings()
             .UseSQLiteStorage(path));
         services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", 2));
+        services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }
 
