@@ -3,6 +3,7 @@ using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
+using ExecutionHub.Web.Infrastructure.Messaging;
 using ExecutionHub.Web.Infrastructure.Storage;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -25,6 +26,7 @@ public static class ApplicationServices
         services.AddDataProtection().SetApplicationName("ExecutionHub").PersistKeysToDbContext<AppDbContext>();
         services.AddScoped<ICurrentUser, HttpOrCircuitCurrentUser>();
         services.AddEvidenceStore(configuration, contentRoot);
+        services.AddExecutionHubMessaging(configuration);
 
         var identity = configuration.GetSection("Identity");
         services.AddIdentityCore<AppUser>(options =>

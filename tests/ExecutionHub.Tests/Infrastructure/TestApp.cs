@@ -37,7 +37,8 @@ public sealed class TestApp : IAsyncDisposable
 
     public TestCurrentUser User { get; }
 
-    public static async Task<TestApp> CreateAsync(bool demoData = false)
+    /// <param name="settings">Configuration added to (or overriding) the test defaults, e.g. a fake gateway's URL.</param>
+    public static async Task<TestApp> CreateAsync(bool demoData = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "executionhub-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -48,12 +49,12 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         // A copied template is already seeded; seeding it again would only slow every test down.
-        var app = Build(folder, database, seed: false);
+        var app = Build(folder, database, seed: false, settings);
         await app.Services.InitialiseDatabaseAsync();
         return app;
     }
 
-    private static TestApp Build(string folder, string database, bool seed)
+    private static TestApp Build(string folder, string database, bool seed, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -65,6 +66,7 @@ public sealed class TestApp : IAsyncDisposable
                 ["Identity:LockoutMaxFailedAttempts"] = "5",
                 ["Identity:LockoutMinutes"] = "15",
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var clock = new FakeTimeProvider(Start);
         var user = new TestCurrentUser();

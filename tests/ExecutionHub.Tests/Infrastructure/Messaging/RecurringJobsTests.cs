@@ -1,0 +1,35 @@
+using ExecutionHub.Web.Infrastructure.Jobs;
+using ExecutionHub.Web.Infrastructure.Messaging;
+using Hangfire;
+using Hangfire.Common;
+
+namespace ExecutionHub.Tests.Infrastructure.Messaging;
+
+public sealed class RecurringJobsTests
+{
+    [Fact]
+    public void The_outbox_job_runs_every_minute_under_its_id_and_a_readable_name()
+    {
+        var jobs = new RecordingJobManager();
+
+        RecurringJobs.Register(jobs);
+
+        var (job, cron) = jobs.Added[DeliverOutboxJob.RecurringJobId];
+        Assert.Equal(Cron.Minutely(), cron);
+        Assert.Equal(typeof(DeliverOutboxJob), job.Type);
+        var name = job.Method.GetCustomAttributes(typeof(JobDisplayNameAttribute), inherit: false).Cast<JobDisplayNameAttribute>().Single();
+        Assert.Contains("Outbox", name.DisplayName);
+    }
+
+    private sealed class RecordingJobManager : IRecurringJobManager
+    {
+        public Dictionary<string, (Job Job, string Cron)> Added { get; } = [];
+
+        public void AddOrUpdate(string recurringJobId, Job job, string cronExpression, RecurringJobOptions options) =>
+            Added[recurringJobId] = (job, cronExpression);
+
+        public void Trigger(string recurringJobId) => throw new NotSupportedException();
+
+        public void RemoveIfExists(string recurringJobId) => throw new NotSupportedException();
+    }
+}
