@@ -45,4 +45,17 @@ public sealed class HangfireDashboardTests(AppFixture app) : BrowserTest(app)
             await Expect(page).ToHaveTitleAsync(new Regex("Hangfire"));
             await Expect(page.Locator("body")).ToContainTextAsync("Recurring");
         });
+
+    [Fact]
+    public Task Administrator_sees_the_sweep_and_outbox_jobs_by_name() =>
+        OnPageAsync(async page =>
+        {
+            await SignInAsync(page, "admin");
+            await Expect(page.GetByTestId("home-title")).ToBeVisibleAsync();
+
+            await page.GotoAsync("/hangfire/recurring");
+
+            await Expect(page.Locator("body")).ToContainTextAsync("deadline-sweep");
+            await Expect(page.Locator("body")).ToContainTextAsync("deliver-outbox");
+        });
 }

@@ -60,4 +60,27 @@ public static class SqliteDatabase
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;
     }
+
+    /// <summary>SQLite's plan for a LINQ query (EXPLAIN QUERY PLAN), one line per step, for tests that pin index use.</summary>
+    public static async Task<IReadOnlyList<string>> QueryPlanAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
+    {
+        await using var command = query.CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await command.Connection!.OpenAsync(cancellationToken);
+        try
+        {
+            var plan = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                plan.Add(reader.GetString(reader.GetOrdinal("detail")));
+            }
+
+            return plan;
+        }
+        finally
+        {
+            await command.Connection.CloseAsync();
+        }
+    }
 }

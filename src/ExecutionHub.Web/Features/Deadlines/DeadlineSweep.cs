@@ -62,12 +62,20 @@ public sealed class DeadlineSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
     private async Task<List<(int MatterId, int? TaskId)>> DueAsync(DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var matters = await db.Matters.Where(m => m.NextAlertAtUtc != null && m.NextAlertAtUtc <= now)
-            .OrderBy(m => m.NextAlertAtUtc).Select(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
-        var tasks = await db.Tasks.Where(t => t.NextAlertAtUtc != null && t.NextAlertAtUtc <= now)
-            .OrderBy(t => t.NextAlertAtUtc).Select(t => new { t.MatterId, t.Id }).Take(Batch).ToListAsync(cancellationToken);
-        return matters.Select(id => (id, (int?)null)).Concat(tasks.Select(t => (t.MatterId, (int?)t.Id))).ToList();
+        var matters = await DueMatters(db, now).ToListAsync(cancellationToken);
+        var tasks = await DueTasks(db, now).ToListAsync(cancellationToken);
+        return matters.Select(id => (id, (int?)null)).Concat(tasks.Select(t => (t.MatterId, (int?)t.TaskId))).ToList();
     }
+
+    /// <summary>The matters whose next alert has come: a range on the NextAlertAtUtc index.</summary>
+    public static IQueryable<int> DueMatters(AppDbContext db, DateTime now) =>
+        db.Matters.Where(m => m.NextAlertAtUtc != null && m.NextAlertAtUtc <= now)
+            .OrderBy(m => m.NextAlertAtUtc).Select(m => m.Id).Take(Batch);
+
+    /// <summary>The tasks whose next alert has come: a range on the tasks' NextAlertAtUtc index.</summary>
+    public static IQueryable<(int MatterId, int TaskId)> DueTasks(AppDbContext db, DateTime now) =>
+        db.Tasks.Where(t => t.NextAlertAtUtc != null && t.NextAlertAtUtc <= now)
+            .OrderBy(t => t.NextAlertAtUtc).Select(t => ValueTuple.Create(t.MatterId, t.Id)).Take(Batch);
 
     private async Task<(int Alerts, IReadOnlyCollection<string> Recipients)> FireAsync(int matterId, int? taskId, DateTime now, CancellationToken cancellationToken)
     {

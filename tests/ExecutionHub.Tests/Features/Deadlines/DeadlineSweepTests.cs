@@ -156,4 +156,20 @@ public sealed class DeadlineSweepTests
         Assert.Equal(AlertKind.Overdue, alert.Kind);
         Assert.True(await db.Notifications.AnyAsync(n => n.AlertId == alert.Id && n.RecipientId == worker.Id));
     }
+
+    [Fact]
+    public async Task The_sweep_reads_what_is_due_through_the_next_alert_index()
+    {
+        await using var app = await TestApp.CreateAsync();
+        await using var db = await app.DbAsync();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+
+        var matters = await ExecutionHub.Web.Data.Sqlite.SqliteDatabase.QueryPlanAsync(DeadlineSweep.DueMatters(db, now));
+        var tasks = await ExecutionHub.Web.Data.Sqlite.SqliteDatabase.QueryPlanAsync(DeadlineSweep.DueTasks(db, now));
+
+        // A SEARCH (a range on the index), never a SCAN of the table.
+        Assert.Contains(matters, step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.Contains("IX_Matters_NextAlertAtUtc", StringComparison.Ordinal));
+        Assert.Contains(tasks, step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.Contains("IX_Tasks_NextAlertAtUtc", StringComparison.Ordinal));
+        Assert.DoesNotContain(matters.Concat(tasks), step => step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
 }

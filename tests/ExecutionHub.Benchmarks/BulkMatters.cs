@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExecutionHub.Benchmarks;
 
 /// <summary>
-/// Adds many matters (ten per case) spread over two years, a third with a task. As in a real
-/// workstation, what is older than ten days is closed (or cancelled, or waiting for the judge)
-/// and the open work is recent.
+/// The realistic data generator later issues reuse: matters (ten per case) spread over two years
+/// across the demo court's streets, a third with a task, every status. As in a real workstation,
+/// what is older than ten days is closed (or cancelled, or waiting for the judge) and the open work
+/// is recent, with due times and next-alert times as the app would set them.
 /// </summary>
 internal static class BulkMatters
 {
@@ -79,8 +80,17 @@ internal static class BulkMatters
                     };
                     if (random.Next(3) == 0)
                     {
-                        matter.Tasks.Add(new VerificationTask { AssigneeId = workers[random.Next(workers.Length)], AssignedAtUtc = received, DueAtUtc = received.AddHours(48) });
+                        matter.Tasks.Add(new VerificationTask
+                        {
+                            AssigneeId = workers[random.Next(workers.Length)],
+                            AssignedAtUtc = received,
+                            DueAtUtc = received.AddHours(48),
+                            Status = matter.IsOpen ? VerificationTaskStatus.Assigned : VerificationTaskStatus.Accepted,
+                        });
                     }
+
+                    // Open matters wait for their next alert like real ones; closed ones never alert again.
+                    matter.ScheduleAlerts();
 
                     matters.Add(matter);
                 }

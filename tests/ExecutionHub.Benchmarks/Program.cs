@@ -1,0 +1,36 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using ExecutionHub.Benchmarks;
+
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- generate --matters 1000000
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- list --matters 300000 [--iterations 30]
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- sweep
+var command = args.FirstOrDefault() ?? "sweep";
+var matters = Option("--matters", 300_000);
+switch (command)
+{
+    case "generate":
+        await BenchDatabase.EnsureAsync(matters);
+        break;
+    case "list":
+        await ListMattersScript.RunAsync(matters, Option("--iterations", 30));
+        break;
+    case "sweep":
+        BenchmarkRunner.Run<SweepBenchmark>(DefaultConfig.Instance
+            .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(1).WithUnrollFactor(1))
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator));
+        break;
+    default:
+        Console.Error.WriteLine("usage: generate|list|sweep [--matters N] [--iterations K]");
+        return 2;
+}
+
+return 0;
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
