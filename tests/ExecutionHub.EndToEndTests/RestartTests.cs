@@ -19,15 +19,16 @@ public sealed class RestartTests : IDisposable
     public RestartTests() => Directory.CreateDirectory(folder);
 
     [Fact]
-    public async Task Alerts_that_fall_due_while_the_app_is_down_fire_exactly_once_after_a_kill_and_a_restart()
+    public async Task Alerts_and_messages_that_fall_due_while_the_app_is_down_happen_exactly_once_after_a_kill_and_a_restart()
     {
         using (var first = await AppProcess.StartAsync(folder))
         {
             await WaitUntilAsync(async db => !await db.Matters.AnyAsync(m => m.NextAlertAtUtc != null && m.NextAlertAtUtc <= DateTime.UtcNow.AddSeconds(-5)), "the first start's catch-up sweep");
         }
 
-        // While the app is down, ten open matters pass their due time.
+        // While the app is down, ten open matters pass their due time and a message waits to go out.
         var overdue = await MakeOverdueAsync(10);
+        var messageId = await QueueMessageAsync();
 
         // Killed straight after starting, perhaps in the middle of its catch-up sweep…
         using (var killed = await AppProcess.StartAsync(folder))
@@ -40,6 +41,7 @@ public sealed class RestartTests : IDisposable
         using (await AppProcess.StartAsync(folder))
         {
             await WaitUntilAsync(async db => await db.Alerts.CountAsync(a => overdue.Contains(a.MatterId) && a.TaskId == null && a.Kind == AlertKind.Overdue) == overdue.Count, "an overdue alert for every matter");
+            await WaitUntilAsync(async db => await db.Outbox.AnyAsync(m => m.Id == messageId && m.Status == OutboxStatus.Sent), "the queued message to be sent");
             await Task.Delay(TimeSpan.FromSeconds(6)); // a further sweep has had its chance to duplicate
         }
 
@@ -51,6 +53,17 @@ public sealed class RestartTests : IDisposable
             .GroupBy(n => new { n.AlertId, n.RecipientId }).Select(g => g.Count()).ToListAsync();
         Assert.NotEmpty(perAlertAndRecipient);
         Assert.All(perAlertAndRecipient, count => Assert.Equal(1, count));
+        Assert.Single(await check.DeliveryAttempts.Where(a => a.MessageId == messageId && a.Succeeded).ToListAsync());
+    }
+
+    private async Task<long> QueueMessageAsync()
+    {
+        await using var db = Db();
+        var now = DateTime.UtcNow;
+        var message = new OutboxMessage { Key = "restart-test:1", Channel = "log", Recipient = "13800000000", Body = "重启测试", CreatedAtUtc = now, NextAttemptAtUtc = now };
+        db.Outbox.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
     }
 
     private AppDbContext Db() =>
