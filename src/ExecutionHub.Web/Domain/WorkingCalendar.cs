@@ -61,7 +61,7 @@ public sealed class WorkingCalendar(IReadOnlyDictionary<DateOnly, CalendarDayKin
             }
 
             var parts = line.Split([' ', '\t', ',', '，'], StringSplitOptions.RemoveEmptyEntries);
-            if (!DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            if (parts.Length == 0 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
             {
                 throw new FormatException(line);
             }

@@ -57,4 +57,8 @@ public sealed class WorkingCalendarTests
     [Fact]
     public void A_list_line_that_is_not_a_date_is_refused() =>
         Assert.Throws<FormatException>(() => WorkingCalendar.ParseList("2026-13-01"));
+
+    [Fact]
+    public void A_list_line_of_separators_only_is_refused_as_a_format_error() =>
+        Assert.Throws<FormatException>(() => WorkingCalendar.ParseList("2026-10-01\n，，\n"));
 }
