@@ -33,4 +33,27 @@ public sealed class Finding
     public string? Housing { get; set; }
     public string? VisibleAssets { get; set; }
     public string? AbilityToPay { get; set; }
+
+    /// <summary>A copy to edit (a returned finding is corrected, not retyped).</summary>
+    public Finding Copy() => (Finding)MemberwiseClone();
+
+    /// <summary>A copy without stray spaces around what was typed.</summary>
+    public Finding Trimmed()
+    {
+        var copy = Copy();
+        copy.Notes = Notes.Trim();
+        copy.CurrentAddress = CurrentAddress?.Trim();
+        copy.DailyRoutine = DailyRoutine?.Trim();
+        copy.Household = Household?.Trim();
+        copy.Contact = Contact?.Trim();
+        copy.VehicleLocation = VehicleLocation?.Trim();
+        copy.VehiclePlate = VehiclePlate?.Trim();
+        copy.Employer = Employer?.Trim();
+        copy.IncomeSource = IncomeSource?.Trim();
+        copy.HouseholdMembers = HouseholdMembers?.Trim();
+        copy.Housing = Housing?.Trim();
+        copy.VisibleAssets = VisibleAssets?.Trim();
+        copy.AbilityToPay = AbilityToPay?.Trim();
+        return copy;
+    }
 }

@@ -15,85 +15,48 @@ public sealed class SubmitFinding : ICommand<int>, ITaskRequest
 {
     public int TaskId { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The matter's type and clue kind decide which finding fields are required; the handler checks they are the matter's own.</summary>
     public MatterType MatterType { get; set; }
     public AssetClueKind? ClueKind { get; set; }
-    public DateTime VisitedAtUtc { get; set; }
-    public string Notes { get; set; } = "";
-    public double? Latitude { get; set; }
-    public double? Longitude { get; set; }
-    public bool? PersonFound { get; set; }
-    public string? CurrentAddress { get; set; }
-    public string? DailyRoutine { get; set; }
-    public string? Household { get; set; }
-    public string? Contact { get; set; }
-    public bool? VehicleSeen { get; set; }
-    public string? VehicleLocation { get; set; }
-    public string? VehiclePlate { get; set; }
-    public string? Employer { get; set; }
-    public decimal? EstimatedMonthlyIncome { get; set; }
-    public string? IncomeSource { get; set; }
-    public string? HouseholdMembers { get; set; }
-    public string? Housing { get; set; }
-    public string? VisibleAssets { get; set; }
-    public string? AbilityToPay { get; set; }
 
-    public Finding ToFinding() => new()
-    {
-        VisitedAtUtc = VisitedAtUtc,
-        Notes = Notes.Trim(),
-        Latitude = Latitude,
-        Longitude = Longitude,
-        PersonFound = PersonFound,
-        CurrentAddress = CurrentAddress?.Trim(),
-        DailyRoutine = DailyRoutine?.Trim(),
-        Household = Household?.Trim(),
-        Contact = Contact?.Trim(),
-        VehicleSeen = VehicleSeen,
-        VehicleLocation = VehicleLocation?.Trim(),
-        VehiclePlate = VehiclePlate?.Trim(),
-        Employer = Employer?.Trim(),
-        EstimatedMonthlyIncome = EstimatedMonthlyIncome,
-        IncomeSource = IncomeSource?.Trim(),
-        HouseholdMembers = HouseholdMembers?.Trim(),
-        Housing = Housing?.Trim(),
-        VisibleAssets = VisibleAssets?.Trim(),
-        AbilityToPay = AbilityToPay?.Trim(),
-    };
+    public Finding Finding { get; set; } = new();
 }
 
 public sealed class SubmitFindingValidator : AbstractValidator<SubmitFinding>
 {
     public SubmitFindingValidator(TimeProvider clock)
     {
-        RuleFor(x => x.VisitedAtUtc)
+        RuleFor(x => x.Finding).NotNull();
+        RuleFor(x => x.Finding.VisitedAtUtc)
             .Must(v => v.Kind == DateTimeKind.Utc && v <= clock.GetUtcNow().UtcDateTime.AddMinutes(5))
             .WithMessage(_ => UiText.Get("Validation.VisitInFuture"));
-        RuleFor(x => x.Notes).MaximumLength(2000);
-        RuleFor(x => x.Latitude).InclusiveBetween(-90, 90).When(x => x.Latitude is not null);
-        RuleFor(x => x.Longitude).InclusiveBetween(-180, 180).When(x => x.Longitude is not null);
+        RuleFor(x => x.Finding.Notes).MaximumLength(2000);
+        RuleFor(x => x.Finding.Latitude).InclusiveBetween(-90, 90).When(x => x.Finding.Latitude is not null);
+        RuleFor(x => x.Finding.Longitude).InclusiveBetween(-180, 180).When(x => x.Finding.Longitude is not null);
 
         When(x => x.MatterType == MatterType.DebtorWhereabouts, () =>
         {
-            RuleFor(x => x.PersonFound).NotNull();
-            RuleFor(x => x.CurrentAddress).NotEmpty().MaximumLength(200).When(x => x.PersonFound == true);
-            RuleFor(x => x.DailyRoutine).MaximumLength(1000);
+            RuleFor(x => x.Finding.PersonFound).NotNull();
+            RuleFor(x => x.Finding.CurrentAddress).NotEmpty().MaximumLength(200).When(x => x.Finding.PersonFound == true);
+            RuleFor(x => x.Finding.DailyRoutine).MaximumLength(1000);
         });
         When(x => x.MatterType == MatterType.AssetClueVerification && x.ClueKind == AssetClueKind.Vehicle, () =>
         {
-            RuleFor(x => x.VehicleSeen).NotNull();
-            RuleFor(x => x.VehicleLocation).NotEmpty().MaximumLength(200).When(x => x.VehicleSeen == true);
+            RuleFor(x => x.Finding.VehicleSeen).NotNull();
+            RuleFor(x => x.Finding.VehicleLocation).NotEmpty().MaximumLength(200).When(x => x.Finding.VehicleSeen == true);
         });
         When(x => x.MatterType == MatterType.AssetClueVerification && x.ClueKind == AssetClueKind.Income, () =>
         {
-            RuleFor(x => x.Employer).NotEmpty().MaximumLength(100);
-            RuleFor(x => x.EstimatedMonthlyIncome).GreaterThanOrEqualTo(0).When(x => x.EstimatedMonthlyIncome is not null);
+            RuleFor(x => x.Finding.Employer).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.Finding.EstimatedMonthlyIncome).GreaterThanOrEqualTo(0).When(x => x.Finding.EstimatedMonthlyIncome is not null);
         });
         When(x => x.MatterType == MatterType.HouseholdSurvey, () =>
         {
-            RuleFor(x => x.HouseholdMembers).NotEmpty().MaximumLength(500);
-            RuleFor(x => x.AbilityToPay).NotEmpty().MaximumLength(500);
+            RuleFor(x => x.Finding.HouseholdMembers).NotEmpty().MaximumLength(500);
+            RuleFor(x => x.Finding.AbilityToPay).NotEmpty().MaximumLength(500);
         });
-        RuleFor(x => x.Notes).NotEmpty()
+        RuleFor(x => x.Finding.Notes).NotEmpty()
             .When(x => x.MatterType is not (MatterType.DebtorWhereabouts or MatterType.HouseholdSurvey)
                 && !(x.MatterType == MatterType.AssetClueVerification && x.ClueKind is AssetClueKind.Vehicle or AssetClueKind.Income));
     }
@@ -110,7 +73,7 @@ public sealed class SubmitFindingHandler(TaskChanges changes) : ICommandHandler<
                 throw new DomainRuleException("Rule.Task.WrongFindingType");
             }
 
-            task.Submit(command.ToFinding(), now);
-            return command.Notes.Trim();
+            task.Submit(command.Finding.Trimmed(), now);
+            return command.Finding.Notes.Trim();
         }, cancellationToken);
 }

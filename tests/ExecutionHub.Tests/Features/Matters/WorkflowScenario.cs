@@ -81,11 +81,14 @@ public sealed class WorkflowScenario(TestApp app)
             TaskId = TaskId,
             Version = await TaskVersionAsync(),
             MatterType = MatterType.DebtorWhereabouts,
-            VisitedAtUtc = App.Clock.GetUtcNow().UtcDateTime.AddHours(-1),
-            PersonFound = true,
-            CurrentAddress = "上海市杨浦区河间路200弄3号201室",
-            DailyRoutine = "每天早上7点前在家，晚上9点后回家",
-            Notes = "邻居证实其近三个月居住于此。",
+            Finding = new Finding
+            {
+                VisitedAtUtc = App.Clock.GetUtcNow().UtcDateTime.AddHours(-1),
+                PersonFound = true,
+                CurrentAddress = "上海市杨浦区河间路200弄3号201室",
+                DailyRoutine = "每天早上7点前在家，晚上9点后回家",
+                Notes = "邻居证实其近三个月居住于此。",
+            },
         });
     }
 
