@@ -25,7 +25,7 @@ public sealed class CaseMilestone
     public DateTime RecordedAtUtc { get; set; }
 }
 
-/// <summary>The Chinese message applicants receive for a milestone kind; placeholders {CaseNumber}, {Date}, {Amount}.</summary>
+/// <summary>The Chinese message applicants receive for a milestone kind; placeholders {CaseNumber}, {Date}, {Amount}, {Court}.</summary>
 public sealed class MessageTemplate
 {
     public MilestoneKind Kind { get; set; }

@@ -9,7 +9,7 @@ namespace ExecutionHub.Web.Infrastructure;
 
 public static class DatabaseInitialiser
 {
-    /// <summary>Migrates the database, makes sure the roles exist, and seeds demo data when Demo:Seed is true.</summary>
+    /// <summary>Migrates the database, makes sure the roles and the default message templates exist, and seeds demo data when Demo:Seed is true.</summary>
     public static Task InitialiseDatabaseAsync(this IHost app, CancellationToken cancellationToken = default) =>
         InitialiseDatabaseAsync(app.Services, cancellationToken);
 
@@ -20,6 +20,7 @@ public static class DatabaseInitialiser
         await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken))
         {
             await SqliteDatabase.MigrateAsync(db, cancellationToken);
+            await DefaultMessageTemplates.EnsureAsync(db, cancellationToken);
         }
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();

@@ -45,6 +45,21 @@ public sealed class AuthorizationPipelineTests
     }
 
     [Fact]
+    public async Task A_request_declared_open_to_anyone_reaches_its_handler_without_a_sign_in()
+    {
+        var handlerRan = false;
+        var behavior = new AuthorizationBehavior<AnonymousProbe, Unit>(new TestCurrentUser(), new EmptyServices());
+
+        await behavior.Handle(new AnonymousProbe(), (_, _) =>
+        {
+            handlerRan = true;
+            return ValueTask.FromResult(Unit.Value);
+        }, CancellationToken.None);
+
+        Assert.True(handlerRan);
+    }
+
+    [Fact]
     public async Task An_undeclared_request_is_refused_before_its_handler_runs()
     {
         var handlerRan = false;
@@ -108,6 +123,9 @@ public sealed class AuthorizationPipelineTests
     }
 
     private sealed record UndeclaredProbe : ICommand;
+
+    [AllowAnonymousRequest]
+    private sealed record AnonymousProbe : ICommand;
 
     [Allowed(Roles.Coordinator, Roles.Judge)]
     private sealed record ScopedProbe(OrgScope Target) : ICommand, IScopedRequest

@@ -19,7 +19,7 @@ public sealed class RequestDeclarationTests
     {
         Assert.NotEmpty(AppRequestTypes);
         var undeclared = Undeclared(AppRequestTypes).Select(t => t.FullName).ToList();
-        Assert.True(undeclared.Count == 0, $"Request types without [Allowed(...)] or [AllowAnySignedInUser]: {string.Join(", ", undeclared)}");
+        Assert.True(undeclared.Count == 0, $"Request types without [Allowed(...)], [AllowAnySignedInUser] or [AllowAnonymousRequest]: {string.Join(", ", undeclared)}");
     }
 
     [Fact]
@@ -34,8 +34,18 @@ public sealed class RequestDeclarationTests
         Assert.Null(RequestDeclarations.Of(typeof(EmptyAllowedProbe)));
     }
 
+    [Fact]
+    public void A_request_open_to_anyone_is_declared_and_says_so()
+    {
+        Assert.Equal(new RequestDeclarations.Declaration(null, Anonymous: true), RequestDeclarations.Of(typeof(AnonymousProbe)));
+        Assert.False(RequestDeclarations.Of(typeof(DeclaredProbe))!.Anonymous);
+    }
+
     [Allowed("Judge")]
     private sealed record DeclaredProbe : ICommand;
+
+    [AllowAnonymousRequest]
+    private sealed record AnonymousProbe : ICommand;
 
     private sealed record UndeclaredProbe : ICommand;
 

@@ -1,8 +1,9 @@
 namespace ExecutionHub.Web.Infrastructure.Mediator;
 
 /// <summary>
-/// Declares which roles may send a request. Every request type must carry this attribute or
-/// <see cref="AllowAnySignedInUserAttribute"/>; the pipeline refuses one that carries neither.
+/// Declares which roles may send a request. Every request type must carry this attribute,
+/// <see cref="AllowAnySignedInUserAttribute"/> or <see cref="AllowAnonymousRequestAttribute"/>;
+/// the pipeline refuses one that carries none.
 /// When the request also implements <see cref="IScopedRequest"/>, the sender must hold one of the
 /// roles in a scope that covers the request's target (a judge's court, a coordinator's street…).
 /// </summary>
@@ -15,6 +16,13 @@ public sealed class AllowedAttribute(params string[] roles) : Attribute
 /// <summary>Declares a request any signed-in user may send about themselves (e.g. their UI language).</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class AllowAnySignedInUserAttribute : Attribute;
+
+/// <summary>
+/// Declares a request anyone may send, signed in or not (the public progress page). The pipeline
+/// lets it through; its handler must itself check what entitles the sender (a one-time code).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AllowAnonymousRequestAttribute : Attribute;
 
 /// <summary>A request that targets org units; the pipeline checks the sender's scope covers them.</summary>
 public interface IScopedRequest

@@ -18,9 +18,14 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser curr
     {
         var user = await currentUser.GetAsync();
         var declaration = RequestDeclarations.Of(typeof(TMessage));
-        if (!user.IsAuthenticated || declaration is null)
+        if (declaration is null)
         {
-            throw declaration is null ? RequestRefusedException.Undeclared(typeof(TMessage)) : RequestRefusedException.NotAllowed(typeof(TMessage));
+            throw RequestRefusedException.Undeclared(typeof(TMessage));
+        }
+
+        if (!user.IsAuthenticated && !declaration.Anonymous)
+        {
+            throw RequestRefusedException.NotAllowed(typeof(TMessage));
         }
 
         if (declaration.Roles is { } roles)
@@ -49,14 +54,19 @@ public static class RequestDeclarations
 {
     private static readonly ConcurrentDictionary<Type, Declaration?> Cache = new();
 
-    /// <summary>Roles null means any signed-in user.</summary>
-    public sealed record Declaration(IReadOnlyList<string>? Roles);
+    /// <summary>Roles null means any signed-in user; <paramref name="Anonymous"/> also lets in a sender who is not signed in.</summary>
+    public sealed record Declaration(IReadOnlyList<string>? Roles, bool Anonymous = false);
 
     public static Declaration? Of(Type requestType) => Cache.GetOrAdd(requestType, static type =>
     {
         if (type.GetCustomAttribute<AllowedAttribute>() is { } allowed)
         {
             return allowed.Roles.Count == 0 ? null : new Declaration(allowed.Roles);
+        }
+
+        if (type.GetCustomAttribute<AllowAnonymousRequestAttribute>() is not null)
+        {
+            return new Declaration(null, Anonymous: true);
         }
 
         return type.GetCustomAttribute<AllowAnySignedInUserAttribute>() is not null ? new Declaration(null) : null;

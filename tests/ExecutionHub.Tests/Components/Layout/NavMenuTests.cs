@@ -17,6 +17,7 @@ public sealed class NavMenuTests : BunitTestBase
         Assert.Contains("用户管理", cut.Markup);
         Assert.NotNull(cut.Find("a[href='/admin/users']"));
         Assert.NotNull(cut.Find("a[href='/hangfire']"));
+        Assert.NotNull(cut.Find("a[href='/admin/templates']"));
     }
 
     [Theory]

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
+using ExecutionHub.Web.Infrastructure.Mediator;
+using ExecutionHub.Web.Infrastructure.Time;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.Web.Features.Cases;
+
+/// <summary>
+/// A judge of the case's court records a milestone (查扣, 失信, 限消, 拘留/罚款, 和解, 到账, 结案). The
+/// case follows it (<see cref="MilestoneRules.ApplyTo"/>) and every applicant with a phone who
+/// has not opted out gets an SMS queued in the same transaction. A mutable class, so the dialog's
+/// form binds to it and the same validator checks both.
+/// </summary>
+[Allowed(Roles.Judge)]
+public sealed class RecordMilestone : ICommand<int>, ICaseRequest
+{
+    public int CaseId { get; set; }
+    public MilestoneKind Kind { get; set; } = MilestoneKind.AssetSeizure;
+
+    /// <summary>The day it happened, in Shanghai.</summary>
+    public DateOnly? OccurredOn { get; set; }
+
+    /// <summary>Yuan; required for the kinds <see cref="MilestoneRules.NeedsAmount"/> names (a fine's amount for detention or fine).</summary>
+    public decimal? Amount { get; set; }
+
+    public string Note { get; set; } = "";
+}
+
+public sealed class RecordMilestoneValidator : AbstractValidator<RecordMilestone>
+{
+    public RecordMilestoneValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.OccurredOn).Cascade(CascadeMode.Stop).NotNull()
+            .Must(d => d <= ChinaTime.Today(clock)).WithMessage(_ => UiText.Get("Milestone.DateInFuture"));
+        RuleFor(x => x.Amount).NotNull().When(x => MilestoneRules.NeedsAmount(x.Kind))
+            .WithMessage(_ => UiText.Get("Milestone.AmountRequired"));
+        RuleFor(x => x.Amount).GreaterThan(0m).LessThan(10_000_000_000m).When(x => x.Amount is not null);
+        RuleFor(x => x.Note).MaximumLength(MilestoneRules.MaxNoteLength);
+    }
+}
+
+public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<RecordMilestone, int>
+{
+    public async ValueTask<int> Handle(RecordMilestone command, CancellationToken cancellationToken)
+    {
+        var me = await currentUser.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var @case = await db.Cases.Include(c => c.Parties).Include(c => c.Court)
+            .SingleOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken) ?? throw new NotFoundException($"Case {command.CaseId}");
+        if (@case.Status == CaseStatus.Closed)
+        {
+            throw new DomainRuleException("Milestone.CaseClosed");
+        }
+
+        var milestone = new CaseMilestone
+        {
+            CaseId = @case.Id,
+            Kind = command.Kind,
+            OccurredOn = command.OccurredOn!.Value,
+            Amount = command.Amount,
+            Note = command.Note.Trim(),
+            RecordedById = me.Id,
+            RecordedAtUtc = now,
+        };
+        db.Milestones.Add(milestone);
+
+        // The outbox keys name the milestone, so its id is needed first; the transaction keeps the two saves one change.
+        await db.SaveChangesAsync(cancellationToken);
+
+        MilestoneRules.ApplyTo(@case, command.Kind, command.Amount);
+        db.Timeline.Add(new TimelineEntry
+        {
+            CaseId = @case.Id,
+            AtUtc = now,
+            ActorId = me.Id,
+            ActorName = me.Name,
+            Event = "Timeline.MilestoneRecorded",
+            Detail = Describe(milestone),
+        });
+
+        var template = await db.MessageTemplates.Where(t => t.Kind == command.Kind).Select(t => t.Body).SingleOrDefaultAsync(cancellationToken)
+            ?? MilestoneRules.DefaultTemplate(command.Kind);
+        var body = MilestoneRules.Fill(template, @case.CaseNumber, milestone.OccurredOn, milestone.Amount, @case.Court!.Name);
+        foreach (var applicant in @case.Parties.Where(p => p.Role == PartyRole.Applicant && !p.OptedOutOfMessages))
+        {
+            if (SmsNumber(applicant) is not { } phone)
+            {
+                continue;
+            }
+
+            db.Outbox.Add(new OutboxMessage
+            {
+                Key = $"milestone:{milestone.Id}:party:{applicant.Id}",
+                Channel = "sms",
+                Recipient = phone,
+                Body = body,
+                Status = OutboxStatus.Queued,
+                CreatedAtUtc = now,
+                NextAttemptAtUtc = now,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return milestone.Id;
+    }
+
+    /// <summary>A mobile number if the party has one (an SMS to a landline goes nowhere), else the first phone.</summary>
+    public static string? SmsNumber(CaseParty party) =>
+        party.Phones.FirstOrDefault(p => MobileNumber().IsMatch(p.Trim()))?.Trim() ?? party.Phones.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p))?.Trim();
+
+    private static string Describe(CaseMilestone milestone)
+    {
+        var parts = new List<string> { UiText.Get($"MilestoneKind.{milestone.Kind}"), milestone.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        if (milestone.Amount is { } amount)
+        {
+            parts.Add(amount.ToString("N2", CultureInfo.InvariantCulture));
+        }
+
+        var text = string.Join(" ", parts);
+        return milestone.Note.Length == 0 ? text : $"{text}: {milestone.Note}";
+    }
+
+    [GeneratedRegex(@"^1[3-9]\d{9}$")]
+    private static partial Regex MobileNumber();
+}
