@@ -1,63 +1,68 @@
+using System.Globalization;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecutionHub.Benchmarks;
 
 /// <summary>
-/// The realistic data generator later issues reuse: matters (ten per case) spread over two years
-/// across the demo court's streets, a third with a task, every status. As in a real workstation,
-/// what is older than ten days is closed (or cancelled, or waiting for the judge) and the open work
-/// is recent, with due times and next-alert times as the app would set them.
+/// The realistic data generator later issues reuse. Besides the demo court it adds two more
+/// district courts with four streets each (communities, grids, judges, coordinators, grid
+/// workers), then matters (ten per case) spread over two years across every court and street, a
+/// third with a task, every status. As in a real workstation, what is older than ten days is closed
+/// (or cancelled, or waiting for the judge) and the open work is recent, with due times and
+/// next-alert times as the app would set them.
 /// </summary>
 internal static class BulkMatters
 {
+    private sealed record Place(int CourtId, string CourtCode, int StreetId, string[] Judges, string[] Workers);
+
+    private static readonly (string Court, string Code, string[] Streets)[] ExtraCourts =
+    [
+        ("上海市普陀区人民法院", "沪0107", ["长寿路街道", "曹家渡街道", "甘泉路街道", "石泉路街道"]),
+        ("上海市长宁区人民法院", "沪0105", ["华阳路街道", "江苏路街道", "新华路街道", "天山路街道"]),
+    ];
+
     public static async Task AddAsync(IServiceProvider services, int count)
     {
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var random = new Random(42);
-        int courtId;
-        int[] streets;
-        string[] judges;
-        string[] workers;
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            courtId = await db.Courts.Select(c => c.Id).FirstAsync();
-            streets = await db.Streets.Select(s => s.Id).ToArrayAsync();
-            judges = await db.Users.Where(u => u.CourtId == courtId).Select(u => u.Id).ToArrayAsync();
-            workers = await db.Users.Where(u => u.GridId != null).Select(u => u.Id).ToArrayAsync();
-        }
+        await AddCourtsAsync(factory);
+        var places = await PlacesAsync(factory);
 
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         const int batch = 5_000;
+        var serials = places.Select(p => p.CourtCode).Distinct().ToDictionary(c => c, _ => 0);
         for (var start = 0; start < count; start += batch)
         {
             await using var db = await factory.CreateDbContextAsync();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var cases = new List<ExecutionCase>();
+            var cases = new List<(ExecutionCase Case, Place Place)>();
             for (var c = 0; c < Math.Min(batch, count - start) / 10; c++)
             {
-                var serial = ((start / 10) + c + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                cases.Add(new ExecutionCase
+                var place = places[random.Next(places.Count)];
+                var serial = (++serials[place.CourtCode]).ToString(CultureInfo.InvariantCulture);
+                cases.Add((new ExecutionCase
                 {
-                    CaseNumber = $"(2024)沪0110执{serial}号",
-                    CourtId = courtId,
-                    StreetId = streets[random.Next(streets.Length)],
-                    JudgeId = judges[random.Next(judges.Length)],
+                    CaseNumber = $"(2024){place.CourtCode}执{serial}号",
+                    CourtId = place.CourtId,
+                    StreetId = place.StreetId,
+                    JudgeId = place.Judges[random.Next(place.Judges.Length)],
                     Cause = "民间借贷纠纷",
                     Industry = "个人借贷",
                     AmountOwed = 10_000,
                     FiledOn = new DateOnly(2024, 1, 1),
                     CreatedAtUtc = now,
                     Parties = [new CaseParty { Role = PartyRole.Respondent, Kind = PartyKind.Person, Name = "测试", IdentityNumber = "110105194912310021" }],
-                });
+                }, place));
             }
 
-            db.Cases.AddRange(cases);
+            db.Cases.AddRange(cases.Select(c => c.Case));
             await db.SaveChangesAsync();
             var matters = new List<Matter>();
-            foreach (var @case in cases)
+            foreach (var (@case, place) in cases)
             {
                 for (var m = 0; m < 10; m++)
                 {
@@ -71,7 +76,7 @@ internal static class BulkMatters
                         CaseId = @case.Id,
                         TargetPartyId = @case.Parties[0].Id,
                         StreetId = @case.StreetId,
-                        CourtId = courtId,
+                        CourtId = @case.CourtId,
                         JudgeId = @case.JudgeId,
                         ReceivedAtUtc = received,
                         DueAtUtc = received.AddHours(72),
@@ -82,7 +87,7 @@ internal static class BulkMatters
                     {
                         matter.Tasks.Add(new VerificationTask
                         {
-                            AssigneeId = workers[random.Next(workers.Length)],
+                            AssigneeId = place.Workers[random.Next(place.Workers.Length)],
                             AssignedAtUtc = received,
                             DueAtUtc = received.AddHours(48),
                             Status = matter.IsOpen ? VerificationTaskStatus.Assigned : VerificationTaskStatus.Accepted,
@@ -91,7 +96,6 @@ internal static class BulkMatters
 
                     // Open matters wait for their next alert like real ones; closed ones never alert again.
                     matter.ScheduleAlerts();
-
                     matters.Add(matter);
                 }
             }
@@ -99,6 +103,71 @@ internal static class BulkMatters
             db.Matters.AddRange(matters);
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>Two more courts, each with streets, communities, grids and the people who work there (no passwords: they never sign in).</summary>
+    private static async Task AddCourtsAsync(IDbContextFactory<AppDbContext> factory)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id);
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        foreach (var (name, code, streetNames) in ExtraCourts)
+        {
+            var court = new Court { Name = name, CaseCode = code };
+            foreach (var streetName in streetNames)
+            {
+                var street = new Street { Name = streetName };
+                for (var c = 1; c <= 3; c++)
+                {
+                    street.Communities.Add(new Community { Name = $"{streetName[..2]}{c}居委", Grids = [new Grid { Name = $"{streetName[..2]}{c}居委第1网格" }, new Grid { Name = $"{streetName[..2]}{c}居委第2网格" }] });
+                }
+
+                court.Streets.Add(street);
+            }
+
+            db.Courts.Add(court);
+            await db.SaveChangesAsync();
+
+            for (var j = 1; j <= 2; j++)
+            {
+                AddUser(db, roles, $"bench.{code}.judge{j}", Roles.Judge, now, u => u.CourtId = court.Id);
+            }
+
+            foreach (var street in court.Streets)
+            {
+                AddUser(db, roles, $"bench.{code}.{street.Id}.coord", Roles.Coordinator, now, u => u.StreetId = street.Id);
+                foreach (var grid in street.Communities.SelectMany(c => c.Grids))
+                {
+                    AddUser(db, roles, $"bench.{code}.grid{grid.Id}", Roles.GridWorker, now, u => u.GridId = grid.Id);
+                }
+            }
+
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private static void AddUser(AppDbContext db, Dictionary<string, string> roles, string userName, string role, DateTime now, Action<AppUser> scope)
+    {
+        var user = new AppUser { UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = userName, CreatedAtUtc = now, SecurityStamp = Guid.NewGuid().ToString() };
+        scope(user);
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role] });
+    }
+
+    private static async Task<List<Place>> PlacesAsync(IDbContextFactory<AppDbContext> factory)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var courts = await db.Courts.ToListAsync();
+        var streets = await db.Streets.ToListAsync();
+        var judges = await db.Users.Where(u => u.CourtId != null).Select(u => new { u.Id, u.CourtId }).ToListAsync();
+        var workers = await db.Users.Where(u => u.GridId != null).Select(u => new { u.Id, u.Grid!.Community!.StreetId }).ToListAsync();
+        return streets.Select(s => new Place(
+                s.CourtId,
+                courts.Single(c => c.Id == s.CourtId).CaseCode,
+                s.Id,
+                judges.Where(j => j.CourtId == s.CourtId).Select(j => j.Id).ToArray(),
+                workers.Where(w => w.StreetId == s.Id).Select(w => w.Id).ToArray()))
+            .ToList();
     }
 
     private static MatterStatus StatusFor(TimeSpan age, Random random)

@@ -47,7 +47,7 @@ public sealed class RecordMilestoneValidator : AbstractValidator<RecordMilestone
     }
 }
 
-public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, Infrastructure.Messaging.IOutbox outbox)
     : ICommandHandler<RecordMilestone, int>
 {
     public async ValueTask<int> Handle(RecordMilestone command, CancellationToken cancellationToken)
@@ -99,16 +99,7 @@ public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContex
                 continue;
             }
 
-            db.Outbox.Add(new OutboxMessage
-            {
-                Key = $"milestone:{milestone.Id}:party:{applicant.Id}",
-                Channel = "sms",
-                Recipient = phone,
-                Body = body,
-                Status = OutboxStatus.Queued,
-                CreatedAtUtc = now,
-                NextAttemptAtUtc = now,
-            });
+            outbox.Enqueue(db, $"milestone:{milestone.Id}:party:{applicant.Id}", Infrastructure.Messaging.MessageChannels.Sms, phone, body, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -25,7 +25,7 @@ public sealed class RequestProgressCodeValidator : AbstractValidator<RequestProg
     }
 }
 
-public sealed class RequestProgressCodeHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<RequestProgressCodeHandler> logger)
+public sealed class RequestProgressCodeHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<RequestProgressCodeHandler> logger, Infrastructure.Messaging.IOutbox outbox)
     : ICommandHandler<RequestProgressCode>
 {
     public async ValueTask<Unit> Handle(RequestProgressCode command, CancellationToken cancellationToken)
@@ -64,16 +64,13 @@ public sealed class RequestProgressCodeHandler(IDbContextFactory<AppDbContext> d
 
         // The outbox key names the code, so its id is needed first; the transaction keeps the two saves one change.
         await db.SaveChangesAsync(cancellationToken);
-        db.Outbox.Add(new OutboxMessage
-        {
-            Key = $"progress-code:{access.Id}",
-            Channel = "sms",
-            Recipient = ProgressAccess.NormalisePhone(command.Phone),
-            Body = $"【{@case.Court!.Name}】您查询执行案件进度的验证码为{code}，{(int)ProgressAccess.Lifetime.TotalMinutes}分钟内有效。如非本人操作，请忽略本短信。",
-            Status = OutboxStatus.Queued,
-            CreatedAtUtc = now,
-            NextAttemptAtUtc = now,
-        });
+        outbox.Enqueue(
+            db,
+            $"progress-code:{access.Id}",
+            Infrastructure.Messaging.MessageChannels.Sms,
+            ProgressAccess.NormalisePhone(command.Phone),
+            $"【{@case.Court!.Name}】您查询执行案件进度的验证码为{code}，{(int)ProgressAccess.Lifetime.TotalMinutes}分钟内有效。如非本人操作，请忽略本短信。",
+            now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
