@@ -1,7 +1,11 @@
 using System.Globalization;
 using Bunit;
 using ExecutionHub.Web.Infrastructure.Localization;
+using ExecutionHub.Web.Components.Shared;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -32,6 +36,23 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Render<MudPopoverProvider>();
         Render<MudDialogProvider>();
         Render<MudSnackbarProvider>();
+    }
+
+    /// <summary>
+    /// Gives the components under test the application of a handler-test host: its mediator,
+    /// validators and database through <paramref name="scope"/>, a <see cref="UiSender"/> that shows
+    /// refusals in this context's snackbars, and the MudBlazor providers.
+    /// </summary>
+    protected (IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars) UseApplication(AsyncServiceScope scope)
+    {
+        Services.AddFallbackServiceProvider(scope.ServiceProvider);
+        Services.AddScoped(sp => new UiSender(
+            scope.ServiceProvider.GetRequiredService<ISender>(),
+            sp.GetRequiredService<ISnackbar>(),
+            sp.GetRequiredService<IStringLocalizer<SharedResource>>(),
+            NullLogger<UiSender>.Instance));
+        Render<MudPopoverProvider>();
+        return (Render<MudDialogProvider>(), Render<MudSnackbarProvider>());
     }
 
     protected static void UseCulture(string name)

@@ -19,18 +19,7 @@ public sealed class DeadlinesPageTests : BunitTestBase
 
     private IRenderedComponent<MudDialogProvider> dialogs = default!;
 
-    private void UseApp(AsyncServiceScope scope)
-    {
-        Services.AddFallbackServiceProvider(scope.ServiceProvider);
-        Services.AddScoped(sp => new UiSender(
-            scope.ServiceProvider.GetRequiredService<ISender>(),
-            sp.GetRequiredService<ISnackbar>(),
-            sp.GetRequiredService<IStringLocalizer<SharedResource>>(),
-            NullLogger<UiSender>.Instance));
-        Render<MudPopoverProvider>();
-        dialogs = Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
-    }
+    private void UseApp(AsyncServiceScope scope) => dialogs = UseApplication(scope).Dialogs;
 
     [Fact]
     public async Task Administrator_sees_the_three_tabs_and_a_policy_row_for_each_of_the_7_matter_types()

@@ -25,18 +25,7 @@ public sealed class OrganisationPageTests : BunitTestBase
     private IRenderedComponent<MudDialogProvider> dialogs = default!;
     private IRenderedComponent<MudSnackbarProvider> snackbars = default!;
 
-    private void UseApp(AsyncServiceScope scope)
-    {
-        Services.AddFallbackServiceProvider(scope.ServiceProvider);
-        Services.AddScoped(sp => new UiSender(
-            scope.ServiceProvider.GetRequiredService<ISender>(),
-            sp.GetRequiredService<ISnackbar>(),
-            sp.GetRequiredService<IStringLocalizer<SharedResource>>(),
-            NullLogger<UiSender>.Instance));
-        Render<MudPopoverProvider>();
-        dialogs = Render<MudDialogProvider>();
-        snackbars = Render<MudSnackbarProvider>();
-    }
+    private void UseApp(AsyncServiceScope scope) => (dialogs, snackbars) = UseApplication(scope);
 
     [Fact]
     public async Task Administrator_sees_the_demo_streets_and_the_workers_of_the_first_streets_grids()
