@@ -74,6 +74,7 @@ public static class ApplicationServices
         services.AddScoped<Features.Matters.TaskChanges>();
         services.AddSingleton<Notifications.INotificationSignal, Notifications.InProcessNotificationSignal>();
         services.AddScoped<Features.Deadlines.DeadlineSweep>();
+        services.AddScoped<Jobs.DatabaseMaintenanceJob>();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolve;
         return services;

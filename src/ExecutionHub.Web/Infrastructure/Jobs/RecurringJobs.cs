@@ -16,6 +16,7 @@ public static class RecurringJobs
     {
         jobs.AddOrUpdate<DeadlineSweep>(DeadlineSweep.JobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely(), InChina());
         jobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutboxJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), InChina());
+        jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3), InChina());
     }
 
     private static RecurringJobOptions InChina() => new() { TimeZone = ChinaTime.Zone };

@@ -21,6 +21,17 @@ public sealed class RecurringJobsTests
         Assert.Contains("Outbox", name.DisplayName);
     }
 
+    [Fact]
+    public void The_deadline_sweep_runs_every_minute_and_database_maintenance_nightly()
+    {
+        var jobs = new RecordingJobManager();
+
+        RecurringJobs.Register(jobs);
+
+        Assert.Equal(Cron.Minutely(), jobs.Added[ExecutionHub.Web.Features.Deadlines.DeadlineSweep.JobId].Cron);
+        Assert.Equal(Cron.Daily(3), jobs.Added[DatabaseMaintenanceJob.RecurringJobId].Cron);
+    }
+
     private sealed class RecordingJobManager : IRecurringJobManager
     {
         public Dictionary<string, (Job Job, string Cron)> Added { get; } = [];
