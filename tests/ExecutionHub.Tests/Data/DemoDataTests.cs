@@ -12,11 +12,13 @@ public sealed class DemoDataTests
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
         var before = await CountsAsync(app);
+        var milestones = await MilestoneCountAsync(app);
 
         // A second start with Demo:Seed on runs the seeder over the seeded database.
         await ActivatorUtilitiesSeeder(app);
 
         Assert.Equal(before, await CountsAsync(app));
+        Assert.Equal(milestones, await MilestoneCountAsync(app));
         Assert.Equal(DemoDataSeeder.CaseCount, before.Cases);
     }
 
@@ -79,6 +81,19 @@ public sealed class DemoDataTests
     }
 
     [Fact]
+    public async Task Demo_cases_carry_milestones_that_match_their_state()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        await using var db = await app.DbAsync();
+        var cases = await db.Cases.Select(c => new { c.Id, c.Status, Kinds = db.Milestones.Where(m => m.CaseId == c.Id).Select(m => m.Kind).ToList() }).ToListAsync();
+
+        Assert.All(cases.Where(c => c.Status == CaseStatus.Paid), c => Assert.Contains(MilestoneKind.PaymentReceived, c.Kinds));
+        Assert.All(cases.Where(c => c.Status == CaseStatus.Settled), c => Assert.Contains(MilestoneKind.Settlement, c.Kinds));
+        Assert.All(cases.Where(c => c.Status == CaseStatus.InExecution), c => Assert.DoesNotContain(MilestoneKind.Closure, c.Kinds));
+        Assert.Contains(cases, c => c.Kinds.Contains(MilestoneKind.AssetSeizure));
+    }
+
+    [Fact]
     public async Task Without_demo_seeding_there_are_roles_but_no_accounts_or_cases()
     {
         await using var app = await TestApp.CreateAsync(demoData: false);
@@ -98,6 +113,12 @@ public sealed class DemoDataTests
 
         Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync());
         Assert.Equal(1L, await db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS Value FROM pragma_foreign_keys").SingleAsync());
+    }
+
+    private static async Task<int> MilestoneCountAsync(TestApp app)
+    {
+        await using var db = await app.DbAsync();
+        return await db.Milestones.CountAsync();
     }
 
     private static async Task ActivatorUtilitiesSeeder(TestApp app)

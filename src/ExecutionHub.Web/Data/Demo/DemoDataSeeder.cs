@@ -30,6 +30,7 @@ public sealed class DemoDataSeeder(
         await SeedWorkingGroupMembersAsync(court, cancellationToken);
         await SeedCasesAsync(court, cancellationToken);
         await SeedMattersAsync(court, cancellationToken);
+        await SeedMilestonesAsync(court, cancellationToken);
     }
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)
@@ -240,6 +241,54 @@ public sealed class DemoDataSeeder(
 
         await new DemoMatters(db, random, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, MatterCount, ct);
         logger.LogInformation("Demo matters seeded: {Count}", MatterCount);
+    }
+
+    /// <summary>Milestones that match each case's state: seizures and blacklistings while in execution, then settlement, payment or closure.</summary>
+    private async Task SeedMilestonesAsync(Court court, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Milestones.AnyAsync(m => db.Cases.Any(c => c.Id == m.CaseId && c.CourtId == court.Id), ct))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now.AddHours(8));
+        var cases = await db.Cases.Where(c => c.CourtId == court.Id).OrderBy(c => c.Id).ToListAsync(ct);
+        foreach (var @case in cases)
+        {
+            var span = Math.Max(1, today.DayNumber - @case.FiledOn.DayNumber);
+            DateOnly Day(double share) => @case.FiledOn.AddDays((int)(span * share));
+            void Add(MilestoneKind kind, DateOnly day, decimal? amount = null, string note = "") =>
+                db.Milestones.Add(new CaseMilestone { CaseId = @case.Id, Kind = kind, OccurredOn = day, Amount = amount, Note = note, RecordedById = @case.JudgeId, RecordedAtUtc = now });
+
+            if (random.NextDouble() < 0.45)
+            {
+                Add(MilestoneKind.AssetSeizure, Day(0.2), Math.Round(@case.AmountOwed * 0.5m, 2), "冻结银行存款");
+            }
+
+            if (random.NextDouble() < 0.25)
+            {
+                Add(MilestoneKind.CreditBlacklisting, Day(0.35));
+                Add(MilestoneKind.ConsumptionRestriction, Day(0.36));
+            }
+
+            switch (@case.Status)
+            {
+                case CaseStatus.Settled:
+                    Add(MilestoneKind.Settlement, Day(0.6), @case.AmountOwed, "分期履行");
+                    break;
+                case CaseStatus.Paid:
+                    Add(MilestoneKind.PaymentReceived, Day(0.7), @case.AmountRecovered);
+                    Add(MilestoneKind.Closure, Day(0.8));
+                    break;
+                case CaseStatus.Closed or CaseStatus.Terminated:
+                    Add(MilestoneKind.Closure, Day(0.8));
+                    break;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private CaseStatus PickStatus()

@@ -20,6 +20,7 @@ public sealed class CaseMilestonesComponentTests : BunitTestBase, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         app = await TestApp.CreateAsync(demoData: true);
+        await WithoutDemoMilestonesAsync(app);
         scenario = await MilestoneScenario.TwoApplicantCaseAsync(app);
         scope = app.Services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
@@ -90,5 +91,12 @@ public sealed class CaseMilestonesComponentTests : BunitTestBase, IAsyncLifetime
 
         await using var check = await app.DbAsync();
         await cut.WaitForAssertionAsync(() => Assert.True(check.CaseParties.AsNoTracking().Single(p => p.Id == applicant.Id).OptedOutOfMessages));
+    }
+
+    /// <summary>The demo data's own milestones would blur what the test records.</summary>
+    private static async Task WithoutDemoMilestonesAsync(TestApp app)
+    {
+        await using var db = await app.DbAsync();
+        await db.Milestones.ExecuteDeleteAsync();
     }
 }

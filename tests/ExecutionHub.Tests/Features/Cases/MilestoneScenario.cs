@@ -25,6 +25,9 @@ public sealed class MilestoneScenario(TestApp app, ExecutionCase @case)
         @case.Status = CaseStatus.InExecution;
         @case.AmountRecovered = 0m;
         await db.SaveChangesAsync();
+
+        // The demo data's own milestones would blur what the test records.
+        await db.Milestones.Where(m => m.CaseId == @case.Id).ExecuteDeleteAsync();
         return new MilestoneScenario(app, @case);
     }
 

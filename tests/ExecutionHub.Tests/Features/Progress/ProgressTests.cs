@@ -15,6 +15,7 @@ public sealed partial class ProgressTests
     public async Task A_correct_code_shows_milestones_without_debtor_personal_data()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
+        await WithoutDemoMilestonesAsync(app);
         var workflow = await WorkflowScenario.ReferAsync(app);
         await workflow.ThroughFeedbackAsync();
         var matter = await workflow.MatterAsync();
@@ -41,6 +42,7 @@ public sealed partial class ProgressTests
     public async Task A_code_opens_the_page_once()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
+        await WithoutDemoMilestonesAsync(app);
         var scenario = await MilestoneScenario.TwoApplicantCaseAsync(app);
         var phone = scenario.Applicants[1].Phones[0];
         var code = await RequestCodeAsync(app, scenario.Case.CaseNumber, phone);
@@ -53,6 +55,7 @@ public sealed partial class ProgressTests
     public async Task A_wrong_code_five_times_locks_the_code()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
+        await WithoutDemoMilestonesAsync(app);
         var scenario = await MilestoneScenario.TwoApplicantCaseAsync(app);
         var phone = scenario.Applicants[0].Phones[0];
         var code = await RequestCodeAsync(app, scenario.Case.CaseNumber, phone);
@@ -73,6 +76,7 @@ public sealed partial class ProgressTests
     public async Task Four_wrong_codes_still_leave_the_right_one_usable()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
+        await WithoutDemoMilestonesAsync(app);
         var scenario = await MilestoneScenario.TwoApplicantCaseAsync(app);
         var phone = scenario.Applicants[0].Phones[0];
         var code = await RequestCodeAsync(app, scenario.Case.CaseNumber, phone);
@@ -90,6 +94,7 @@ public sealed partial class ProgressTests
     public async Task An_unknown_case_or_phone_gets_the_same_answer_and_no_code()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
+        await WithoutDemoMilestonesAsync(app);
         var scenario = await MilestoneScenario.TwoApplicantCaseAsync(app);
         const string respondentPhone = "13712345678";
         await using (var setup = await app.DbAsync())
@@ -113,6 +118,7 @@ public sealed partial class ProgressTests
     public async Task A_phone_typed_with_spaces_or_the_country_code_still_matches()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
+        await WithoutDemoMilestonesAsync(app);
         var scenario = await MilestoneScenario.TwoApplicantCaseAsync(app);
         var phone = scenario.Applicants[0].Phones[0];
 
@@ -125,6 +131,7 @@ public sealed partial class ProgressTests
     public async Task Codes_expire_after_ten_minutes()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
+        await WithoutDemoMilestonesAsync(app);
         var scenario = await MilestoneScenario.TwoApplicantCaseAsync(app);
         var phone = scenario.Applicants[0].Phones[0];
 
@@ -141,6 +148,7 @@ public sealed partial class ProgressTests
     public async Task A_fourth_code_within_an_hour_is_not_sent()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
+        await WithoutDemoMilestonesAsync(app);
         var scenario = await MilestoneScenario.TwoApplicantCaseAsync(app);
         var phone = scenario.Applicants[0].Phones[0];
 
@@ -165,6 +173,7 @@ public sealed partial class ProgressTests
     public async Task Only_a_hash_of_the_code_is_stored()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
+        await WithoutDemoMilestonesAsync(app);
         var scenario = await MilestoneScenario.TwoApplicantCaseAsync(app);
         var code = await RequestCodeAsync(app, scenario.Case.CaseNumber, scenario.Applicants[0].Phones[0]);
 
@@ -207,4 +216,11 @@ public sealed partial class ProgressTests
 
     [GeneratedRegex(@"验证码为(\d{6})")]
     private static partial Regex CodeIn();
+
+    /// <summary>The demo data's own milestones would blur what the test records.</summary>
+    private static async Task WithoutDemoMilestonesAsync(TestApp app)
+    {
+        await using var db = await app.DbAsync();
+        await db.Milestones.ExecuteDeleteAsync();
+    }
 }
