@@ -21,9 +21,9 @@ public static class AlertRecipients
         _ => "Notification.MatterEscalated",
     };
 
-    public static async Task<IReadOnlyCollection<string>> ForAsync(AppDbContext db, Matter matter, VerificationTask? task, AlertKind kind, CancellationToken cancellationToken)
+    /// <param name="coordinators">The street's coordinators, looked up once per street by the caller (see <see cref="CoordinatorsAsync"/>).</param>
+    public static async Task<IReadOnlyCollection<string>> ForAsync(AppDbContext db, Matter matter, VerificationTask? task, AlertKind kind, IReadOnlyCollection<string> coordinators, CancellationToken cancellationToken)
     {
-        var coordinators = await UsersInRoleAsync(db, Roles.Coordinator, u => u.StreetId == matter.StreetId, cancellationToken);
         var people = new HashSet<string>(StringComparer.Ordinal);
         if (task is not null)
         {
@@ -75,8 +75,9 @@ public static class AlertRecipients
         return holders;
     }
 
-    private static async Task<List<string>> UsersInRoleAsync(AppDbContext db, string role, System.Linq.Expressions.Expression<Func<AppUser, bool>> where, CancellationToken cancellationToken) =>
-        await db.Users.Where(where).Where(u => !u.IsDisabled)
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)))
+    /// <summary>The enabled coordinators of a street.</summary>
+    public static async Task<IReadOnlyCollection<string>> CoordinatorsAsync(AppDbContext db, int streetId, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.StreetId == streetId && !u.IsDisabled)
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Coordinator)))
             .Select(u => u.Id).ToListAsync(cancellationToken);
 }

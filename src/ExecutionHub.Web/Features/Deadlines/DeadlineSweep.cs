@@ -33,12 +33,13 @@ public sealed class DeadlineSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
         // Batch after batch until nothing is due; rows that could not be saved this time (a user
         // changed them meanwhile) are left for the next minute instead of being retried here.
         var tried = new HashSet<(int, int?)>();
+        var coordinators = new Dictionary<int, IReadOnlyCollection<string>>();
         for (var round = 0; round < MaxRounds; round++)
         {
             var due = (await DueAsync(now, cancellationToken)).Where(tried.Add).ToList();
             foreach (var (matterId, taskId) in due)
             {
-                var outcome = await FireAsync(matterId, taskId, now, cancellationToken);
+                var outcome = await FireAsync(matterId, taskId, now, coordinators, cancellationToken);
                 alerts += outcome.Alerts;
                 notifications += outcome.Recipients.Count;
                 recipients.UnionWith(outcome.Recipients);
@@ -77,7 +78,8 @@ public sealed class DeadlineSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
         db.Tasks.Where(t => t.NextAlertAtUtc != null && t.NextAlertAtUtc <= now)
             .OrderBy(t => t.NextAlertAtUtc).Select(t => ValueTuple.Create(t.MatterId, t.Id)).Take(Batch);
 
-    private async Task<(int Alerts, IReadOnlyCollection<string> Recipients)> FireAsync(int matterId, int? taskId, DateTime now, CancellationToken cancellationToken)
+    /// <param name="coordinators">Each street's coordinators, filled as streets come up, so one sweep asks once per street.</param>
+    private async Task<(int Alerts, IReadOnlyCollection<string> Recipients)> FireAsync(int matterId, int? taskId, DateTime now, Dictionary<int, IReadOnlyCollection<string>> coordinators, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.KeepVersions = true;
@@ -99,7 +101,13 @@ public sealed class DeadlineSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
                 FiredAtUtc = now,
             };
             db.Alerts.Add(alert);
-            foreach (var recipient in await AlertRecipients.ForAsync(db, matter, task, kind, cancellationToken))
+            if (!coordinators.TryGetValue(matter.StreetId, out var streetCoordinators))
+            {
+                streetCoordinators = await AlertRecipients.CoordinatorsAsync(db, matter.StreetId, cancellationToken);
+                coordinators[matter.StreetId] = streetCoordinators;
+            }
+
+            foreach (var recipient in await AlertRecipients.ForAsync(db, matter, task, kind, streetCoordinators, cancellationToken))
             {
                 everyone.Add(recipient);
                 db.Notifications.Add(new Notification
