@@ -8,10 +8,13 @@ namespace ExecutionHub.Benchmarks;
 
 /// <summary>
 /// A database with the demo organisation plus N generated matters, built once per N and kept in
-/// the temp folder (executionhub-bench/matters-N.db) so later runs and benchmark processes reuse it.
+/// the temp folder (executionhub-bench/matters-N-vV.db; V changes when the generator does) so later runs and benchmark processes reuse it.
 /// </summary>
 internal static class BenchDatabase
 {
+    /// <summary>Bumped when the generated data changes shape, so an older cached file is not reused.</summary>
+    private const int DataVersion = 2;
+
     public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "executionhub-bench");
 
     public static ServiceProvider Services(string databasePath, BenchUser user)
@@ -33,7 +36,7 @@ internal static class BenchDatabase
     public static async Task<string> EnsureAsync(int matters)
     {
         Directory.CreateDirectory(Folder);
-        var path = Path.Combine(Folder, $"matters-{matters}.db");
+        var path = Path.Combine(Folder, $"matters-{matters}-v{DataVersion}.db");
         if (File.Exists(path))
         {
             return path;

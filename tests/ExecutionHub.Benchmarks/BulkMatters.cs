@@ -70,7 +70,7 @@ internal static class BulkMatters
                     var matter = new Matter
                     {
                         Reference = $"ZX-2026-B{start + matters.Count:0000000}",
-                        Type = (MatterType)random.Next(1, 4),
+                        Type = (MatterType)random.Next(1, 8),
                         Source = MatterSource.CourtExOfficio,
                         Status = StatusFor(now - received, random),
                         CaseId = @case.Id,
@@ -92,6 +92,15 @@ internal static class BulkMatters
                             DueAtUtc = received.AddHours(48),
                             Status = matter.IsOpen ? VerificationTaskStatus.Assigned : VerificationTaskStatus.Accepted,
                         });
+                    }
+
+                    if (matter.Status is MatterStatus.FedBack or MatterStatus.Closed)
+                    {
+                        // Most feedback comes within the 72 hours, some days late, like the article's figures.
+                        var cycle = TimeSpan.FromMinutes(random.Next(4 * 60, random.NextDouble() < 0.85 ? 72 * 60 : 160 * 60));
+                        var allowed = MatterOutcomes.AllowedFor(matter.Type);
+                        var outcome = allowed.Count == 0 ? (MatterOutcome?)null : allowed[random.Next(allowed.Count)];
+                        matter.RecordPastFeedback("核查完毕", outcome, received + cycle);
                     }
 
                     // Open matters wait for their next alert like real ones; closed ones never alert again.

@@ -35,7 +35,19 @@ public sealed class Matter
     /// <summary>The case's judge, copied so "my matters" is an index walk; a judge reassignment must update it.</summary>
     public required string JudgeId { get; set; }
 
-    public DateTime ReceivedAtUtc { get; set; }
+    public DateTime ReceivedAtUtc
+    {
+        get => receivedAtUtc;
+        set
+        {
+            receivedAtUtc = value;
+            ReceivedOn = LocalDay.Of(value);
+        }
+    }
+
+    /// <summary>The Asia/Shanghai day of receipt (<see cref="LocalDay"/>), for statistics by day and week.</summary>
+    public int ReceivedOn { get; private set; }
+
     public DateTime DueAtUtc { get; set; }
 
     /// <summary>What the court asks for, in its own words.</summary>
@@ -53,10 +65,22 @@ public sealed class Matter
     public DateTime? FedBackAtUtc { get; set; }
 
     /// <summary>The first time it was sent: a returned and re-fed matter still counts one cycle, from receipt to here.</summary>
-    public DateTime? FirstFedBackAtUtc { get; set; }
+    public DateTime? FirstFedBackAtUtc { get; private set; }
 
     /// <summary>Paused time up to the first feedback, excluded from its feedback cycle.</summary>
-    public long PausedSecondsAtFirstFeedback { get; set; }
+    public long PausedSecondsAtFirstFeedback { get; private set; }
+
+    /// <summary>The Asia/Shanghai day of the first feedback; the dashboard's periods select on it.</summary>
+    public int? FirstFedBackOn { get; private set; }
+
+    /// <summary>First feedback minus receipt minus the time paused before it, in seconds: the feedback cycle.</summary>
+    public long? FeedbackCycleSeconds { get; private set; }
+
+    /// <summary>Whether the first feedback came no later than the due time in force at that moment (extensions included).</summary>
+    public bool? FedBackOnTime { get; private set; }
+
+    /// <summary>The conclusion of the latest feedback: person found or not, clue confirmed or not.</summary>
+    public MatterOutcome? Outcome { get; private set; }
 
     public DateTime? AcknowledgedAtUtc { get; set; }
     public DateTime? ClosedAtUtc { get; set; }
@@ -98,6 +122,8 @@ public sealed class Matter
 
     public List<VerificationTask> Tasks { get; set; } = [];
 
+    private DateTime receivedAtUtc;
+
     public bool IsPaused => PausedAtUtc is not null;
 
     public bool IsOpen => Status is MatterStatus.Received or MatterStatus.Registered or MatterStatus.Dispatched or MatterStatus.Consolidated;
@@ -129,13 +155,15 @@ public sealed class Matter
     }
 
     /// <summary>The workstation writes the consolidated feedback once every task is accepted or waived.</summary>
-    public void Consolidate(string feedback, DateTime now)
+    public void Consolidate(string feedback, MatterOutcome? outcome, DateTime now)
     {
         Require(Status == MatterStatus.Dispatched, "Rule.Matter.ConsolidateOnlyDispatched");
         RequireNotPaused();
         Require(Tasks.Count > 0 && Tasks.All(t => t.IsSettled), "Rule.Matter.TasksNotSettled");
         Require(!string.IsNullOrWhiteSpace(feedback), "Rule.Matter.FeedbackRequired");
+        Require(MatterOutcomes.IsValidFor(Type, outcome), "Rule.Matter.OutcomeNotValid");
         Feedback = feedback.Trim();
+        Outcome = outcome;
         Status = MatterStatus.Consolidated;
         ConsolidatedAtUtc = now;
     }
@@ -149,8 +177,7 @@ public sealed class Matter
         FedBackAtUtc = now;
         if (FirstFedBackAtUtc is null)
         {
-            FirstFedBackAtUtc = now;
-            PausedSecondsAtFirstFeedback = PausedSeconds;
+            RecordFirstFeedback(now, PausedSeconds, onTime: now <= DueAtUtc);
         }
 
         AcknowledgedAtUtc = null;
@@ -281,6 +308,33 @@ public sealed class Matter
 
         NextAlertAtUtc = IsOpen && !IsPaused ? AlertTime(AlertStage) : null;
         return kinds;
+    }
+
+    /// <summary>
+    /// A matter handled before it was recorded here (a ledger import, generated data): its feedback
+    /// is set as it happened, counted in every figure like one fed back in the application.
+    /// </summary>
+    public void RecordPastFeedback(string? feedback, MatterOutcome? outcome, DateTime fedBackAtUtc)
+    {
+        Require(MatterOutcomes.IsValidFor(Type, outcome), "Rule.Matter.OutcomeNotValid");
+        Require(fedBackAtUtc >= ReceivedAtUtc, "Rule.Matter.FedBackBeforeReceived");
+        Feedback = feedback;
+        Outcome = outcome;
+        FedBackAtUtc = fedBackAtUtc;
+        RecordFirstFeedback(fedBackAtUtc, PausedSeconds, onTime: fedBackAtUtc <= DueAtUtc);
+    }
+
+    /// <summary>
+    /// Sets the first feedback and the figures derived from it. Also used to fill those figures
+    /// for matters fed back before they were stored, from what the row already holds.
+    /// </summary>
+    public void RecordFirstFeedback(DateTime fedBackAtUtc, long pausedSeconds, bool onTime)
+    {
+        FirstFedBackAtUtc = fedBackAtUtc;
+        PausedSecondsAtFirstFeedback = pausedSeconds;
+        FirstFedBackOn = LocalDay.Of(fedBackAtUtc);
+        FeedbackCycleSeconds = Math.Max(0, (long)Math.Round((fedBackAtUtc - ReceivedAtUtc).TotalSeconds) - pausedSeconds);
+        FedBackOnTime = onTime;
     }
 
     private TimeSpan EndPause(DateTime now)

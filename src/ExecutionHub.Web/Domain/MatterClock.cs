@@ -12,9 +12,7 @@ public readonly record struct MatterClock(TimeSpan TimeLeft, TimeSpan Paused, bo
     {
         var running = matter.PausedAtUtc is { } pausedAt ? now - pausedAt : TimeSpan.Zero;
         var paused = TimeSpan.FromSeconds(matter.PausedSeconds) + running;
-        TimeSpan? cycle = matter.FirstFedBackAtUtc is { } fedBack
-            ? fedBack - matter.ReceivedAtUtc - TimeSpan.FromSeconds(matter.PausedSecondsAtFirstFeedback)
-            : null;
+        TimeSpan? cycle = matter.FeedbackCycleSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 
         // While paused the clock stands still at the moment the pause began; once the matter has
         // left the open states, it stands at the moment it left them.

@@ -20,6 +20,7 @@ public static class DatabaseInitialiser
         await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken))
         {
             await SqliteDatabase.MigrateAsync(db, cancellationToken);
+            await MatterFiguresBackfill.RunAsync(db, cancellationToken);
             await DefaultMessageTemplates.EnsureAsync(db, cancellationToken);
         }
 

@@ -45,7 +45,7 @@ public sealed class MatterLifecycleTests
         matter.MarkDispatched(Received.AddMinutes(20));
         task.Submit(Found(), Received.AddHours(6));
         task.Accept(Received.AddHours(7));
-        matter.Consolidate("被执行人现居平凉路1号。", Received.AddHours(8));
+        matter.Consolidate("被执行人现居平凉路1号。", MatterOutcome.Found, Received.AddHours(8));
         matter.FeedBack(Received.AddHours(9));
         matter.Acknowledge(Received.AddHours(10));
         matter.Close(Received.AddHours(11));
@@ -70,7 +70,7 @@ public sealed class MatterLifecycleTests
         matter.Resume(Received.AddHours(12));
         task.Submit(Found(), Received.AddHours(20));
         task.Accept(Received.AddHours(20));
-        matter.Consolidate("找到了", Received.AddHours(21));
+        matter.Consolidate("找到了", MatterOutcome.Found, Received.AddHours(21));
         matter.FeedBack(Received.AddHours(30));
 
         Assert.Equal(Received.AddHours(82), matter.DueAtUtc);
@@ -110,7 +110,7 @@ public sealed class MatterLifecycleTests
         matter.MarkDispatched(Received);
         task.Submit(Found(), Received.AddHours(3));
         task.Accept(Received.AddHours(3));
-        matter.Consolidate("初步反馈", Received.AddHours(4));
+        matter.Consolidate("初步反馈", MatterOutcome.Found, Received.AddHours(4));
         matter.FeedBack(Received.AddHours(5));
 
         matter.ReturnForMoreWork("请补充作息规律", Received.AddHours(6));
@@ -118,7 +118,7 @@ public sealed class MatterLifecycleTests
         matter.MarkDispatched(Received.AddHours(7));
         second.Submit(Found(), Received.AddHours(20));
         second.Accept(Received.AddHours(21));
-        matter.Consolidate("补充反馈", Received.AddHours(22));
+        matter.Consolidate("补充反馈", MatterOutcome.Found, Received.AddHours(22));
         matter.FeedBack(Received.AddHours(23));
 
         Assert.Equal(1, matter.ReturnCount);
@@ -136,10 +136,10 @@ public sealed class MatterLifecycleTests
         done.Submit(Found(), Received.AddHours(1));
         done.Accept(Received.AddHours(1));
 
-        Assert.Equal("Rule.Matter.TasksNotSettled", Assert.Throws<DomainRuleException>(() => matter.Consolidate("x", Received.AddHours(2))).MessageKey);
+        Assert.Equal("Rule.Matter.TasksNotSettled", Assert.Throws<DomainRuleException>(() => matter.Consolidate("x", MatterOutcome.Found, Received.AddHours(2))).MessageKey);
 
         open.Waive("该车辆已过户", Received.AddHours(2));
-        matter.Consolidate("x", Received.AddHours(2));
+        matter.Consolidate("x", MatterOutcome.Found, Received.AddHours(2));
         Assert.Equal(MatterStatus.Consolidated, matter.Status);
     }
 
@@ -148,7 +148,7 @@ public sealed class MatterLifecycleTests
         { "close a received matter", m => m.Close(Received) },
         { "feed back before consolidation", m => m.FeedBack(Received) },
         { "return a matter not fed back", m => m.ReturnForMoreWork("原因", Received) },
-        { "consolidate without tasks", m => m.Consolidate("反馈", Received) },
+        { "consolidate without tasks", m => m.Consolidate("反馈", MatterOutcome.Found, Received) },
         { "resume a running clock", m => m.Resume(Received) },
         { "pause without a reason", m => m.Pause(" ", Received) },
         { "cancel without a reason", m => m.Cancel("", Received) },
@@ -175,7 +175,7 @@ public sealed class MatterLifecycleTests
         matter.MarkDispatched(Received);
         task.Submit(Found(), Received);
         task.Accept(Received);
-        matter.Consolidate("x", Received);
+        matter.Consolidate("x", MatterOutcome.Found, Received);
         matter.FeedBack(Received);
         matter.Close(Received);
 

@@ -82,6 +82,41 @@ public sealed class HandBuiltData(TestApp app)
         return matter;
     }
 
+    /// <summary>A matter of <paramref name="type"/> received at <paramref name="receivedUtc"/>, walked through <paramref name="history"/> with the domain's own methods before it is saved.</summary>
+    public async Task<Matter> AddMatterAsync(ExecutionCase @case, MatterType type, DateTime receivedUtc, Action<Matter> history)
+    {
+        await using var db = await app.DbAsync();
+        var serial = await NextSerialAsync();
+        var matter = new Matter
+        {
+            Reference = $"T-{serial}",
+            Type = type,
+            Source = MatterSource.CourtExOfficio,
+            CaseId = @case.Id,
+            TargetPartyId = @case.Parties.Single(p => p.Role == PartyRole.Respondent).Id,
+            StreetId = @case.StreetId,
+            CourtId = @case.CourtId,
+            JudgeId = @case.JudgeId,
+            ReceivedAtUtc = receivedUtc,
+            DueAtUtc = receivedUtc + Matter.DefaultFeedbackWindow,
+            CreatedById = @case.JudgeId,
+        };
+        history(matter);
+        db.Matters.Add(matter);
+        await db.SaveChangesAsync();
+        return matter;
+    }
+
+    /// <summary>Dispatches one task, settles it and feeds the matter back at <paramref name="fedBackUtc"/> with <paramref name="outcome"/>.</summary>
+    public static void FeedBack(Matter matter, DateTime fedBackUtc, MatterOutcome? outcome)
+    {
+        var dispatched = fedBackUtc.AddHours(-1);
+        matter.MarkDispatched(dispatched);
+        matter.Tasks.Add(new VerificationTask { AssignedAtUtc = dispatched, DueAtUtc = dispatched.AddHours(48), Status = VerificationTaskStatus.Accepted });
+        matter.Consolidate("反馈", outcome, fedBackUtc);
+        matter.FeedBack(fedBackUtc);
+    }
+
     public void ActAs(AppUser user, string role, int? streetId = null) =>
         app.User.Current = new UserContext(user.Id, user.DisplayName, new HashSet<string> { role }, user.CourtId, streetId ?? user.StreetId);
 

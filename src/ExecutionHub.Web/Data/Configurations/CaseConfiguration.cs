@@ -58,7 +58,14 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.HasIndex(x => new { x.CourtId, x.DueAtUtc });
         e.HasIndex(x => new { x.JudgeId, x.ReceivedAtUtc });
         e.HasIndex(x => new { x.Status, x.DueAtUtc });
-        e.HasIndex(x => x.FirstFedBackAtUtc);
+        // The dashboard's figures read only these covering indexes: feedback by the court's or the
+        // street's day of first feedback, percentiles walking the cycle in order, referrals by day.
+        e.HasIndex(x => new { x.CourtId, x.FirstFedBackOn, x.StreetId, x.JudgeId, x.Type, x.Outcome, x.FeedbackCycleSeconds, x.FedBackOnTime });
+        e.HasIndex(x => new { x.StreetId, x.FirstFedBackOn, x.CourtId, x.JudgeId, x.Type, x.Outcome, x.FeedbackCycleSeconds, x.FedBackOnTime });
+        e.HasIndex(x => new { x.CourtId, x.FeedbackCycleSeconds, x.FirstFedBackOn, x.StreetId, x.JudgeId, x.Type });
+        e.HasIndex(x => new { x.StreetId, x.FeedbackCycleSeconds, x.FirstFedBackOn, x.CourtId, x.JudgeId, x.Type });
+        e.HasIndex(x => new { x.CourtId, x.ReceivedOn, x.StreetId, x.JudgeId, x.Type });
+        e.HasIndex(x => new { x.StreetId, x.ReceivedOn, x.CourtId, x.JudgeId, x.Type });
         e.HasIndex(x => x.NextAlertAtUtc);
         e.Property(x => x.DueSoonHours).HasDefaultValue(24);
         e.Property(x => x.EscalationHours).HasDefaultValue(24);

@@ -234,10 +234,13 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
     {
         t = t.AddHours(random.Next(1, 8));
         var f = task.Finding!;
-        matter.Consolidate($"经网格员{a.WorkerName}实地走访：{f.CurrentAddress ?? f.VehicleLocation ?? f.AbilityToPay ?? f.Employer ?? ""}{f.Notes}", t);
+        matter.Consolidate($"经网格员{a.WorkerName}实地走访：{f.CurrentAddress ?? f.VehicleLocation ?? f.AbilityToPay ?? f.Employer ?? ""}{f.Notes}", MatterOutcomes.Suggest(matter.Type, [f]) ?? DefaultOutcome(matter.Type), t);
         matter.FeedBack(t);
         Log(matter, t, a.CoordinatorId, a.CoordinatorName, "Timeline.MatterFedBack");
     }
+
+    private static MatterOutcome? DefaultOutcome(MatterType type) =>
+        MatterOutcomes.IsRequiredFor(type) ? MatterOutcomes.AllowedFor(type)[0] : null;
 
     private void Log(Matter matter, DateTime at, string actorId, string actorName, string timelineEvent, string detail = "", int? taskId = null) =>
         db.Timeline.Add(new TimelineEntry

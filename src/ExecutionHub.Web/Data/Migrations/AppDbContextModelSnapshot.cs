@@ -626,12 +626,21 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime?>("FedBackAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("FedBackOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Feedback")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FeedbackCycleSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FirstFedBackAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstFedBackOn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("JudgeId")
                         .IsRequired()
@@ -642,6 +651,9 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Property<DateTime?>("NextAlertAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PauseReason")
                         .HasMaxLength(500)
@@ -658,6 +670,9 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceivedOn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -700,8 +715,6 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CreatedById");
 
-                    b.HasIndex("FirstFedBackAtUtc");
-
                     b.HasIndex("NextAlertAtUtc");
 
                     b.HasIndex("Reference")
@@ -724,6 +737,18 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("CourtId", "Status", "DueAtUtc");
 
                     b.HasIndex("StreetId", "Status", "DueAtUtc");
+
+                    b.HasIndex("CourtId", "ReceivedOn", "StreetId", "JudgeId", "Type");
+
+                    b.HasIndex("StreetId", "ReceivedOn", "CourtId", "JudgeId", "Type");
+
+                    b.HasIndex("CourtId", "FeedbackCycleSeconds", "FirstFedBackOn", "StreetId", "JudgeId", "Type");
+
+                    b.HasIndex("StreetId", "FeedbackCycleSeconds", "FirstFedBackOn", "CourtId", "JudgeId", "Type");
+
+                    b.HasIndex("CourtId", "FirstFedBackOn", "StreetId", "JudgeId", "Type", "Outcome", "FeedbackCycleSeconds", "FedBackOnTime");
+
+                    b.HasIndex("StreetId", "FirstFedBackOn", "CourtId", "JudgeId", "Type", "Outcome", "FeedbackCycleSeconds", "FedBackOnTime");
 
                     b.ToTable("Matters");
                 });
@@ -1500,7 +1525,7 @@ namespace ExecutionHub.Web.Data.Migrations
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Notification", b =>
                 {
-                    b.HasOne("ExecutionHub.Web.Domain.Alert", null)
+                    b.HasOne("ExecutionHub.Web.Domain.Alert", "Alert")
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1515,6 +1540,8 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasForeignKey("RecipientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Alert");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.PartnerAgency", b =>

@@ -10,11 +10,15 @@ namespace ExecutionHub.Web.Features.Matters;
 /// sends it to the court: consolidated, then fed back, in one step the judge sees at once.
 /// </summary>
 [Allowed(Roles.Coordinator)]
-public sealed record FeedBackMatter(int MatterId, int Version, string Feedback) : ICommand<int>, IMatterRequest;
+public sealed record FeedBackMatter(int MatterId, int Version, string Feedback, MatterOutcome? Outcome) : ICommand<int>, IMatterRequest;
 
 public sealed class FeedBackMatterValidator : AbstractValidator<FeedBackMatter>
 {
-    public FeedBackMatterValidator() => RuleFor(x => x.Feedback).NotEmpty().MaximumLength(8000);
+    public FeedBackMatterValidator()
+    {
+        RuleFor(x => x.Feedback).NotEmpty().MaximumLength(8000);
+        RuleFor(x => x.Outcome).IsInEnum();
+    }
 }
 
 public sealed class FeedBackMatterHandler(MatterChanges changes) : ICommandHandler<FeedBackMatter, int>
@@ -22,7 +26,7 @@ public sealed class FeedBackMatterHandler(MatterChanges changes) : ICommandHandl
     public async ValueTask<int> Handle(FeedBackMatter command, CancellationToken cancellationToken) =>
         await changes.ApplyAsync(command.MatterId, command.Version, "Timeline.MatterFedBack", (matter, now) =>
         {
-            matter.Consolidate(command.Feedback, now);
+            matter.Consolidate(command.Feedback, command.Outcome, now);
             matter.FeedBack(now);
             return "";
         }, cancellationToken);

@@ -59,7 +59,9 @@ public sealed record MatterView(
     string? CancelReason,
     IReadOnlyList<TaskView> Tasks,
     IReadOnlyList<TimelineView> Timeline,
-    string FeedbackDraft);
+    string FeedbackDraft,
+    MatterOutcome? Outcome,
+    MatterOutcome? SuggestedOutcome);
 
 public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : IQueryHandler<GetMatter, MatterView>
 {
@@ -108,7 +110,9 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
             matter.CancelReason,
             tasks,
             timeline,
-            FeedbackDraft.Compose(tasks));
+            FeedbackDraft.Compose(tasks),
+            matter.Outcome,
+            MatterOutcomes.Suggest(matter.Type, tasks.Where(t => t.Status == VerificationTaskStatus.Accepted).Select(t => t.Finding).OfType<Finding>()));
     }
 
     /// <summary>Masked by default: a person's name, ID number, phones and addresses; an organisation's name stays.</summary>

@@ -174,7 +174,7 @@ public sealed class MatterWorkflowTests
         Func<Task> act = move switch
         {
             "close" => async () => { await scenario.AsAsync("judge.wang"); await app.SendAsync(new CloseMatter(scenario.MatterId, version)); },
-            "feedback" => () => app.SendAsync(new FeedBackMatter(scenario.MatterId, version, "反馈")),
+            "feedback" => () => app.SendAsync(new FeedBackMatter(scenario.MatterId, version, "反馈", MatterOutcome.Found)),
             "return" => async () => { await scenario.AsAsync("judge.wang"); await app.SendAsync(new ReturnMatter(scenario.MatterId, version, "原因")); },
             "acknowledge" => async () => { await scenario.AsAsync("judge.wang"); await app.SendAsync(new AcknowledgeFeedback(scenario.MatterId, version)); },
             "resume" => () => app.SendAsync(new ResumeMatter(scenario.MatterId, version)),
@@ -348,7 +348,7 @@ public sealed class MatterWorkflowTests
         await scenario.AsAsync("coord.chen");
 
         await app.SendAsync(new WaiveTask(scenario.TaskId, await scenario.TaskVersionAsync(), "被执行人户籍地已拆迁，无法走访"));
-        await app.SendAsync(new FeedBackMatter(scenario.MatterId, await scenario.VersionAsync(), "户籍地已拆迁，暂无法核实下落。"));
+        await app.SendAsync(new FeedBackMatter(scenario.MatterId, await scenario.VersionAsync(), "户籍地已拆迁，暂无法核实下落。", MatterOutcome.NotFound));
 
         var matter = await scenario.MatterAsync();
         Assert.Equal(MatterStatus.FedBack, matter.Status);

@@ -102,7 +102,7 @@ public sealed class WorkflowScenario(TestApp app)
     {
         await AsAsync("coord.chen");
         var view = await App.SendAsync(new GetMatter(MatterId));
-        await App.SendAsync(new FeedBackMatter(MatterId, view.Version, view.FeedbackDraft));
+        await App.SendAsync(new FeedBackMatter(MatterId, view.Version, view.FeedbackDraft, view.SuggestedOutcome ?? MatterOutcomes.AllowedFor(view.Type).Cast<MatterOutcome?>().FirstOrDefault()));
     }
 
     public async Task ThroughFeedbackAsync()
