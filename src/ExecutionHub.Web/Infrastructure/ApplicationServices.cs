@@ -73,6 +73,8 @@ public static class ApplicationServices
         services.AddScoped<Features.Matters.MatterChanges>();
         services.AddScoped<Features.Matters.TaskChanges>();
         services.AddSingleton<Notifications.INotificationSignal, Notifications.InProcessNotificationSignal>();
+        services.AddSingleton<Notifications.IMatterChangeFeed, Notifications.InProcessMatterChangeFeed>();
+        services.AddSingleton<Notifications.MatterChangeInterceptor>();
         services.AddScoped<Features.Deadlines.DeadlineSweep>();
         services.AddScoped<Jobs.DatabaseMaintenanceJob>();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);

@@ -14,5 +14,15 @@ public static class Durations
             : string.Format(CultureInfo.CurrentCulture, UiText.Get("Duration.HoursMinutes"), (int)value.TotalHours, value.Minutes);
     }
 
+    /// <summary>A ticking countdown: "03:12:08", or "2天 03:12:08" past a day; the sign is the caller's to say.</summary>
+    public static string Countdown(TimeSpan span)
+    {
+        var value = span.Duration();
+        var clock = string.Format(CultureInfo.InvariantCulture, "{0:00}:{1:00}:{2:00}", value.Hours, value.Minutes, value.Seconds);
+        return value.TotalDays >= 1
+            ? string.Format(CultureInfo.CurrentCulture, UiText.Get("Duration.DaysClock"), (int)value.TotalDays, clock)
+            : clock;
+    }
+
     public static string Hours(TimeSpan span) => span.TotalHours.ToString("0.0", CultureInfo.CurrentCulture);
 }

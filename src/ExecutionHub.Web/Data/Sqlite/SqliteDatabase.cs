@@ -15,7 +15,8 @@ public static class SqliteDatabase
             configuration.GetConnectionString("ExecutionHub")
                 ?? throw new InvalidOperationException("ConnectionStrings:ExecutionHub is not set in appsettings.json."),
             contentRoot);
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextFactory<AppDbContext>((provider, options) => options.UseSqlite(connectionString)
+            .AddInterceptors(provider.GetRequiredService<Infrastructure.Notifications.MatterChangeInterceptor>()));
         return services;
     }
 

@@ -1,0 +1,72 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Mediator;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.Web.Features.Dashboard;
+
+/// <summary>
+/// The dashboard's work lists, now, for the sender's scope and the filter's street, judge and type:
+/// overdue and due-soon matters (soonest first), the signed-in judge's own open matters, and matters
+/// fed back and waiting for the judge to acknowledge them (a judge's own; a coordinator's street's).
+/// </summary>
+[Allowed(Roles.Judge, Roles.Coordinator)]
+public sealed record GetDashboardQueues(DashboardFilter Filter) : IQuery<DashboardQueues>;
+
+public sealed record QueueRow(int Id, string Reference, MatterType Type, MatterStatus Status, string CaseNumber, string StreetName, DateTime DueAtUtc, DateTime? FedBackAtUtc);
+
+/// <summary>Each list holds at most <see cref="GetDashboardQueuesHandler.Limit"/> rows; the totals count them all.</summary>
+public sealed record QueueList(int Total, IReadOnlyList<QueueRow> Rows);
+
+public sealed record DashboardQueues(QueueList Overdue, QueueList DueSoon, QueueList? Mine, QueueList AwaitingJudge);
+
+public sealed class GetDashboardQueuesValidator : AbstractValidator<GetDashboardQueues>
+{
+    public GetDashboardQueuesValidator() => RuleFor(x => x.Filter).SetValidator(new DashboardFilterValidator());
+}
+
+public sealed class GetDashboardQueuesHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+    : IQueryHandler<GetDashboardQueues, DashboardQueues>
+{
+    public const int Limit = 50;
+
+    public async ValueTask<DashboardQueues> Handle(GetDashboardQueues query, CancellationToken cancellationToken)
+    {
+        var me = await currentUser.GetAsync();
+        var scope = DashboardScope.Of(me);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var matters = db.Matters.AsNoTracking().InScope(scope, query.Filter);
+        var running = matters.Where(m => DashboardQueries.OpenStatuses.Contains(m.Status) && m.PausedAtUtc == null);
+
+        // Open matters are the few: their due-soon thresholds differ by matter, so the split is made here.
+        var open = await running.OrderBy(m => m.DueAtUtc).Select(m => new { m.Id, m.DueAtUtc, m.DueSoonHours }).ToListAsync(cancellationToken);
+        var overdueIds = open.Where(m => m.DueAtUtc < now).Select(m => m.Id).ToList();
+        var dueSoonIds = open.Where(m => m.DueAtUtc >= now && m.DueAtUtc.AddHours(-m.DueSoonHours) <= now).Select(m => m.Id).ToList();
+        var overdueShown = overdueIds.Take(Limit).ToList();
+        var dueSoonShown = dueSoonIds.Take(Limit).ToList();
+
+        var overdue = new QueueList(overdueIds.Count, await RowsAsync(db, matters.Where(m => overdueShown.Contains(m.Id)).OrderBy(m => m.DueAtUtc), cancellationToken));
+        var dueSoon = new QueueList(dueSoonIds.Count, await RowsAsync(db, matters.Where(m => dueSoonShown.Contains(m.Id)).OrderBy(m => m.DueAtUtc), cancellationToken));
+
+        QueueList? mine = null;
+        var awaiting = matters.Where(m => m.Status == MatterStatus.FedBack && m.AcknowledgedAtUtc == null);
+        if (me.IsInRole(Roles.Judge))
+        {
+            var myOpen = matters.Where(m => m.JudgeId == me.Id && DashboardQueries.OpenStatuses.Contains(m.Status));
+            mine = new QueueList(await myOpen.CountAsync(cancellationToken), await RowsAsync(db, myOpen.OrderBy(m => m.DueAtUtc).Take(Limit), cancellationToken));
+            awaiting = awaiting.Where(m => m.JudgeId == me.Id);
+        }
+
+        var awaitingJudge = new QueueList(await awaiting.CountAsync(cancellationToken), await RowsAsync(db, awaiting.OrderBy(m => m.FedBackAtUtc).Take(Limit), cancellationToken));
+        return new DashboardQueues(overdue, dueSoon, mine, awaitingJudge);
+    }
+
+    private static Task<List<QueueRow>> RowsAsync(AppDbContext db, IQueryable<Matter> matters, CancellationToken cancellationToken) =>
+        matters.Select(m => new QueueRow(m.Id, m.Reference, m.Type, m.Status, m.Case!.CaseNumber,
+                db.Streets.Where(s => s.Id == m.StreetId).Select(s => s.Name).First(), m.DueAtUtc, m.FedBackAtUtc))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ExecutionHub.EndToEndTests;
+
+[Collection(AppCollection.Name)]
+public sealed class DashboardTests(AppFixture app) : BrowserTest(app)
+{
+    [Fact]
+    public Task The_judges_dashboard_counts_a_coordinators_feedback_within_two_seconds_without_a_reload() =>
+        OnPageAsync(async judge =>
+        {
+            var (matterId, reference) = await AMatterReadyForFeedbackAsync();
+            await SignInAsync(judge, "judge.wang");
+            await WaitForCircuitAsync(judge);
+            await judge.GotoAsync("/dashboard");
+            await WaitForCircuitAsync(judge);
+            var verified = judge.GetByTestId("figure-WhereaboutsVerified-value");
+            await Expect(verified).Not.ToBeEmptyAsync();
+            var before = int.Parse(await verified.InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("zh-CN"));
+            var awaiting = judge.GetByTestId("queue-awaiting");
+            await Expect(awaiting.GetByText(reference)).ToHaveCountAsync(0);
+            await judge.EvaluateAsync("() => window.__dashboardMarker = 'no reload'");
+
+            await OnPageAsync(async coordinator =>
+            {
+                await SignInAsync(coordinator, "coord.chen");
+                await coordinator.GotoAsync($"/matters/{matterId}");
+                await WaitForCircuitAsync(coordinator);
+                await Expect(coordinator.GetByTestId("feedback-text")).Not.ToBeEmptyAsync();
+                await coordinator.GetByTestId("action-feedback").ClickAsync();
+                await coordinator.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "反馈法院" }).ClickAsync();
+                await Expect(coordinator.GetByTestId("matter-status")).ToHaveTextAsync("已反馈");
+            });
+
+            var twoSeconds = new LocatorAssertionsToHaveTextOptions { Timeout = 2_000 };
+            await Expect(verified).ToHaveTextAsync((before + 1).ToString("N0", CultureInfo.GetCultureInfo("zh-CN")), twoSeconds);
+            await Expect(awaiting.GetByText(reference)).ToHaveCountAsync(1, new() { Timeout = 2_000 });
+            await Expect(judge.GetByTestId("figure-WhereaboutsVerified")).ToHaveAttributeAsync("data-changed", "true");
+            Assert.Equal("no reload", await judge.EvaluateAsync<string>("() => window.__dashboardMarker"));
+
+            await awaiting.GetByText(reference).ClickAsync();
+            await judge.WaitForURLAsync($"**/matters/{matterId}");
+        });
+
+    [Fact]
+    public Task A_coordinator_sees_the_street_dashboard_and_a_figures_definition() =>
+        OnPageAsync(async page =>
+        {
+            await SignInAsync(page, "coord.chen");
+            await WaitForCircuitAsync(page);
+            await page.GetByTestId("nav-dashboard").ClickAsync();
+            await Expect(page.GetByTestId("dashboard-title")).ToHaveTextAsync("工作站实时看板");
+            await Expect(page.GetByTestId("dashboard-scope")).ToContainTextAsync("平凉路街道");
+            await Expect(page.GetByTestId("queue-mine")).ToHaveCountAsync(0);
+            await page.GetByTestId("figure-AverageCycle-info").ClickAsync();
+            await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("首次反馈时间 − 收到时间 − 首次反馈前的暂停时长");
+        });
+
+    [Fact]
+    public Task The_dashboard_fits_a_phone_screen() =>
+        OnPageAsync(async page =>
+        {
+            await SignInAsync(page, "judge.wang");
+            await page.GotoAsync("/dashboard");
+            await WaitForCircuitAsync(page);
+            await Expect(page.GetByTestId("dashboard-charts")).ToBeVisibleAsync();
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Directory.CreateDirectory(ScreenshotFolder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "dashboard-phone.png"), FullPage = true });
+
+            Assert.True(overflow <= 0, $"the page is {overflow}px wider than the phone");
+        }, new ViewportSize { Width = 390, Height = 844 });
+
+    /// <summary>A debtor-whereabouts matter of 王振华's in 平凉路街道 whose one task is accepted with the person found: ready to be fed back.</summary>
+    private async Task<(int Id, string Reference)> AMatterReadyForFeedbackAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var judgeId = await db.Users.Where(u => u.UserName == "judge.wang").Select(u => u.Id).SingleAsync();
+        var worker = await db.Users.Where(u => u.UserName == "grid.liu").Select(u => new { u.Id, u.GridId }).SingleAsync();
+        var @case = await db.Cases.Include(c => c.Parties)
+            .Where(c => c.JudgeId == judgeId && db.Streets.Any(s => s.Id == c.StreetId && s.Name == "平凉路街道") && c.Parties.Any(p => p.Role == PartyRole.Respondent))
+            .OrderBy(c => c.Id).FirstAsync();
+        var matter = new Matter
+        {
+            Reference = $"ZX-E2E-{now:HHmmssfff}",
+            Type = MatterType.DebtorWhereabouts,
+            Source = MatterSource.CourtExOfficio,
+            CaseId = @case.Id,
+            TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent).Id,
+            StreetId = @case.StreetId,
+            CourtId = @case.CourtId,
+            JudgeId = judgeId,
+            ReceivedAtUtc = now.AddHours(-5),
+            DueAtUtc = now.AddHours(67),
+            Request = "请核实被执行人下落。",
+            CreatedById = judgeId,
+        };
+        db.Matters.Add(matter);
+        matter.Register(now.AddHours(-4));
+        matter.MarkDispatched(now);
+        matter.Tasks.Add(new VerificationTask
+        {
+            AssigneeId = worker.Id,
+            GridId = worker.GridId,
+            AssignedAtUtc = now,
+            DueAtUtc = now.AddHours(48),
+            Status = VerificationTaskStatus.Accepted,
+            SubmittedAtUtc = now,
+            ReviewedAtUtc = now,
+            Finding = new Finding { VisitedAtUtc = now, PersonFound = true, CurrentAddress = "上海市杨浦区平凉路100号", Notes = "本人在家。" },
+        });
+        await db.SaveChangesAsync();
+        return (matter.Id, matter.Reference);
+    }
+}
