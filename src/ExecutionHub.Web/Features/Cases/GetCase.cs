@@ -1,7 +1,6 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
-using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,16 +9,7 @@ namespace ExecutionHub.Web.Features.Cases;
 
 /// <summary>A case as its court's judges and its street's coordinators see it: parties masked, its matters with their clocks and feedback.</summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
-public sealed record GetCase(int CaseId) : IQuery<CaseView>, IScopedRequest
-{
-    public async ValueTask<OrgScope> ResolveScopeAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        var scope = await db.Cases.Where(c => c.Id == CaseId).Select(c => new OrgScope(c.CourtId, c.StreetId, null, null, null, null))
-            .SingleOrDefaultAsync(cancellationToken);
-        return scope ?? throw new NotFoundException($"Case {CaseId}");
-    }
-}
+public sealed record GetCase(int CaseId) : IQuery<CaseView>, ICaseRequest;
 
 public sealed record CaseMatterView(int Id, string Reference, MatterType Type, MatterStatus Status, DateTime ReceivedAtUtc, DateTime DueAtUtc, MatterClock Clock, string? Feedback, DateTime? FedBackAtUtc);
 
