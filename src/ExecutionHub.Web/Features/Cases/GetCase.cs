@@ -11,7 +11,7 @@ namespace ExecutionHub.Web.Features.Cases;
 [Allowed(Roles.Judge, Roles.Coordinator)]
 public sealed record GetCase(int CaseId) : IQuery<CaseView>, ICaseRequest;
 
-public sealed record CaseMatterView(int Id, string Reference, MatterType Type, MatterStatus Status, DateTime ReceivedAtUtc, DateTime DueAtUtc, MatterClock Clock, string? Feedback, DateTime? FedBackAtUtc);
+public sealed record CaseMatterView(int Id, string Reference, MatterType Type, MatterStatus Status, DateTime ReceivedAtUtc, DateTime DueAtUtc, MatterClock Clock, string? Feedback, DateTime? FedBackAtUtc, DateTime? AcknowledgedAtUtc);
 
 public sealed record CaseView(
     int Id,
@@ -38,7 +38,7 @@ public sealed class GetCaseHandler(IDbContextFactory<AppDbContext> dbFactory, Ti
         var judge = await db.Users.Where(u => u.Id == @case.JudgeId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var matters = (await db.Matters.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderByDescending(m => m.ReceivedAtUtc).ToListAsync(cancellationToken))
-            .Select(m => new CaseMatterView(m.Id, m.Reference, m.Type, m.Status, m.ReceivedAtUtc, m.DueAtUtc, m.Clock(now), m.Feedback, m.FedBackAtUtc))
+            .Select(m => new CaseMatterView(m.Id, m.Reference, m.Type, m.Status, m.ReceivedAtUtc, m.DueAtUtc, m.Clock(now), m.Feedback, m.FedBackAtUtc, m.AcknowledgedAtUtc))
             .ToList();
         return new CaseView(
             @case.Id, @case.CaseNumber, @case.Cause, @case.Industry, @case.AmountOwed, @case.AmountRecovered, @case.Status,
