@@ -8,6 +8,21 @@ public readonly record struct MatterClock(TimeSpan TimeLeft, TimeSpan Paused, bo
 {
     public bool IsOverdue => !IsStopped && TimeLeft < TimeSpan.Zero;
 
+    /// <summary>
+    /// This clock <paramref name="elapsed"/> later, so a page can keep it running without asking the
+    /// database again: a running clock loses the time, a paused one adds it to the pause, a stopped one stands.
+    /// </summary>
+    public MatterClock After(TimeSpan elapsed)
+    {
+        var span = elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
+        return this switch
+        {
+            { IsStopped: true } => this,
+            { IsPaused: true } => this with { Paused = Paused + span },
+            _ => this with { TimeLeft = TimeLeft - span },
+        };
+    }
+
     public static MatterClock Of(Matter matter, DateTime now)
     {
         var running = matter.PausedAtUtc is { } pausedAt ? now - pausedAt : TimeSpan.Zero;

@@ -61,6 +61,19 @@ public static partial class MilestoneRules
         .Replace("{Amount}", amount is { } value ? value.ToString("N2", CultureInfo.InvariantCulture) : "—", StringComparison.Ordinal)
         .Replace("{Court}", court, StringComparison.Ordinal);
 
+    /// <summary>The timeline's line for a milestone: "财产查扣 2026-11-20 8,000.00: 冻结银行存款", the kind named in the recorder's language.</summary>
+    public static string Describe(CaseMilestone milestone, string kindName)
+    {
+        var parts = new List<string> { kindName, milestone.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        if (milestone.Amount is { } amount)
+        {
+            parts.Add(amount.ToString("N2", CultureInfo.InvariantCulture));
+        }
+
+        var text = string.Join(" ", parts);
+        return milestone.Note.Length == 0 ? text : $"{text}: {milestone.Note}";
+    }
+
     /// <summary>Every {Word} in the template that is not one of <see cref="Placeholders"/>.</summary>
     public static IReadOnlyList<string> UnknownPlaceholders(string? template) => string.IsNullOrEmpty(template)
         ? []

@@ -40,12 +40,15 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
 
     /// <summary>
     /// Gives the components under test the application of a handler-test host: its mediator,
-    /// validators and database through <paramref name="scope"/>, a <see cref="UiSender"/> that shows
-    /// refusals in this context's snackbars, and the MudBlazor providers.
+    /// validators and database through <paramref name="scope"/>, its (fake) clock, a <see cref="UiSender"/>
+    /// that shows refusals in this context's snackbars, and the MudBlazor providers.
     /// </summary>
     protected (IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars) UseApplication(AsyncServiceScope scope)
     {
         Services.AddFallbackServiceProvider(scope.ServiceProvider);
+
+        // AddMudServices registers the system clock; components must read the same (fake) clock as the handlers.
+        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<TimeProvider>());
         Services.AddScoped(sp => new UiSender(
             scope.ServiceProvider.GetRequiredService<ISender>(),
             sp.GetRequiredService<ISnackbar>(),

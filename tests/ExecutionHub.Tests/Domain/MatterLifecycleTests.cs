@@ -225,4 +225,48 @@ public sealed class MatterLifecycleTests
 
         Assert.Equal(VerificationTaskStatus.Submitted, task.Status);
     }
+
+    public static TheoryData<string> ClockStates => ["running", "paused", "fed back", "cancelled while paused"];
+
+    /// <summary>A page lets a clock it has read run on by itself; it must show what a fresh reading would.</summary>
+    [Theory]
+    [MemberData(nameof(ClockStates))]
+    public void Should_read_the_same_when_a_clock_is_run_forward_as_when_it_is_read_again_later(string state)
+    {
+        var matter = NewMatter();
+        var task = AddTask(matter);
+        matter.MarkDispatched(Received.AddHours(1));
+        switch (state)
+        {
+            case "paused":
+                matter.Pause("等待材料", Received.AddHours(2));
+                break;
+            case "fed back":
+                task.Submit(Found(), Received.AddHours(5));
+                task.Accept(Received.AddHours(6));
+                matter.Consolidate("被执行人现居平凉路1号。", Received.AddHours(7));
+                matter.FeedBack(Received.AddHours(8));
+                break;
+            case "cancelled while paused":
+                matter.Pause("等待材料", Received.AddHours(2));
+                matter.Cancel("申请人撤回", Received.AddHours(5));
+                break;
+        }
+
+        var readAt = Received.AddHours(10);
+        foreach (var elapsed in new[] { TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromHours(70), TimeSpan.FromDays(9) })
+        {
+            var ranOn = matter.Clock(readAt).After(elapsed);
+            var fresh = matter.Clock(readAt + elapsed);
+            Assert.Equal((fresh.TimeLeft, fresh.IsOverdue, fresh.IsPaused, fresh.IsStopped), (ranOn.TimeLeft, ranOn.IsOverdue, ranOn.IsPaused, ranOn.IsStopped));
+        }
+    }
+
+    [Fact]
+    public void Should_not_run_a_clock_backwards_when_the_page_is_behind_the_reading()
+    {
+        var clock = NewMatter().Clock(Received);
+
+        Assert.Equal(clock, clock.After(TimeSpan.FromMinutes(-5)));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -255,12 +256,29 @@ public sealed class DemoDataSeeder(
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now.AddHours(8));
         var cases = await db.Cases.Where(c => c.CourtId == court.Id).OrderBy(c => c.Id).ToListAsync(ct);
+        var judgeNames = await db.Users.Where(u => u.CourtId == court.Id).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var chinese = new CultureInfo(Cultures.Chinese);
         foreach (var @case in cases)
         {
             var span = Math.Max(1, today.DayNumber - @case.FiledOn.DayNumber);
             DateOnly Day(double share) => @case.FiledOn.AddDays((int)(span * share));
-            void Add(MilestoneKind kind, DateOnly day, decimal? amount = null, string note = "") =>
-                db.Milestones.Add(new CaseMilestone { CaseId = @case.Id, Kind = kind, OccurredOn = day, Amount = amount, Note = note, RecordedById = @case.JudgeId, RecordedAtUtc = now });
+            void Add(MilestoneKind kind, DateOnly day, decimal? amount = null, string note = "")
+            {
+                // Recorded on the day it happened (10:00 in Shanghai) with its timeline line, as a judge recording it would leave it.
+                var onTheDay = day.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
+                var recordedAt = onTheDay < now ? onTheDay : now;
+                var milestone = new CaseMilestone { CaseId = @case.Id, Kind = kind, OccurredOn = day, Amount = amount, Note = note, RecordedById = @case.JudgeId, RecordedAtUtc = recordedAt };
+                db.Milestones.Add(milestone);
+                db.Timeline.Add(new TimelineEntry
+                {
+                    CaseId = @case.Id,
+                    AtUtc = recordedAt,
+                    ActorId = @case.JudgeId,
+                    ActorName = judgeNames[@case.JudgeId],
+                    Event = "Timeline.MilestoneRecorded",
+                    Detail = MilestoneRules.Describe(milestone, UiText.Get($"MilestoneKind.{kind}", chinese)),
+                });
+            }
 
             if (random.NextDouble() < 0.45)
             {

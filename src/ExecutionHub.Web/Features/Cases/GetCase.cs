@@ -1,7 +1,6 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
-using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,18 +9,9 @@ namespace ExecutionHub.Web.Features.Cases;
 
 /// <summary>A case as its court's judges and its street's coordinators see it: parties masked, its matters with their clocks and feedback.</summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
-public sealed record GetCase(int CaseId) : IQuery<CaseView>, IScopedRequest
-{
-    public async ValueTask<OrgScope> ResolveScopeAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        var scope = await db.Cases.Where(c => c.Id == CaseId).Select(c => new OrgScope(c.CourtId, c.StreetId, null, null, null, null))
-            .SingleOrDefaultAsync(cancellationToken);
-        return scope ?? throw new NotFoundException($"Case {CaseId}");
-    }
-}
+public sealed record GetCase(int CaseId) : IQuery<CaseView>, ICaseRequest;
 
-public sealed record CaseMatterView(int Id, string Reference, MatterType Type, MatterStatus Status, DateTime ReceivedAtUtc, DateTime DueAtUtc, MatterClock Clock, string? Feedback, DateTime? FedBackAtUtc);
+public sealed record CaseMatterView(int Id, string Reference, MatterType Type, MatterStatus Status, DateTime ReceivedAtUtc, DateTime DueAtUtc, MatterClock Clock, string? Feedback, DateTime? FedBackAtUtc, DateTime? AcknowledgedAtUtc);
 
 public sealed record CaseView(
     int Id,
@@ -48,7 +38,7 @@ public sealed class GetCaseHandler(IDbContextFactory<AppDbContext> dbFactory, Ti
         var judge = await db.Users.Where(u => u.Id == @case.JudgeId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var matters = (await db.Matters.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderByDescending(m => m.ReceivedAtUtc).ToListAsync(cancellationToken))
-            .Select(m => new CaseMatterView(m.Id, m.Reference, m.Type, m.Status, m.ReceivedAtUtc, m.DueAtUtc, m.Clock(now), m.Feedback, m.FedBackAtUtc))
+            .Select(m => new CaseMatterView(m.Id, m.Reference, m.Type, m.Status, m.ReceivedAtUtc, m.DueAtUtc, m.Clock(now), m.Feedback, m.FedBackAtUtc, m.AcknowledgedAtUtc))
             .ToList();
         return new CaseView(
             @case.Id, @case.CaseNumber, @case.Cause, @case.Industry, @case.AmountOwed, @case.AmountRecovered, @case.Status,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
@@ -86,7 +85,7 @@ public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContex
             ActorId = me.Id,
             ActorName = me.Name,
             Event = "Timeline.MilestoneRecorded",
-            Detail = Describe(milestone),
+            Detail = MilestoneRules.Describe(milestone, UiText.Get($"MilestoneKind.{milestone.Kind}")),
         });
 
         var template = await db.MessageTemplates.Where(t => t.Kind == command.Kind).Select(t => t.Body).SingleOrDefaultAsync(cancellationToken)
@@ -110,18 +109,6 @@ public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContex
     /// <summary>A mobile number if the party has one (an SMS to a landline goes nowhere), else the first phone.</summary>
     public static string? SmsNumber(CaseParty party) =>
         party.Phones.FirstOrDefault(p => MobileNumber().IsMatch(p.Trim()))?.Trim() ?? party.Phones.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p))?.Trim();
-
-    private static string Describe(CaseMilestone milestone)
-    {
-        var parts = new List<string> { UiText.Get($"MilestoneKind.{milestone.Kind}"), milestone.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
-        if (milestone.Amount is { } amount)
-        {
-            parts.Add(amount.ToString("N2", CultureInfo.InvariantCulture));
-        }
-
-        var text = string.Join(" ", parts);
-        return milestone.Note.Length == 0 ? text : $"{text}: {milestone.Note}";
-    }
 
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex MobileNumber();

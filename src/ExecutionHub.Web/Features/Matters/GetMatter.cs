@@ -123,6 +123,9 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
         PersonalData.MaskIdentityNumber(party.IdentityNumber),
         party.Phones.Select(PersonalData.MaskPhone).ToList(),
         party.Addresses.Select(PersonalData.MaskAddress).ToList());
+
+    /// <summary>In full, for an audited reveal only.</summary>
+    public static PartyView Unmasked(CaseParty party) => new(party.Id, party.Kind, party.Name, party.IdentityNumber, party.Phones, party.Addresses);
 }
 
 internal static class TaskViews

@@ -8,7 +8,9 @@ public static class UiText
 {
     private static readonly ResourceManager Resources = new(typeof(SharedResource));
 
-    public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    public static string Get(string key) => Get(key, CultureInfo.CurrentUICulture);
+
+    public static string Get(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;
 
     public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
 }

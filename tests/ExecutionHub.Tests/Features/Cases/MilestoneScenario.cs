@@ -26,8 +26,9 @@ public sealed class MilestoneScenario(TestApp app, ExecutionCase @case)
         @case.AmountRecovered = 0m;
         await db.SaveChangesAsync();
 
-        // The demo data's own milestones would blur what the test records.
+        // The demo data's own milestones (and their timeline lines) would blur what the test records.
         await db.Milestones.Where(m => m.CaseId == @case.Id).ExecuteDeleteAsync();
+        await db.Timeline.Where(t => t.CaseId == @case.Id && t.Event == "Timeline.MilestoneRecorded").ExecuteDeleteAsync();
         return new MilestoneScenario(app, @case);
     }
 
