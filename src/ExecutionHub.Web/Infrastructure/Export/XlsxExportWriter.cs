@@ -36,7 +36,6 @@ public static class XlsxExportWriter
             TableStyles = TableStyles.None,
             AutoFilter = false,
             FreezeRowCount = description.Count + 3,
-            EnableWriteNullValueCell = false,
             DynamicColumns = keys.Select((key, i) => Column(key, table.Headers[i], rows.Select(r => r[i]))).ToArray(),
         };
         await MiniExcel.SaveAsAsync(output, sheet, printHeader: false, sheetName: SheetName(table.Title), excelType: ExcelType.XLSX,

@@ -69,16 +69,21 @@ public sealed class ExportWriterTests : IDisposable
         Assert.Equal(["ZX-2026-00002", "上海某某贸易有限公司", 0d, null, null], rows[7]);
     }
 
-    [Fact]
-    public async Task Should_write_numbers_as_numeric_cells_and_text_that_looks_like_a_number_as_text()
+    /// <summary>The sheet's cells by reference (A1, B7 …), as Excel reads them.</summary>
+    private static async Task<Dictionary<string, XElement>> SheetCellsAsync(ExportTable table)
     {
         using var file = new MemoryStream();
-        await XlsxExportWriter.WriteAsync(Table(["00123", "-5", 3, -7.25m, null]), file);
-
+        await XlsxExportWriter.WriteAsync(table, file);
         using var zip = new ZipArchive(new MemoryStream(file.ToArray()));
         await using var sheetXml = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();
         var ns = XNamespace.Get("http://schemas.openxmlformats.org/spreadsheetml/2006/main");
-        var cells = XDocument.Load(sheetXml).Descendants(ns + "c").ToDictionary(c => (string)c.Attribute("r")!);
+        return XDocument.Load(sheetXml).Descendants(ns + "c").ToDictionary(c => (string)c.Attribute("r")!);
+    }
+
+    [Fact]
+    public async Task Should_write_numbers_as_numeric_cells_and_text_that_looks_like_a_number_as_text()
+    {
+        var cells = await SheetCellsAsync(Table(["00123", "-5", 3, -7.25m, null]));
 
         Assert.Equal("00123", cells["A7"].Value);
         Assert.NotEqual("n", (string?)cells["A7"].Attribute("t"));
@@ -87,6 +92,16 @@ public sealed class ExportWriterTests : IDisposable
         Assert.Equal("n", (string?)cells["C7"].Attribute("t") ?? "n");
         Assert.Equal("-7.25", cells["D7"].Value);
         Assert.Equal("n", (string?)cells["D7"].Attribute("t") ?? "n");
+    }
+
+    [Fact]
+    public async Task Should_leave_the_cells_beside_the_title_and_filter_lines_truly_blank_so_excel_shows_those_lines_in_full()
+    {
+        var cells = await SheetCellsAsync(Table(["ZX-1", null, 1, null, null]));
+
+        // A cell holding "" stops the text to its left from spilling over it; a cell with no value does not.
+        Assert.All(new[] { "B1", "C1", "E1", "B2", "E4", "A5", "E5", "B7", "D7" }, reference =>
+            Assert.True(!cells.TryGetValue(reference, out var cell) || (cell.Attribute("t") is null && cell.Value.Length == 0), $"{reference} is not blank"));
     }
 
     [Fact]
