@@ -32,6 +32,7 @@ public static class WebServices
         services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter);
         services.AddTransient<MudLocalizer, ResxMudLocalizer>();
         services.AddScoped<Components.Shared.UiSender>();
+        services.AddScoped<Export.BrowserDownload>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Cultures.Supported.Select(c => new CultureInfo(c)).ToList();

@@ -70,9 +70,17 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
     public async ValueTask<MatterListPage> Handle(ListMatters query, CancellationToken cancellationToken)
     {
         var me = await currentUser.GetAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ListAsync(db, me, clock.GetUtcNow().UtcDateTime, query, query.Page * query.PageSize, query.PageSize, cancellationToken);
+    }
 
+    /// <summary>
+    /// The rows <paramref name="query"/>'s filter and sort find, <paramref name="take"/> of them from
+    /// <paramref name="skip"/> on, and how many it finds in all. The export reads its rows here too,
+    /// so a file holds exactly what the list shows.
+    /// </summary>
+    internal static async Task<MatterListPage> ListAsync(AppDbContext db, UserContext me, DateTime now, ListMatters query, int skip, int take, CancellationToken cancellationToken)
+    {
         // A judge's own matters are found by judge alone (they were referred within the judge's
         // court), so SQLite walks the judge's index instead of the whole court's.
         var matters = me.IsInRole(Roles.Judge)
@@ -87,11 +95,11 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
 
         var total = await matters.CountAsync(cancellationToken);
 
-        // Page through the matters table alone (an index walk), then join the page's 25 rows:
+        // Page through the matters table alone (an index walk), then join the page's rows:
         // a deep page then skips index entries instead of joined rows.
         var ids = await Sort(matters, query.Sort)
-            .Skip(query.Page * query.PageSize)
-            .Take(query.PageSize)
+            .Skip(skip)
+            .Take(take)
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
         var page = await db.Matters.Where(m => ids.Contains(m.Id))
@@ -112,7 +120,8 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
             })
             .ToListAsync(cancellationToken);
 
-        var rows = page.OrderBy(r => ids.IndexOf(r.Id)).Select(r => new MatterRow(
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var rows = page.OrderBy(r => position[r.Id]).Select(r => new MatterRow(
             r.Id, r.Reference, r.CaseNumber, r.Type, r.Status,
             r.Kind == PartyKind.Person ? PersonalData.MaskName(r.Name) : r.Name,
             r.Street, r.ReceivedAtUtc, r.DueAtUtc, r.Paused, r.OpenTasks)).ToList();

@@ -1,0 +1,110 @@
+using System.Globalization;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+
+namespace ExecutionHub.Web.Infrastructure.Export;
+
+/// <summary>
+/// Writes an <see cref="ExportTable"/> as one worksheet: the title, the description lines, a blank
+/// row, the header row (kept in view when scrolling) and the data rows, with numbers and times as
+/// real Excel values and columns sized to what they hold.
+/// </summary>
+public static class XlsxExportWriter
+{
+    private const int MaxSheetName = 31;
+    private const double MinWidth = 6;
+    private const double MaxWidth = 60;
+
+    public static async Task WriteAsync(ExportTable table, Stream output, CancellationToken cancellationToken = default)
+    {
+        table.EnsureRectangular();
+        var keys = Enumerable.Range(0, table.Headers.Count).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var rows = table.Rows.Select(row => row.Select(ExportCells.Normalize).ToArray()).ToList();
+        var description = table.DescriptionLines();
+
+        // MiniExcel writes the rows it is given and no header of its own, so the title and filter
+        // block are plain rows above the table; its only header styling would fall on the title.
+        var sheet = new List<IDictionary<string, object?>> { Row(keys, [table.Title]) };
+        sheet.AddRange(description.Select(line => Row(keys, [line])));
+        sheet.Add(Row(keys, []));
+        sheet.Add(Row(keys, [.. table.Headers]));
+        sheet.AddRange(rows.Select(cells => Row(keys, cells)));
+
+        var configuration = new OpenXmlConfiguration
+        {
+            TableStyles = TableStyles.None,
+            AutoFilter = false,
+            FreezeRowCount = description.Count + 3,
+            DynamicColumns = keys.Select((key, i) => Column(key, table.Headers[i], rows.Select(r => r[i]))).ToArray(),
+        };
+        await MiniExcel.SaveAsAsync(output, sheet, printHeader: false, sheetName: SheetName(table.Title), excelType: ExcelType.XLSX,
+            configuration: configuration, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// The title as Excel accepts a sheet name: no <c>[ ] : * ? / \</c>, no leading or trailing
+    /// apostrophe, at most 31 characters, not blank and not the reserved "History".
+    /// </summary>
+    public static string SheetName(string title)
+    {
+        var cleaned = new string(title.Where(c => !char.IsControl(c)).Select(c => "[]:*?/\\".Contains(c) ? '_' : c).ToArray()).Trim().Trim('\'').Trim();
+        if (cleaned.Length > MaxSheetName)
+        {
+            // Never split a surrogate pair: half a character is not a name Excel opens.
+            var length = char.IsHighSurrogate(cleaned[MaxSheetName - 1]) ? MaxSheetName - 1 : MaxSheetName;
+            cleaned = cleaned[..length].TrimEnd().TrimEnd('\'');
+        }
+
+        if (cleaned.Length == 0)
+        {
+            return "Sheet1";
+        }
+
+        return cleaned.Equals("History", StringComparison.OrdinalIgnoreCase) ? cleaned + "_" : cleaned;
+    }
+
+    private static Dictionary<string, object?> Row(string[] keys, IReadOnlyList<object?> cells)
+    {
+        var row = new Dictionary<string, object?>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            row[keys[i]] = i < cells.Count ? ToExcel(cells[i]) : null;
+        }
+
+        return row;
+    }
+
+    // Excel has no date-only type: a date is midnight with a date format on its column.
+    private static object? ToExcel(object? cell) => cell is DateOnly date ? date.ToDateTime(TimeOnly.MinValue) : cell;
+
+    private static DynamicExcelColumn Column(string key, string header, IEnumerable<object?> cells)
+    {
+        var values = cells.ToList();
+        var widest = values.Select(ExportCells.Text).Append(header).Max(DisplayWidth);
+        return new DynamicExcelColumn(key)
+        {
+            Width = Math.Clamp(widest + 2, MinWidth, MaxWidth),
+            Format = values.Any(v => v is DateTime) ? "yyyy-mm-dd hh:mm" : values.Any(v => v is DateOnly) ? "yyyy-mm-dd" : null,
+        };
+    }
+
+    /// <summary>Columns are measured in Latin characters; a Chinese character takes about two, and only a cell's first line counts.</summary>
+    private static double DisplayWidth(string text)
+    {
+        var firstLine = text.AsSpan();
+        var newline = firstLine.IndexOfAny('\r', '\n');
+        if (newline >= 0)
+        {
+            firstLine = firstLine[..newline];
+        }
+
+        var width = 0;
+        foreach (var c in firstLine)
+        {
+            width += c >= '\u1100' && !char.IsLowSurrogate(c) ? 2 : 1;
+        }
+
+        return width;
+    }
+}
