@@ -244,7 +244,7 @@ public sealed class MatterLifecycleTests
             case "fed back":
                 task.Submit(Found(), Received.AddHours(5));
                 task.Accept(Received.AddHours(6));
-                matter.Consolidate("被执行人现居平凉路1号。", Received.AddHours(7));
+                matter.Consolidate("被执行人现居平凉路1号。", MatterOutcome.Found, Received.AddHours(7));
                 matter.FeedBack(Received.AddHours(8));
                 break;
             case "cancelled while paused":

@@ -176,10 +176,8 @@ public sealed class CasePageTests : BunitTestBase, IAsyncLifetime
     {
         await using var db = await app.DbAsync();
         var stored = await db.Matters.SingleAsync(m => m.Id == matter.Id);
+        stored.RecordPastFeedback(feedback, MatterOutcomes.AllowedFor(stored.Type).Cast<MatterOutcome?>().FirstOrDefault(), atUtc);
         stored.Status = MatterStatus.FedBack;
-        stored.Feedback = feedback;
-        stored.FedBackAtUtc = atUtc;
-        stored.FirstFedBackAtUtc = atUtc;
         stored.AcknowledgedAtUtc = acknowledgedAtUtc;
         await db.SaveChangesAsync();
     }
