@@ -57,6 +57,7 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.HasIndex(x => new { x.StreetId, x.DueAtUtc });
         e.HasIndex(x => new { x.CourtId, x.DueAtUtc });
         e.HasIndex(x => new { x.JudgeId, x.ReceivedAtUtc });
+        e.HasIndex(x => new { x.JudgeId, x.CourtId, x.Status, x.DueAtUtc });
         e.HasIndex(x => new { x.Status, x.DueAtUtc });
         // The dashboard's figures read only these covering indexes: feedback by the court's or the
         // street's day of first feedback, percentiles walking the cycle in order, referrals by day.

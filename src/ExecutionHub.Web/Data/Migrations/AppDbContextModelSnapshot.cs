@@ -738,6 +738,8 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("StreetId", "Status", "DueAtUtc");
 
+                    b.HasIndex("JudgeId", "CourtId", "Status", "DueAtUtc");
+
                     b.HasIndex("CourtId", "ReceivedOn", "StreetId", "JudgeId", "Type");
 
                     b.HasIndex("StreetId", "ReceivedOn", "CourtId", "JudgeId", "Type");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
@@ -39,17 +40,17 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
     {
         var scope = DashboardScope.Of(await currentUser.GetAsync());
         var (first, last) = query.Filter.Days(ChinaTime.Today(clock));
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var matters = db.Matters.AsNoTracking().InScope(scope, query.Filter);
-        var fedBack = matters.FedBackBetween(first, last);
-        var received = matters.ReceivedBetween(first, last);
+        IQueryable<Matter> InScope(AppDbContext db) => db.Matters.AsNoTracking().InScope(scope, query.Filter);
 
-        var fedBackByDay = await fedBack.GroupBy(m => m.FirstFedBackOn!.Value)
-            .Select(g => new Tally(g.Key, g.Count(), g.Sum(m => m.FeedbackCycleSeconds ?? 0), g.Count(m => m.FedBackOnTime == true)))
-            .ToListAsync(cancellationToken);
-        var receivedByDay = await received.GroupBy(m => m.ReceivedOn).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Two reads, one per day column, each grouped in the order of its covering index (day, then
+        // street, court, judge, type) so SQLite aggregates as it walks, with no sort. The trend and the
+        // breakdowns are summed from these groups here. Each read has its own context, so they run side by side.
+        var fedBackTask = ReadAsync(db => FedBackGroups(InScope(db).FedBackBetween(first, last)).ToListAsync(cancellationToken));
+        var receivedTask = ReadAsync(db => ReceivedGroups(InScope(db).ReceivedBetween(first, last)).ToListAsync(cancellationToken));
+        var fedBackGroups = await fedBackTask;
+        var receivedGroups = await receivedTask;
 
-        var firstDay = first?.DayNumber ?? fedBackByDay.Select(t => t.Key).Concat(receivedByDay.Select(r => r.Day)).DefaultIfEmpty(last.DayNumber).Min();
+        var firstDay = first?.DayNumber ?? fedBackGroups.Concat(receivedGroups).Select(t => t.Day).DefaultIfEmpty(last.DayNumber).Min();
         var byMonth = (last.DayNumber - firstDay) / 7 + 1 > MaxWeeks;
         Func<int, DateOnly> bucketOf = byMonth
             ? day => { var date = LocalDay.Date(day); return new DateOnly(date.Year, date.Month, 1); }
@@ -60,34 +61,44 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
             buckets.Add(bucket);
         }
 
-        var fedBackByBucket = fedBackByDay.GroupBy(t => bucketOf(t.Key)).ToDictionary(g => g.Key, Sum);
-        var receivedByBucket = receivedByDay.GroupBy(r => bucketOf(r.Day)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        var fedBackByBucket = fedBackGroups.GroupBy(t => bucketOf(t.Day)).ToDictionary(g => g.Key, Sum);
+        var receivedByBucket = receivedGroups.GroupBy(r => bucketOf(r.Day)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
         var trend = buckets.Select(b =>
         {
             var tally = fedBackByBucket.GetValueOrDefault(b);
             return new TrendPoint(b, receivedByBucket.GetValueOrDefault(b), tally?.Count ?? 0, tally?.AverageHours, tally?.OnTimeRate);
         }).ToList();
 
-        var fedBackByType = await fedBack.GroupBy(m => m.Type)
-            .Select(g => new Tally((int)g.Key, g.Count(), g.Sum(m => m.FeedbackCycleSeconds ?? 0), g.Count(m => m.FedBackOnTime == true)))
-            .ToDictionaryAsync(t => t.Key, cancellationToken);
-        var receivedByType = await received.GroupBy(m => m.Type).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => (int)g.Key, g => g.Count, cancellationToken);
+        var fedBackByType = fedBackGroups.GroupBy(t => t.Type).ToDictionary(g => g.Key, Sum);
+        var receivedByType = receivedGroups.GroupBy(t => t.Type).ToDictionary(g => g.Key, g => g.Sum(t => t.Count));
         var byType = Enum.GetValues<MatterType>()
-            .Select(type => Row(((int)type).ToString(System.Globalization.CultureInfo.InvariantCulture), type.ToString(), receivedByType.GetValueOrDefault((int)type), fedBackByType.GetValueOrDefault((int)type)))
+            .Select(type => Row(((int)type).ToString(CultureInfo.InvariantCulture), type.ToString(), receivedByType.GetValueOrDefault((int)type), fedBackByType.GetValueOrDefault((int)type)))
             .Where(row => row.Referred > 0 || row.FedBack > 0)
             .ToList();
 
-        var fedBackByStreet = await fedBack.GroupBy(m => m.StreetId)
-            .Select(g => new Tally(g.Key, g.Count(), g.Sum(m => m.FeedbackCycleSeconds ?? 0), g.Count(m => m.FedBackOnTime == true)))
-            .ToDictionaryAsync(t => t.Key, cancellationToken);
-        var receivedByStreet = await received.GroupBy(m => m.StreetId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var fedBackByStreet = fedBackGroups.GroupBy(t => t.Street).ToDictionary(g => g.Key, Sum);
+        var receivedByStreet = receivedGroups.GroupBy(t => t.Street).ToDictionary(g => g.Key, g => g.Sum(t => t.Count));
         var streetIds = fedBackByStreet.Keys.Union(receivedByStreet.Keys).ToList();
-        var streets = await db.Streets.Where(s => streetIds.Contains(s.Id)).OrderBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+        var streets = await ReadAsync(db => db.Streets.Where(s => streetIds.Contains(s.Id)).OrderBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken));
         var byStreet = streets
-            .Select(s => Row(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Name, receivedByStreet.GetValueOrDefault(s.Id), fedBackByStreet.GetValueOrDefault(s.Id)))
+            .Select(s => Row(s.Id.ToString(CultureInfo.InvariantCulture), s.Name, receivedByStreet.GetValueOrDefault(s.Id), fedBackByStreet.GetValueOrDefault(s.Id)))
             .ToList();
 
         return new DashboardCharts(byMonth, trend, byType, byStreet);
+    }
+
+    public static IQueryable<Tally> FedBackGroups(IQueryable<Matter> fedBack) =>
+        fedBack.GroupBy(m => new { Day = m.FirstFedBackOn!.Value, m.StreetId, m.CourtId, m.JudgeId, m.Type })
+            .Select(g => new Tally(g.Key.Day, (int)g.Key.Type, g.Key.StreetId, g.Count(), g.Sum(m => m.FeedbackCycleSeconds ?? 0), g.Count(m => m.FedBackOnTime == true)));
+
+    public static IQueryable<Tally> ReceivedGroups(IQueryable<Matter> received) =>
+        received.GroupBy(m => new { Day = m.ReceivedOn, m.StreetId, m.CourtId, m.JudgeId, m.Type })
+            .Select(g => new Tally(g.Key.Day, (int)g.Key.Type, g.Key.StreetId, g.Count(), 0, 0));
+
+    private async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await read(db);
     }
 
     private static Breakdown Row(string key, string name, int referred, Tally? fedBack) =>
@@ -96,10 +107,11 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
     private static Tally Sum(IEnumerable<Tally> tallies)
     {
         var list = tallies.ToList();
-        return new Tally(0, list.Sum(t => t.Count), list.Sum(t => t.CycleSeconds), list.Sum(t => t.OnTime));
+        return new Tally(0, 0, 0, list.Sum(t => t.Count), list.Sum(t => t.CycleSeconds), list.Sum(t => t.OnTime));
     }
 
-    private sealed record Tally(int Key, int Count, long CycleSeconds, int OnTime)
+    /// <summary>Counts for one day, matter type and street (summed over courts and judges).</summary>
+    public sealed record Tally(int Day, int Type, int Street, int Count, long CycleSeconds, int OnTime)
     {
         public double? AverageHours => Count == 0 ? null : CycleSeconds / 3600.0 / Count;
 

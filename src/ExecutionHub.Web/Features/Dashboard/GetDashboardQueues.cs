@@ -21,6 +21,8 @@ public sealed record QueueRow(int Id, string Reference, MatterType Type, MatterS
 /// <summary>Each list holds at most <see cref="GetDashboardQueuesHandler.Limit"/> rows; the totals count them all.</summary>
 public sealed record QueueList(int Total, IReadOnlyList<QueueRow> Rows);
 
+public sealed record RunningMatter(int Id, DateTime DueAtUtc, int DueSoonHours);
+
 public sealed record DashboardQueues(QueueList Overdue, QueueList DueSoon, QueueList? Mine, QueueList AwaitingJudge);
 
 public sealed class GetDashboardQueuesValidator : AbstractValidator<GetDashboardQueues>
@@ -40,23 +42,23 @@ public sealed class GetDashboardQueuesHandler(IDbContextFactory<AppDbContext> db
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var matters = db.Matters.AsNoTracking().InScope(scope, query.Filter);
-        var running = matters.Where(m => DashboardQueries.OpenStatuses.Contains(m.Status) && m.PausedAtUtc == null);
 
         // Open matters are the few: their due-soon thresholds differ by matter, so the split is made here.
-        var open = await running.OrderBy(m => m.DueAtUtc).Select(m => new { m.Id, m.DueAtUtc, m.DueSoonHours }).ToListAsync(cancellationToken);
+        var open = await Running(matters).ToListAsync(cancellationToken);
         var overdueIds = open.Where(m => m.DueAtUtc < now).Select(m => m.Id).ToList();
         var dueSoonIds = open.Where(m => m.DueAtUtc >= now && m.DueAtUtc.AddHours(-m.DueSoonHours) <= now).Select(m => m.Id).ToList();
         var overdueShown = overdueIds.Take(Limit).ToList();
         var dueSoonShown = dueSoonIds.Take(Limit).ToList();
 
-        var overdue = new QueueList(overdueIds.Count, await RowsAsync(db, matters.Where(m => overdueShown.Contains(m.Id)).OrderBy(m => m.DueAtUtc), cancellationToken));
-        var dueSoon = new QueueList(dueSoonIds.Count, await RowsAsync(db, matters.Where(m => dueSoonShown.Contains(m.Id)).OrderBy(m => m.DueAtUtc), cancellationToken));
+        // The ids are already in scope: look them up by key alone, so the planner reads just those rows.
+        var overdue = new QueueList(overdueIds.Count, await RowsAsync(db, db.Matters.Where(m => overdueShown.Contains(m.Id)).OrderBy(m => m.DueAtUtc), cancellationToken));
+        var dueSoon = new QueueList(dueSoonIds.Count, await RowsAsync(db, db.Matters.Where(m => dueSoonShown.Contains(m.Id)).OrderBy(m => m.DueAtUtc), cancellationToken));
 
         QueueList? mine = null;
         var awaiting = matters.Where(m => m.Status == MatterStatus.FedBack && m.AcknowledgedAtUtc == null);
         if (me.IsInRole(Roles.Judge))
         {
-            var myOpen = matters.Where(m => m.JudgeId == me.Id && DashboardQueries.OpenStatuses.Contains(m.Status));
+            var myOpen = matters.Open().Where(m => m.JudgeId == me.Id);
             mine = new QueueList(await myOpen.CountAsync(cancellationToken), await RowsAsync(db, myOpen.OrderBy(m => m.DueAtUtc).Take(Limit), cancellationToken));
             awaiting = awaiting.Where(m => m.JudgeId == me.Id);
         }
@@ -64,6 +66,10 @@ public sealed class GetDashboardQueuesHandler(IDbContextFactory<AppDbContext> db
         var awaitingJudge = new QueueList(await awaiting.CountAsync(cancellationToken), await RowsAsync(db, awaiting.OrderBy(m => m.FedBackAtUtc).Take(Limit), cancellationToken));
         return new DashboardQueues(overdue, dueSoon, mine, awaitingJudge);
     }
+
+    /// <summary>Open matters whose clock runs, soonest due first: the overdue and due-soon lists are split from these.</summary>
+    public static IQueryable<RunningMatter> Running(IQueryable<Matter> matters) =>
+        matters.Open().Where(m => m.PausedAtUtc == null).OrderBy(m => m.DueAtUtc).Select(m => new RunningMatter(m.Id, m.DueAtUtc, m.DueSoonHours));
 
     private static Task<List<QueueRow>> RowsAsync(AppDbContext db, IQueryable<Matter> matters, CancellationToken cancellationToken) =>
         matters.Select(m => new QueueRow(m.Id, m.Reference, m.Type, m.Status, m.Case!.CaseNumber,

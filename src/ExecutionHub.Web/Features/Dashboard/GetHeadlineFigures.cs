@@ -35,6 +35,8 @@ public sealed record HeadlineFigures(
 
 public sealed record FeedbackTotals(int Count, int Whereabouts, int Clues, long CycleSeconds, int OnTime);
 
+public sealed record LiveCounts(int Open, int DueSoon, int Overdue);
+
 public sealed class GetHeadlineFiguresValidator : AbstractValidator<GetHeadlineFigures>
 {
     public GetHeadlineFiguresValidator() => RuleFor(x => x.Filter).SetValidator(new DashboardFilterValidator());
@@ -70,11 +72,9 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
         var totals = await Totals(fedBack).SingleOrDefaultAsync(cancellationToken);
         var count = totals?.Count ?? 0;
 
-        var open = await matters.Where(m => DashboardQueries.OpenStatuses.Contains(m.Status))
-            .Select(m => new { m.DueAtUtc, m.DueSoonHours, Paused = m.PausedAtUtc != null })
-            .ToListAsync(cancellationToken);
-        var running = open.Where(m => !m.Paused).ToList();
+        var live = await Live(matters, now).SingleOrDefaultAsync(cancellationToken);
         var weekStart = LocalDay.WeekStart(today).DayNumber;
+        var (median, percentile90) = await CyclesAtRanksAsync(RankedCycles(matters, first, last, today), count, cancellationToken);
 
         return new HeadlineFigures(
             first,
@@ -84,11 +84,11 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
             totals?.Clues ?? 0,
             count == 0 ? null : totals!.CycleSeconds / 3600.0 / count,
             count == 0 ? null : (double)totals!.OnTime / count,
-            await CycleAtRankAsync(fedBack, count, 0.5, cancellationToken),
-            await CycleAtRankAsync(fedBack, count, 0.9, cancellationToken),
-            open.Count,
-            running.Count(m => m.DueAtUtc >= now && m.DueAtUtc.AddHours(-m.DueSoonHours) <= now),
-            running.Count(m => m.DueAtUtc < now),
+            median,
+            percentile90,
+            live?.Open ?? 0,
+            live?.DueSoon ?? 0,
+            live?.Overdue ?? 0,
             await matters.CountAsync(m => m.FirstFedBackOn >= weekStart, cancellationToken));
     }
 
@@ -102,21 +102,47 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
             g.Count(m => m.FedBackOnTime == true)));
 
     /// <summary>
-    /// The nearest-rank percentile: the cycle at rank ⌈p·n⌉ in ascending order. Walks the cycle
-    /// index from the nearer end, so it reads at most half the rows instead of sorting them all.
+    /// The matters whose cycles are ranked for the percentiles. Since the workstation opened, that is
+    /// every matter with a cycle: said so, the planner walks the cycle index in order instead of
+    /// reading the day index and sorting every row.
     /// </summary>
-    private static async Task<double?> CycleAtRankAsync(IQueryable<Matter> fedBack, int count, double p, CancellationToken cancellationToken)
+    public static IQueryable<Matter> RankedCycles(IQueryable<Matter> matters, DateOnly? first, DateOnly last, DateOnly today) =>
+        first is null && last >= today ? matters.Where(m => m.FeedbackCycleSeconds != null) : matters.FedBackBetween(first, last);
+
+    /// <summary>Open matters now, and of those with a running clock the ones in their due-soon window and the overdue.</summary>
+    public static IQueryable<LiveCounts> Live(IQueryable<Matter> matters, DateTime now) =>
+        matters.Open().GroupBy(_ => 1).Select(g => new LiveCounts(
+            g.Count(),
+            g.Count(m => m.PausedAtUtc == null && m.DueAtUtc >= now && m.DueAtUtc.AddHours(-m.DueSoonHours) <= now),
+            g.Count(m => m.PausedAtUtc == null && m.DueAtUtc < now)));
+
+    /// <summary>Up to this many cycles are read in one go and ranked here; more are ranked by walking the cycle index.</summary>
+    private const int RankInMemoryUpTo = 2_000;
+
+    /// <summary>
+    /// The nearest-rank median and 90th percentile: the cycles at ranks ⌈0.5·n⌉ and ⌈0.9·n⌉ in
+    /// ascending order. A few are read and ranked at once; many are found by walking the cycle index
+    /// from the nearer end, which reads at most half the rows instead of sorting them all.
+    /// </summary>
+    private static async Task<(double? Median, double? Percentile90)> CyclesAtRanksAsync(IQueryable<Matter> fedBack, int count, CancellationToken cancellationToken)
     {
         if (count == 0)
         {
-            return null;
+            return (null, null);
         }
 
-        var rank = (int)Math.Ceiling(p * count);
+        // Ordered by the column itself, so the walk can follow the cycle index.
         var cycles = fedBack.Select(m => m.FeedbackCycleSeconds);
-        var seconds = rank <= count / 2
-            ? await cycles.OrderBy(c => c).Skip(rank - 1).FirstAsync(cancellationToken)
-            : await cycles.OrderByDescending(c => c).Skip(count - rank).FirstAsync(cancellationToken);
-        return seconds / 3600.0;
+        var medianRank = (int)Math.Ceiling(0.5 * count);
+        var p90Rank = (int)Math.Ceiling(0.9 * count);
+        if (count <= RankInMemoryUpTo)
+        {
+            var sorted = await cycles.OrderBy(c => c).ToListAsync(cancellationToken);
+            return (sorted[medianRank - 1]!.Value / 3600.0, sorted[p90Rank - 1]!.Value / 3600.0);
+        }
+
+        var median = await cycles.OrderBy(c => c).Skip(medianRank - 1).FirstAsync(cancellationToken);
+        var p90 = await cycles.OrderByDescending(c => c).Skip(count - p90Rank).FirstAsync(cancellationToken);
+        return (median!.Value / 3600.0, p90!.Value / 3600.0);
     }
 }

@@ -175,14 +175,4 @@ public sealed class HeadlineFiguresTests : IAsyncLifetime
 
         Assert.Contains(refused.Errors, e => e.PropertyName.EndsWith("To", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public async Task Should_read_the_feedback_figures_from_an_index_only()
-    {
-        await using var db = await app.DbAsync();
-        var plan = await ExecutionHub.Web.Data.Sqlite.SqliteDatabase.QueryPlanAsync(GetHeadlineFiguresHandler.Totals(
-            db.Matters.InScope(new DashboardScope(1, null), new DashboardFilter()).FedBackBetween(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 27))));
-
-        Assert.Contains(plan, step => step.Contains("USING COVERING INDEX", StringComparison.Ordinal));
-    }
 }
