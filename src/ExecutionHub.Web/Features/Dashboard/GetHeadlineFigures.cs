@@ -117,7 +117,7 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
             g.Count(m => m.PausedAtUtc == null && m.DueAtUtc < now)));
 
     /// <summary>Up to this many cycles are read in one go and ranked here; more are ranked by walking the cycle index.</summary>
-    private const int RankInMemoryUpTo = 2_000;
+    private const int RankInMemoryUpTo = 20_000;
 
     /// <summary>
     /// The nearest-rank median and 90th percentile: the cycles at ranks ⌈0.5·n⌉ and ⌈0.9·n⌉ in
