@@ -117,14 +117,14 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
             g.Count(m => m.PausedAtUtc == null && m.DueAtUtc < now)));
 
     /// <summary>Up to this many cycles are read in one go and ranked here; more are ranked by walking the cycle index.</summary>
-    private const int RankInMemoryUpTo = 20_000;
+    public const int RankInMemoryUpTo = 20_000;
 
     /// <summary>
     /// The nearest-rank median and 90th percentile: the cycles at ranks ⌈0.5·n⌉ and ⌈0.9·n⌉ in
     /// ascending order. A few are read and ranked at once; many are found by walking the cycle index
     /// from the nearer end, which reads at most half the rows instead of sorting them all.
     /// </summary>
-    private static async Task<(double? Median, double? Percentile90)> CyclesAtRanksAsync(IQueryable<Matter> fedBack, int count, CancellationToken cancellationToken)
+    public static async Task<(double? Median, double? Percentile90)> CyclesAtRanksAsync(IQueryable<Matter> fedBack, int count, CancellationToken cancellationToken, int rankInMemoryUpTo = RankInMemoryUpTo)
     {
         if (count == 0)
         {
@@ -135,7 +135,7 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
         var cycles = fedBack.Select(m => m.FeedbackCycleSeconds);
         var medianRank = (int)Math.Ceiling(0.5 * count);
         var p90Rank = (int)Math.Ceiling(0.9 * count);
-        if (count <= RankInMemoryUpTo)
+        if (count <= rankInMemoryUpTo)
         {
             var sorted = await cycles.OrderBy(c => c).ToListAsync(cancellationToken);
             return (sorted[medianRank - 1]!.Value / 3600.0, sorted[p90Rank - 1]!.Value / 3600.0);

@@ -175,4 +175,24 @@ public sealed class HeadlineFiguresTests : IAsyncLifetime
 
         Assert.Contains(refused.Errors, e => e.PropertyName.EndsWith("To", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Should_rank_the_same_percentiles_whether_the_cycles_are_read_at_once_or_walked_in_the_index()
+    {
+        var @case = await data.AddCaseAsync(data.Judge);
+        int[] hours = [5, 70, 12, 33, 33, 90, 48, 7, 61];
+        foreach (var h in hours)
+        {
+            await data.AddMatterAsync(@case, MatterType.DebtorWhereabouts, Nov10, m => HandBuiltData.FeedBack(m, Nov10.AddHours(h), MatterOutcome.Found));
+        }
+
+        await using var db = await app.DbAsync();
+        var fedBack = db.Matters.InScope(new DashboardScope(data.Court.Id, null), new DashboardFilter()).FedBackBetween(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 27));
+        var readAtOnce = await GetHeadlineFiguresHandler.CyclesAtRanksAsync(fedBack, hours.Length, default);
+        var walked = await GetHeadlineFiguresHandler.CyclesAtRanksAsync(fedBack, hours.Length, default, rankInMemoryUpTo: 0);
+
+        // Sorted: 5 7 12 33 33 48 61 70 90; ranks ⌈4.5⌉ = 5 and ⌈8.1⌉ = 9.
+        Assert.Equal((33.0, 90.0), (readAtOnce.Median, readAtOnce.Percentile90));
+        Assert.Equal(readAtOnce, walked);
+    }
 }
