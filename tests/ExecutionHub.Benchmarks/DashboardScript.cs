@@ -72,6 +72,11 @@ internal static class DashboardScript
             var ok = headline.Median < TargetMs && queues.Median < TargetMs && charts.Median < TargetMs && ratio <= TargetRatio && same;
             failures += ok ? 0 : 1;
             Console.WriteLine($"{name,-34} {figures.FedBack,9:N0} | {headline,15} {hand,15} {ratio,6:0.00} | {queues,15} | {charts,15} | {(same ? "yes" : "NO")}{(ok ? "" : "  <-- misses a target")}");
+            if (!same)
+            {
+                Console.WriteLine($"    handler:  {figures}");
+                Console.WriteLine($"    hand SQL: {sqlFigures}");
+            }
         }
 
         Console.WriteLine(failures == 0
