@@ -14,6 +14,8 @@ public sealed partial class EnglishTests(AppFixture app) : BrowserTest(app)
     [InlineData("judge.li", "/matters")]
     [InlineData("judge.li", "/matters/new")]
     [InlineData("judge.li", "/matters/1")]
+    [InlineData("judge.li", "/dashboard")]
+    [InlineData("coord.zhao", "/dashboard")]
     [InlineData("grid.sun", "/tasks")]
     [InlineData("admin", "/admin/users")]
     [InlineData("admin", "/admin/organisation")]
