@@ -58,29 +58,8 @@ public sealed class HandBuiltData(TestApp app)
         return @case;
     }
 
-    public async Task<Matter> AddMatterAsync(ExecutionCase @case, DateTime receivedUtc, MatterStatus status = MatterStatus.Received)
-    {
-        await using var db = await app.DbAsync();
-        var serial = await NextSerialAsync();
-        var matter = new Matter
-        {
-            Reference = $"T-{serial}",
-            Type = MatterType.DebtorWhereabouts,
-            Source = MatterSource.CourtExOfficio,
-            Status = status,
-            CaseId = @case.Id,
-            TargetPartyId = @case.Parties.Single(p => p.Role == PartyRole.Respondent).Id,
-            StreetId = @case.StreetId,
-            CourtId = @case.CourtId,
-            JudgeId = @case.JudgeId,
-            ReceivedAtUtc = receivedUtc,
-            DueAtUtc = receivedUtc + Matter.DefaultFeedbackWindow,
-            CreatedById = @case.JudgeId,
-        };
-        db.Matters.Add(matter);
-        await db.SaveChangesAsync();
-        return matter;
-    }
+    public Task<Matter> AddMatterAsync(ExecutionCase @case, DateTime receivedUtc, MatterStatus status = MatterStatus.Received) =>
+        AddMatterAsync(@case, MatterType.DebtorWhereabouts, receivedUtc, matter => matter.Status = status);
 
     /// <summary>A matter of <paramref name="type"/> received at <paramref name="receivedUtc"/>, walked through <paramref name="history"/> with the domain's own methods before it is saved.</summary>
     public async Task<Matter> AddMatterAsync(ExecutionCase @case, MatterType type, DateTime receivedUtc, Action<Matter> history)
