@@ -33,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CaseMilestone> Milestones => Set<CaseMilestone>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<ProgressAccessCode> ProgressAccessCodes => Set<ProgressAccessCode>();
+    public DbSet<WindowVisit> WindowVisits => Set<WindowVisit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

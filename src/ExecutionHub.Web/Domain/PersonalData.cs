@@ -3,6 +3,9 @@ namespace ExecutionHub.Web.Domain;
 /// <summary>Masks personal data for display (PIPL least privilege): the default for every view.</summary>
 public static class PersonalData
 {
+    /// <summary>A mainland mobile number (13812345678) or a landline with its area code (021-65432100).</summary>
+    public const string PhonePattern = @"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$";
+
     /// <summary>310110199001011234 → 310110********1234; a credit code keeps its first 6 and last 4 too.</summary>
     public static string MaskIdentityNumber(string? value) => MaskMiddle(value, keepStart: 6, keepEnd: 4);
 

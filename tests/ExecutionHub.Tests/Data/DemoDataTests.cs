@@ -94,6 +94,31 @@ public sealed class DemoDataTests
     }
 
     [Fact]
+    public async Task Demo_window_visits_cover_both_streets_and_every_purpose_and_some_became_the_workstations_matters()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        await using var db = await app.DbAsync();
+        var now = TestApp.Start.UtcDateTime;
+        var visits = await db.WindowVisits.ToListAsync();
+
+        Assert.Equal(await db.Streets.Select(s => s.Id).OrderBy(id => id).ToListAsync(), visits.Select(v => v.StreetId).Distinct().Order());
+        Assert.Equal(Enum.GetValues<VisitPurpose>().ToHashSet(), visits.Select(v => v.Purpose).ToHashSet());
+        Assert.All(visits, v => Assert.True(v.VisitedAtUtc <= v.LoggedAtUtc && v.LoggedAtUtc <= now, $"visit {v.Id}"));
+        Assert.Contains(visits, v => v.CanBecomeMatter);
+        Assert.All(visits.GroupBy(v => v.StreetId), street => Assert.Contains(street, v => v.VisitedAtUtc >= new DateTime(2026, 10, 31, 16, 0, 0, DateTimeKind.Utc)));
+
+        var linked = visits.Where(v => v.MatterId is not null).ToList();
+        Assert.InRange(linked.Count, 3, 12);
+        foreach (var visit in linked)
+        {
+            var matter = await db.Matters.SingleAsync(m => m.Id == visit.MatterId);
+            Assert.Equal((MatterSource.PartyApplication, visit.CaseId, visit.StreetId), (matter.Source, (int?)matter.CaseId, matter.StreetId));
+            Assert.True(visit.VisitedAtUtc < matter.ReceivedAtUtc);
+            Assert.True(await db.Timeline.AnyAsync(t => t.MatterId == matter.Id && t.Event == "Timeline.MatterFromWindowVisit"));
+        }
+    }
+
+    [Fact]
     public async Task Without_demo_seeding_there_are_roles_but_no_accounts_or_cases()
     {
         await using var app = await TestApp.CreateAsync(demoData: false);
@@ -127,10 +152,11 @@ public sealed class DemoDataTests
         await ActivatorUtilities.CreateInstance<DemoDataSeeder>(scope.ServiceProvider).SeedAsync();
     }
 
-    private static async Task<(int Courts, int Streets, int Grids, int Users, int Cases, int Parties, int Matters, int Members)> CountsAsync(TestApp app)
+    private static async Task<(int Courts, int Streets, int Grids, int Users, int Cases, int Parties, int Matters, int Members, int Visits)> CountsAsync(TestApp app)
     {
         await using var db = await app.DbAsync();
         return (await db.Courts.CountAsync(), await db.Streets.CountAsync(), await db.Grids.CountAsync(), await db.Users.CountAsync(),
-            await db.Cases.CountAsync(), await db.CaseParties.CountAsync(), await db.Matters.CountAsync(), await db.WorkingGroupMembers.CountAsync());
+            await db.Cases.CountAsync(), await db.CaseParties.CountAsync(), await db.Matters.CountAsync(), await db.WorkingGroupMembers.CountAsync(),
+            await db.WindowVisits.CountAsync());
     }
 }

@@ -8,7 +8,8 @@ namespace ExecutionHub.Web.Data.Demo;
 
 /// <summary>
 /// Seeds a realistic workstation: the Yangpu court, two streets with their communities and grids,
-/// the 4+1+X organisation, an account per role and ~150 execution cases with Chinese parties.
+/// the 4+1+X organisation, an account per role, ~150 execution cases with Chinese parties, their
+/// matters and milestones, and eight weeks of visits at each street's comprehensive window.
 /// Every step looks before it writes, so a restart adds nothing. Generation is seeded, so every
 /// fresh database gets the same data.
 /// </summary>
@@ -32,6 +33,7 @@ public sealed class DemoDataSeeder(
         await SeedCasesAsync(court, cancellationToken);
         await SeedMattersAsync(court, cancellationToken);
         await SeedMilestonesAsync(court, cancellationToken);
+        await SeedWindowVisitsAsync(court, cancellationToken);
     }
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)
@@ -242,6 +244,18 @@ public sealed class DemoDataSeeder(
 
         await new DemoMatters(db, random, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, MatterCount, ct);
         logger.LogInformation("Demo matters seeded: {Count}", MatterCount);
+    }
+
+    private async Task SeedWindowVisitsAsync(Court court, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.WindowVisits.AnyAsync(v => db.Streets.Any(s => s.Id == v.StreetId && s.CourtId == court.Id), ct))
+        {
+            return;
+        }
+
+        await new DemoWindowVisits(db, random, clock.GetUtcNow().UtcDateTime, PersonName, Phone).SeedAsync(court.Id, ct);
+        logger.LogInformation("Demo window visits seeded");
     }
 
     /// <summary>Milestones that match each case's state: seizures and blacklistings while in execution, then settlement, payment or closure.</summary>

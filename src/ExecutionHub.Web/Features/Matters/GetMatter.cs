@@ -61,7 +61,11 @@ public sealed record MatterView(
     IReadOnlyList<TimelineView> Timeline,
     string FeedbackDraft,
     MatterOutcome? Outcome,
-    MatterOutcome? SuggestedOutcome);
+    MatterOutcome? SuggestedOutcome,
+    WindowOrigin? FromWindow);
+
+/// <summary>The window visit a matter was registered from.</summary>
+public sealed record WindowOrigin(int VisitId, DateTime VisitedAtUtc);
 
 public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : IQueryHandler<GetMatter, MatterView>
 {
@@ -80,6 +84,9 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
         var timeline = await db.Timeline.Where(t => t.MatterId == matter.Id).OrderBy(t => t.AtUtc).ThenBy(t => t.Id)
             .Select(t => new TimelineView(t.AtUtc, t.ActorName, t.Event, t.Detail, t.TaskId))
             .ToListAsync(cancellationToken);
+        var fromWindow = await db.WindowVisits.Where(v => v.MatterId == matter.Id)
+            .Select(v => new WindowOrigin(v.Id, v.VisitedAtUtc))
+            .SingleOrDefaultAsync(cancellationToken);
 
         return new MatterView(
             matter.Id,
@@ -112,7 +119,8 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
             timeline,
             FeedbackDraft.Compose(tasks),
             matter.Outcome,
-            MatterOutcomes.Suggest(matter.Type, tasks.Where(t => t.Status == VerificationTaskStatus.Accepted).Select(t => t.Finding).OfType<Finding>()));
+            MatterOutcomes.Suggest(matter.Type, tasks.Where(t => t.Status == VerificationTaskStatus.Accepted).Select(t => t.Finding).OfType<Finding>()),
+            fromWindow);
     }
 
     /// <summary>Masked by default: a person's name, ID number, phones and addresses; an organisation's name stays.</summary>

@@ -50,7 +50,8 @@ public sealed record MatterRow(
     DateTime ReceivedAtUtc,
     DateTime DueAtUtc,
     bool IsPaused,
-    int OpenTasks);
+    int OpenTasks,
+    int? WindowVisitId);
 
 public sealed record MatterListPage(IReadOnlyList<MatterRow> Rows, int Total);
 
@@ -117,6 +118,7 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
                 m.DueAtUtc,
                 Paused = m.PausedAtUtc != null,
                 OpenTasks = m.Tasks.Count(t => t.Status == VerificationTaskStatus.Assigned || t.Status == VerificationTaskStatus.Returned || t.Status == VerificationTaskStatus.Submitted),
+                WindowVisitId = db.WindowVisits.Where(v => v.MatterId == m.Id).Select(v => (int?)v.Id).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
@@ -124,7 +126,7 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
         var rows = page.OrderBy(r => position[r.Id]).Select(r => new MatterRow(
             r.Id, r.Reference, r.CaseNumber, r.Type, r.Status,
             r.Kind == PartyKind.Person ? PersonalData.MaskName(r.Name) : r.Name,
-            r.Street, r.ReceivedAtUtc, r.DueAtUtc, r.Paused, r.OpenTasks)).ToList();
+            r.Street, r.ReceivedAtUtc, r.DueAtUtc, r.Paused, r.OpenTasks, r.WindowVisitId)).ToList();
         return new MatterListPage(rows, total);
     }
 

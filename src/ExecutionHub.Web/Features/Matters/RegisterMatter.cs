@@ -65,7 +65,7 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
             RuleFor(x => x.TargetIdentityNumber)
                 .Must(n => string.IsNullOrEmpty(n) || IdentityNumbers.IsCreditCode(n)).When(x => x.TargetKind == PartyKind.Organisation)
                 .WithMessage(_ => UiText.Get("Validation.CreditCode"));
-            RuleFor(x => x.TargetPhone).Matches(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$").When(x => !string.IsNullOrEmpty(x.TargetPhone))
+            RuleFor(x => x.TargetPhone).Matches(PersonalData.PhonePattern).When(x => !string.IsNullOrEmpty(x.TargetPhone))
                 .WithMessage(_ => UiText.Get("Validation.Phone"));
             RuleFor(x => x.TargetAddress).MaximumLength(200);
         });
@@ -103,6 +103,20 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
     public async ValueTask<int> Handle(RegisterMatter command, CancellationToken cancellationToken)
     {
         var me = await currentUser.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var matter = await RegisterAsync(db, command, me, clock.GetUtcNow().UtcDateTime, origin: null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return matter.Id;
+    }
+
+    /// <summary>
+    /// Registers the matter inside the caller's transaction (the caller commits). <paramref name="origin"/>
+    /// is a timeline line saying where the matter came from, written right after its receipt.
+    /// </summary>
+    internal static async Task<Matter> RegisterAsync(
+        AppDbContext db, RegisterMatter command, UserContext me, DateTime now, (string Event, string Detail)? origin, CancellationToken cancellationToken)
+    {
         var asJudge = me.IsInRole(Roles.Judge);
         if (asJudge != (command.Source == MatterSource.CourtExOfficio))
         {
@@ -110,9 +124,6 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
             throw new RequestRefusedException("Rule.Matter.SourceNotForRole");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
         var caseNumber = Domain.CaseNumber.Parse(command.CaseNumber).ToString();
         var @case = await db.Cases.Include(c => c.Parties).SingleOrDefaultAsync(c => c.CaseNumber == caseNumber, cancellationToken)
             ?? await NewCaseAsync(db, command, caseNumber, me, now, cancellationToken);
@@ -153,14 +164,18 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
         db.Matters.Add(matter);
         await db.SaveChangesAsync(cancellationToken);
         db.AddTimeline(matter, me, now, "Timeline.MatterReceived", UiText.Get($"MatterSource.{command.Source}"));
+        if (origin is var (originEvent, originDetail))
+        {
+            db.AddTimeline(matter, me, now, originEvent, originDetail);
+        }
+
         if (!asJudge)
         {
             db.AddTimeline(matter, me, now, "Timeline.MatterRegistered");
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return matter.Id;
+        return matter;
     }
 
     private static async Task<ExecutionCase> NewCaseAsync(AppDbContext db, RegisterMatter command, string caseNumber, UserContext me, DateTime now, CancellationToken cancellationToken)

@@ -37,6 +37,26 @@ public sealed class NavMenuTests : BunitTestBase
     }
 
     [Fact]
+    public void Coordinator_sees_the_service_window()
+    {
+        AddAuthorization().SetAuthorized("coord.chen").SetRoles(Roles.Coordinator);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal("综合窗口", cut.Find("a[href='/window']").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Judge_does_not_see_the_service_window()
+    {
+        AddAuthorization().SetAuthorized("judge.wang").SetRoles(Roles.Judge);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Empty(cut.FindAll("a[href='/window']"));
+    }
+
+    [Fact]
     public void Navigation_speaks_english_when_the_user_switches()
     {
         UseCulture("en");

@@ -1,0 +1,39 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Mediator;
+using ExecutionHub.Web.Infrastructure.Time;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.Web.Features.Window;
+
+/// <summary>The window's figures for the coordinator's desk: this Shanghai calendar month's visits by purpose and the matters they became.</summary>
+[Allowed(Roles.Coordinator)]
+public sealed record GetWindowFigures(int StreetId) : IQuery<WindowFigures>, IStreetWindowRequest;
+
+public sealed record PurposeCount(VisitPurpose Purpose, int Visits);
+
+public sealed record WindowFigures(DateOnly MonthStart, int Visits, IReadOnlyList<PurposeCount> VisitsByPurpose, int MattersFromWindow);
+
+public sealed class GetWindowFiguresHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : IQueryHandler<GetWindowFigures, WindowFigures>
+{
+    public async ValueTask<WindowFigures> Handle(GetWindowFigures query, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.Today(clock);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var start = LocalDay.StartUtc(monthStart);
+        var end = LocalDay.StartUtc(monthStart.AddMonths(1));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visits = db.WindowVisits.Where(v => v.StreetId == query.StreetId && v.VisitedAtUtc >= start && v.VisitedAtUtc < end);
+        var counts = await visits.GroupBy(v => v.Purpose).Select(g => new { Purpose = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Purpose, g => g.Count, cancellationToken);
+        var matters = await db.WindowVisits.Where(v => v.StreetId == query.StreetId && v.MatterId != null)
+            .Join(db.Matters, v => v.MatterId, m => m.Id, (_, m) => m.ReceivedAtUtc)
+            .CountAsync(received => received >= start && received < end, cancellationToken);
+        return new WindowFigures(
+            monthStart,
+            counts.Values.Sum(),
+            Enum.GetValues<VisitPurpose>().Select(p => new PurposeCount(p, counts.GetValueOrDefault(p))).ToList(),
+            matters);
+    }
+}
