@@ -97,7 +97,9 @@ internal static class BulkMatters
                     if (matter.Status is MatterStatus.FedBack or MatterStatus.Closed)
                     {
                         // Most feedback comes within the 72 hours, some days late, like the article's figures.
+                        // Never later than now: a recent matter fed back already had a short cycle.
                         var cycle = TimeSpan.FromMinutes(random.Next(4 * 60, random.NextDouble() < 0.85 ? 72 * 60 : 160 * 60));
+                        cycle = cycle < now - received ? cycle : (now - received) / 2;
                         var allowed = MatterOutcomes.AllowedFor(matter.Type);
                         var outcome = allowed.Count == 0 ? (MatterOutcome?)null : allowed[random.Next(allowed.Count)];
                         matter.RecordPastFeedback("核查完毕", outcome, received + cycle);

@@ -37,7 +37,7 @@ internal sealed class DemoWindowVisits(AppDbContext db, Random random, DateTime 
                 var visit = Everyday();
                 var party = visit.Kind switch
                 {
-                    VisitorKind.Applicant => @case.Parties.First(p => p.Role == PartyRole.Applicant),
+                    VisitorKind.Applicant => @case.Parties.FirstOrDefault(p => p.Role == PartyRole.Applicant),
                     VisitorKind.Respondent => @case.Parties.FirstOrDefault(p => p.Role == PartyRole.Respondent && p.Kind == PartyKind.Person),
                     _ => null,
                 };

@@ -102,9 +102,9 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
             g.Count(m => m.FedBackOnTime == true)));
 
     /// <summary>
-    /// The matters whose cycles are ranked for the percentiles. Since the workstation opened, that is
-    /// every matter with a cycle: said so, the planner walks the cycle index in order instead of
-    /// reading the day index and sorting every row.
+    /// The matters whose cycles are ranked for the percentiles. Since the workstation opened that is
+    /// every matter with a cycle (a first feedback is never in the future): said so, the planner walks
+    /// the cycle index in order instead of reading the day index and sorting every row.
     /// </summary>
     public static IQueryable<Matter> RankedCycles(IQueryable<Matter> matters, DateOnly? first, DateOnly last, DateOnly today) =>
         first is null && last >= today ? matters.Where(m => m.FeedbackCycleSeconds != null) : matters.FedBackBetween(first, last);
