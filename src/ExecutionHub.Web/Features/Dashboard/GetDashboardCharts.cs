@@ -42,12 +42,15 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
         var (first, last) = query.Filter.Days(ChinaTime.Today(clock));
         IQueryable<Matter> InScope(AppDbContext db) => db.Matters.AsNoTracking().InScope(scope, query.Filter);
 
-        // Two reads, one per day column, each grouped in the order of its covering index (day, then
-        // street, court, judge, type) so SQLite aggregates as it walks, with no sort. The trend and the
-        // breakdowns are summed from these groups here. Each read has its own context, so they run side by side.
-        var fedBackTask = ReadAsync(db => FedBackGroups(InScope(db).FedBackBetween(first, last)).ToListAsync(cancellationToken));
+        // Reads grouped in the order of their covering index (day, then street, court, judge, type), so
+        // SQLite aggregates as it walks, with no sort; the trend and the breakdowns are summed here.
+        // The feedback read is split at a day into two halves, and each read has its own context and
+        // connection, so the two cores share the work.
+        var split = first is { } from ? from.AddDays((last.DayNumber - from.DayNumber) / 2) : last.AddDays(-365);
+        var fedBackEarlyTask = ReadAsync(db => FedBackGroups(InScope(db).FedBackBetween(first, split)).ToListAsync(cancellationToken));
+        var fedBackLateTask = ReadAsync(db => FedBackGroups(InScope(db).FedBackBetween(split.AddDays(1), last)).ToListAsync(cancellationToken));
         var receivedTask = ReadAsync(db => ReceivedGroups(InScope(db).ReceivedBetween(first, last)).ToListAsync(cancellationToken));
-        var fedBackGroups = await fedBackTask;
+        var fedBackGroups = (await fedBackEarlyTask).Concat(await fedBackLateTask).ToList();
         var receivedGroups = await receivedTask;
 
         var firstDay = first?.DayNumber ?? fedBackGroups.Concat(receivedGroups).Select(t => t.Day).DefaultIfEmpty(last.DayNumber).Min();
