@@ -10,6 +10,7 @@ using ExecutionHub.Web.Infrastructure.Export;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace ExecutionHub.Tests.Features.Statistics;
 
@@ -63,6 +64,36 @@ public sealed partial class StatisticsPageTests : BunitTestBase
         Assert.Equal(20, downloads.Count);
         Assert.All(downloads, file => AssertNoPersonalData(file.Key, Text(file.Key, file.Value)));
         Assert.Contains(downloads.Keys, name => name.StartsWith("按社区_测试街道_2026-11-01~2026-11-27_", StringComparison.Ordinal) && name.EndsWith(".xlsx", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_custom_period_takes_whole_months_and_compares_them_with_as_many_months_before()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var scenario = await StatisticsScenario.CreateAsync(app);
+        scenario.Data.ActAsStreet(Roles.StreetOfficer, scenario.Data.Street.Id);
+        await using var scope = app.Services.CreateAsyncScope();
+        UseApplication(scope);
+        var page = Render<StatisticsPage>();
+        await page.WaitForAssertionAsync(() => Assert.Equal("2026-11-01~2026-11-27", page.Find("[data-testid=statistics-tables]").GetAttribute("data-period")), TimeSpan.FromSeconds(10));
+
+        await ChooseAsync(page, page.FindComponent<MudSelect<StatisticsPeriodKind>>(), "自定义（整月）");
+        await ChooseAsync(page, page.FindComponents<MudSelect<DateOnly>>()[0], "2026-03");
+        await ChooseAsync(page, page.FindComponents<MudSelect<DateOnly>>()[1], "2026-06");
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("2026-03-01~2026-06-30", page.Find("[data-testid=statistics-tables]").GetAttribute("data-period")));
+        Assert.Contains("对比上期 2025-11-01~2026-02-28", page.Find("[data-testid=statistics-scope]").TextContent, StringComparison.Ordinal);
+        var months = page.FindAll("[data-testid=stat-by-month] tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Equal(["2026-03 | 8 | 0", "2026-04 | 0 | 0", "2026-05 | 0 | 0", "2026-06 | 5 | 0", "合计 | 13 | 0"], months);
+    }
+
+    /// <summary>Opens a select and clicks the option, as a user would.</summary>
+    private async Task ChooseAsync<T>(IRenderedComponent<StatisticsPage> page, IRenderedComponent<MudSelect<T>> select, string option)
+    {
+        var popovers = Popovers!;
+        await page.InvokeAsync(select.Instance.OpenMenu);
+        await popovers.WaitForAssertionAsync(() => Assert.Contains(popovers.FindAll(".mud-popover-open .mud-list-item"), i => i.TextContent.Trim() == option));
+        await popovers.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == option).ClickAsync(new());
     }
 
     private void AssertNoPersonalData(string where, string text)
