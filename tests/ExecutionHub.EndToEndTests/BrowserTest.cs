@@ -40,6 +40,16 @@ public abstract class BrowserTest(AppFixture app)
         await page.GetByTestId("signin-submit").ClickAsync();
     }
 
+    /// <summary>Keeps a full-page screenshot as screenshots/{name}.png and fails if the page is wider than the viewport (a phone).</summary>
+    protected static async Task AssertFitsTheScreenAsync(IPage page, string name)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than the screen");
+    }
+
     /// <summary>Clicks on the prerendered page do nothing: wait until the layout has rendered interactively.</summary>
     protected static Task WaitForCircuitAsync(IPage page) =>
         page.GetByTestId("circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 15_000 });

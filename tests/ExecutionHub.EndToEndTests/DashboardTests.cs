@@ -70,11 +70,7 @@ public sealed class DashboardTests(AppFixture app) : BrowserTest(app)
             await page.GotoAsync("/dashboard");
             await WaitForCircuitAsync(page);
             await Expect(page.GetByTestId("dashboard-charts")).ToBeVisibleAsync();
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-            Directory.CreateDirectory(ScreenshotFolder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "dashboard-phone.png"), FullPage = true });
-
-            Assert.True(overflow <= 0, $"the page is {overflow}px wider than the phone");
+            await AssertFitsTheScreenAsync(page, "dashboard-phone");
         }, new ViewportSize { Width = 390, Height = 844 });
 
     /// <summary>A debtor-whereabouts matter of 王振华's in 平凉路街道 whose one task is accepted with the person found: ready to be fed back.</summary>

@@ -54,9 +54,12 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
             sp.GetRequiredService<ISnackbar>(),
             sp.GetRequiredService<IStringLocalizer<SharedResource>>(),
             NullLogger<UiSender>.Instance));
-        Render<MudPopoverProvider>();
+        Popovers = Render<MudPopoverProvider>();
         return (Render<MudDialogProvider>(), Render<MudSnackbarProvider>());
     }
+
+    /// <summary>Where open menus and selects render once <see cref="UseApplication"/> has run.</summary>
+    protected IRenderedComponent<MudPopoverProvider>? Popovers { get; private set; }
 
     protected static void UseCulture(string name)
     {

@@ -30,22 +30,33 @@ public sealed class HandBuiltData(TestApp app)
         return this;
     }
 
-    public async Task<ExecutionCase> AddCaseAsync(AppUser judge, CaseStatus status = CaseStatus.InExecution, decimal owed = 10_000m, decimal recovered = 0m, Street? street = null)
+    /// <summary>A case of <paramref name="judge"/>'s; cause, industry, filing day and community default to a private loan filed on 5 January with no community.</summary>
+    public async Task<ExecutionCase> AddCaseAsync(
+        AppUser judge,
+        CaseStatus status = CaseStatus.InExecution,
+        decimal owed = 10_000m,
+        decimal recovered = 0m,
+        Street? street = null,
+        string cause = "民间借贷纠纷",
+        string industry = "个人借贷",
+        DateOnly? filedOn = null,
+        Community? community = null)
     {
         await using var db = await app.DbAsync();
         var serial = await NextSerialAsync();
         var @case = new ExecutionCase
         {
             CaseNumber = $"(2026)沪0199执{serial}号",
-            CourtId = Court.Id,
+            CourtId = (street ?? Street).CourtId,
             StreetId = (street ?? Street).Id,
+            CommunityId = community?.Id,
             JudgeId = judge.Id,
-            Cause = "民间借贷纠纷",
-            Industry = "个人借贷",
+            Cause = cause,
+            Industry = industry,
             AmountOwed = owed,
             AmountRecovered = recovered,
             Status = status,
-            FiledOn = new DateOnly(2026, 1, 5),
+            FiledOn = filedOn ?? new DateOnly(2026, 1, 5),
             CreatedAtUtc = TestApp.Start.UtcDateTime,
             Parties =
             [

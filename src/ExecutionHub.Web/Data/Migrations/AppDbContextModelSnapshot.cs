@@ -542,7 +542,7 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CourtId", "JudgeId");
 
-                    b.HasIndex("StreetId", "FiledOn");
+                    b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -1078,6 +1078,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("Status", "DueAtUtc");
 
                     b.HasIndex("AssigneeId", "Status", "MatterId");
+
+                    b.HasIndex("GridId", "AssignedAtUtc", "DueAtUtc", "SubmittedAtUtc");
 
                     b.ToTable("Tasks", (string)null);
                 });

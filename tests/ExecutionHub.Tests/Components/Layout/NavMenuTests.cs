@@ -36,6 +36,22 @@ public sealed class NavMenuTests : BunitTestBase
         Assert.Empty(cut.FindAll("a[href='/hangfire']"));
     }
 
+    [Theory]
+    [InlineData(Roles.StreetOfficer, true)]
+    [InlineData(Roles.Coordinator, true)]
+    [InlineData(Roles.Judge, true)]
+    [InlineData(Roles.GridWorker, false)]
+    [InlineData(Roles.PartnerAgent, false)]
+    [InlineData(Roles.Administrator, false)]
+    public void Street_officers_coordinators_and_judges_find_the_statistics(string role, bool shown)
+    {
+        AddAuthorization().SetAuthorized("someone").SetRoles(role);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(shown ? 1 : 0, cut.FindAll("a[href='/statistics']").Count);
+    }
+
     [Fact]
     public void Coordinator_sees_the_service_window()
     {

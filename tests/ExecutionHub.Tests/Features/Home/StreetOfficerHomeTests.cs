@@ -1,0 +1,28 @@
+using Bunit;
+using ExecutionHub.Tests.Components;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Home;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExecutionHub.Tests.Features.Home;
+
+public sealed class StreetOfficerHomeTests : BunitTestBase
+{
+    [Fact]
+    public async Task Amounts_of_fewer_than_three_cases_read_less_than_three_not_zero_and_the_statistics_are_one_click_away()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var data = await new HandBuiltData(app).WithOrganisationAsync();
+        await data.AddCaseAsync(data.Judge, owed: 5_000m);
+        await data.AddCaseAsync(data.Judge, owed: 7_000m);
+        data.ActAsStreet(Roles.StreetOfficer, data.Street.Id);
+        await using var scope = app.Services.CreateAsyncScope();
+        UseApplication(scope);
+
+        var home = Render<StreetOfficerHome>();
+
+        await home.WaitForAssertionAsync(() => Assert.Equal("<3", home.Find("[data-testid=street-cases-value]").TextContent));
+        Assert.Equal("<3", home.Find("[data-testid=street-owed-value]").TextContent);
+        Assert.Equal("/statistics", home.Find("[data-testid=home-statistics]").GetAttribute("href"));
+    }
+}
