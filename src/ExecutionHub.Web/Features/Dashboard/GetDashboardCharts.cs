@@ -47,9 +47,10 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
         // The feedback read is split at a day into two halves, and each read has its own context and
         // connection, so the two cores share the work.
         var split = first is { } from ? from.AddDays((last.DayNumber - from.DayNumber) / 2) : last.AddDays(-365);
-        var fedBackEarlyTask = ReadAsync(db => FedBackGroups(InScope(db).FedBackBetween(first, split)).ToListAsync(cancellationToken));
-        var fedBackLateTask = ReadAsync(db => FedBackGroups(InScope(db).FedBackBetween(split.AddDays(1), last)).ToListAsync(cancellationToken));
-        var receivedTask = ReadAsync(db => ReceivedGroups(InScope(db).ReceivedBetween(first, last)).ToListAsync(cancellationToken));
+        var fedBackEarlyTask = dbFactory.ReadAsync(db => FedBackGroups(InScope(db).FedBackBetween(first, split)).ToListAsync(cancellationToken));
+        var fedBackLateTask = dbFactory.ReadAsync(db => FedBackGroups(InScope(db).FedBackBetween(split.AddDays(1), last)).ToListAsync(cancellationToken));
+        var receivedTask = dbFactory.ReadAsync(db => ReceivedGroups(InScope(db).ReceivedBetween(first, last)).ToListAsync(cancellationToken));
+        var streetsTask = dbFactory.ReadAsync(db => db.Streets.OrderBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken));
         var fedBackGroups = (await fedBackEarlyTask).Concat(await fedBackLateTask).ToList();
         var receivedGroups = await receivedTask;
 
@@ -81,9 +82,8 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
 
         var fedBackByStreet = fedBackGroups.GroupBy(t => t.Street).ToDictionary(g => g.Key, Sum);
         var receivedByStreet = receivedGroups.GroupBy(t => t.Street).ToDictionary(g => g.Key, g => g.Sum(t => t.Count));
-        var streetIds = fedBackByStreet.Keys.Union(receivedByStreet.Keys).ToList();
-        var streets = await ReadAsync(db => db.Streets.Where(s => streetIds.Contains(s.Id)).OrderBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken));
-        var byStreet = streets
+        var byStreet = (await streetsTask)
+            .Where(s => fedBackByStreet.ContainsKey(s.Id) || receivedByStreet.ContainsKey(s.Id))
             .Select(s => Row(s.Id.ToString(CultureInfo.InvariantCulture), s.Name, receivedByStreet.GetValueOrDefault(s.Id), fedBackByStreet.GetValueOrDefault(s.Id)))
             .ToList();
 
@@ -98,11 +98,6 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
         received.GroupBy(m => new { Day = m.ReceivedOn, m.StreetId, m.CourtId, m.JudgeId, m.Type })
             .Select(g => new Tally(g.Key.Day, (int)g.Key.Type, g.Key.StreetId, g.Count(), 0, 0));
 
-    private async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await read(db);
-    }
 
     private static Breakdown Row(string key, string name, int referred, Tally? fedBack) =>
         new(key, name, referred, fedBack?.Count ?? 0, fedBack?.AverageHours, fedBack?.OnTimeRate);

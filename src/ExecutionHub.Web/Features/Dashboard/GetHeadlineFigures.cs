@@ -65,17 +65,32 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
         var now = clock.GetUtcNow().UtcDateTime;
         var today = ChinaTime.Today(clock);
         var (first, last) = query.Filter.Days(today);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var matters = db.Matters.AsNoTracking().InScope(scope, query.Filter);
-        var fedBack = matters.FedBackBetween(first, last);
-
-        var totals = await Totals(fedBack).SingleOrDefaultAsync(cancellationToken);
-        var count = totals?.Count ?? 0;
-
-        var live = await Live(matters, now).SingleOrDefaultAsync(cancellationToken);
+        IQueryable<Matter> InScope(AppDbContext db) => db.Matters.AsNoTracking().InScope(scope, query.Filter);
         var weekStart = LocalDay.WeekStart(today).DayNumber;
-        var (median, percentile90) = await CyclesAtRanksAsync(RankedCycles(matters, first, last, today), count, cancellationToken);
 
+        // Four independent reads side by side: the period's sums, its cycles (when few, ranked here),
+        // the live counts and this week's feedback.
+        var totalsTask = dbFactory.ReadAsync(db => Totals(InScope(db).FedBackBetween(first, last)).SingleOrDefaultAsync(cancellationToken));
+        var cyclesTask = dbFactory.ReadAsync(db => InScope(db).FedBackBetween(first, last).Select(m => m.FeedbackCycleSeconds ?? 0)
+            .Take(RankInMemoryUpTo + 1).ToListAsync(cancellationToken));
+        var liveTask = dbFactory.ReadAsync(db => Live(InScope(db), now).SingleOrDefaultAsync(cancellationToken));
+        var weekTask = dbFactory.ReadAsync(db => InScope(db).CountAsync(m => m.FirstFedBackOn >= weekStart, cancellationToken));
+        var totals = await totalsTask;
+        var cycles = await cyclesTask;
+        var count = totals?.Count ?? 0;
+        double? median, percentile90;
+        if (cycles.Count <= RankInMemoryUpTo)
+        {
+            cycles.Sort();
+            (median, percentile90) = Ranks(cycles);
+        }
+        else
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            (median, percentile90) = await CyclesAtRanksAsync(RankedCycles(InScope(db), first, last, today), count, cancellationToken, rankInMemoryUpTo: 0);
+        }
+
+        var live = await liveTask;
         return new HeadlineFigures(
             first,
             last,
@@ -89,8 +104,13 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
             live?.Open ?? 0,
             live?.DueSoon ?? 0,
             live?.Overdue ?? 0,
-            await matters.CountAsync(m => m.FirstFedBackOn >= weekStart, cancellationToken));
+            await weekTask);
     }
+
+    /// <summary>Nearest rank over cycles already sorted: the ⌈0.5·n⌉-th and ⌈0.9·n⌉-th.</summary>
+    private static (double? Median, double? Percentile90) Ranks(List<long> sorted) => sorted.Count == 0
+        ? (null, null)
+        : (sorted[(int)Math.Ceiling(0.5 * sorted.Count) - 1] / 3600.0, sorted[(int)Math.Ceiling(0.9 * sorted.Count) - 1] / 3600.0);
 
     /// <summary>The fed-back figures in one pass over the covering index.</summary>
     public static IQueryable<FeedbackTotals> Totals(IQueryable<Matter> fedBack) =>
@@ -137,8 +157,7 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
         var p90Rank = (int)Math.Ceiling(0.9 * count);
         if (count <= rankInMemoryUpTo)
         {
-            var sorted = await cycles.OrderBy(c => c).ToListAsync(cancellationToken);
-            return (sorted[medianRank - 1]!.Value / 3600.0, sorted[p90Rank - 1]!.Value / 3600.0);
+            return Ranks((await cycles.OrderBy(c => c).ToListAsync(cancellationToken)).Select(c => c ?? 0).ToList());
         }
 
         var median = await cycles.OrderBy(c => c).Skip(medianRank - 1).FirstAsync(cancellationToken);
