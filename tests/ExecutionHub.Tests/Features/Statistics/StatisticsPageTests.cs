@@ -163,9 +163,10 @@ public sealed partial class StatisticsPageTests : BunitTestBase
         return text.ToString();
     }
 
-    [GeneratedRegex(@"\d{17}[\dXx]")]
+    // Standing alone: not part of a longer number or of a chart's decimal coordinates (0.18670251278…).
+    [GeneratedRegex(@"(?<![\d.])\d{17}[\dXx](?![\d.])")]
     private static partial Regex IdentityNumber();
 
-    [GeneratedRegex(@"1[3-9]\d{9}")]
+    [GeneratedRegex(@"(?<![\d.])1[3-9]\d{9}(?![\d.])")]
     private static partial Regex MobileNumber();
 }
