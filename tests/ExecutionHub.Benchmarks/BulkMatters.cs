@@ -102,7 +102,7 @@ internal static class BulkMatters
                         cycle = cycle < now - received ? cycle : (now - received) / 2;
                         var allowed = MatterOutcomes.AllowedFor(matter.Type);
                         var outcome = allowed.Count == 0 ? (MatterOutcome?)null : allowed[random.Next(allowed.Count)];
-                        matter.RecordPastFeedback("核查完毕", outcome, received + cycle);
+                        matter.RecordPastFeedback("核查完毕", outcome, received + cycle, now);
                     }
 
                     // Open matters wait for their next alert like real ones; closed ones never alert again.

@@ -314,10 +314,12 @@ public sealed class Matter
     /// A matter handled before it was recorded here (a ledger import, generated data): its feedback
     /// is set as it happened, counted in every figure like one fed back in the application.
     /// </summary>
-    public void RecordPastFeedback(string? feedback, MatterOutcome? outcome, DateTime fedBackAtUtc)
+    public void RecordPastFeedback(string? feedback, MatterOutcome? outcome, DateTime fedBackAtUtc, DateTime now)
     {
         Require(MatterOutcomes.IsValidFor(Type, outcome), "Rule.Matter.OutcomeNotValid");
         Require(fedBackAtUtc >= ReceivedAtUtc, "Rule.Matter.FedBackBeforeReceived");
+        // The figures rank every cycle since the workstation opened as of today: none may lie ahead.
+        Require(fedBackAtUtc <= now, "Rule.Matter.FedBackInFuture");
         Feedback = feedback;
         Outcome = outcome;
         FedBackAtUtc = fedBackAtUtc;

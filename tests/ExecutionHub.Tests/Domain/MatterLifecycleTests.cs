@@ -269,4 +269,18 @@ public sealed class MatterLifecycleTests
 
         Assert.Equal(clock, clock.After(TimeSpan.FromMinutes(-5)));
     }
+
+    [Fact]
+    public void Should_refuse_a_past_feedback_that_lies_in_the_future_or_before_receipt()
+    {
+        var future = NewMatter();
+        var early = NewMatter();
+        var recorded = NewMatter();
+
+        Assert.Equal("Rule.Matter.FedBackInFuture", Assert.Throws<DomainRuleException>(() => future.RecordPastFeedback("反馈", MatterOutcome.Found, Received.AddHours(30), Received.AddHours(20))).MessageKey);
+        Assert.Equal("Rule.Matter.FedBackBeforeReceived", Assert.Throws<DomainRuleException>(() => early.RecordPastFeedback("反馈", MatterOutcome.Found, Received.AddHours(-1), Received.AddHours(20))).MessageKey);
+        recorded.RecordPastFeedback("反馈", MatterOutcome.Found, Received.AddHours(10), Received.AddHours(20));
+        Assert.Equal(10 * 3600, recorded.FeedbackCycleSeconds);
+        Assert.True(recorded.FedBackOnTime);
+    }
 }
