@@ -122,6 +122,9 @@ public sealed class Matter
 
     public List<VerificationTask> Tasks { get; set; } = [];
 
+    /// <summary>The judge's decision, for judicial relief and resume-execution applications only; null until decided.</summary>
+    public ApplicationDecision? Decision { get; private set; }
+
     private DateTime receivedAtUtc;
 
     public bool IsPaused => PausedAtUtc is not null;
@@ -265,6 +268,41 @@ public sealed class Matter
         DeadlineVersion++;
         AlertStage = 0;
         ScheduleAlerts();
+    }
+
+    /// <summary>
+    /// The judge decides a judicial relief or resume-execution application, once. The decision may
+    /// come while the workstation is still verifying (a clear new asset clue needs no visit) or
+    /// after its feedback, but not once the matter is closed or cancelled: the decision belongs to
+    /// the matter's live record. It does not move the matter's status; the judge still closes it.
+    /// </summary>
+    public void DecideApplication(ApplicationVerdict verdict, string reason, decimal? amountGranted, string? groupRecommendation, string decidedById, string decidedByName, DateTime now)
+    {
+        Require(ApplicationDecision.CanBeMadeOn(Type), "Rule.Matter.NotAnApplication");
+        Require(Decision is null, "Rule.Matter.AlreadyDecided");
+        Require(IsOpen || Status == MatterStatus.FedBack, "Rule.Matter.DecideOnlyOpenOrFedBack");
+        Require(Enum.IsDefined(verdict), "Rule.Matter.VerdictRequired");
+        RequireReason(reason);
+        if (verdict == ApplicationVerdict.Granted && Type == MatterType.JudicialRelief)
+        {
+            Require(amountGranted > 0m, "Rule.Matter.AmountGrantedRequired");
+            Require(Details.AmountRequested is not { } requested || amountGranted <= requested, "Rule.Matter.AmountGrantedAboveRequested");
+        }
+        else
+        {
+            Require(amountGranted is null, "Rule.Matter.AmountGrantedOnlyForGrantedRelief");
+        }
+
+        Decision = new ApplicationDecision
+        {
+            Verdict = verdict,
+            Reason = reason.Trim(),
+            AmountGranted = amountGranted,
+            GroupRecommendation = string.IsNullOrWhiteSpace(groupRecommendation) ? null : groupRecommendation.Trim(),
+            DecidedById = decidedById,
+            DecidedByName = decidedByName,
+            DecidedAtUtc = now,
+        };
     }
 
     public MatterClock Clock(DateTime now) => MatterClock.Of(this, now);

@@ -49,6 +49,12 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.Ignore(x => x.IsPaused);
         e.Ignore(x => x.IsOpen);
         e.OwnsOne(x => x.Details, d => d.ToJson());
+        e.OwnsOne(x => x.Decision, d =>
+        {
+            d.ToJson();
+            d.Property(x => x.Reason).HasMaxLength(1000);
+            d.Property(x => x.GroupRecommendation).HasMaxLength(2000);
+        });
         e.HasIndex(x => x.Reference).IsUnique();
         // The matter list filters by court or street and sorts by receipt or due time; deadline
         // sweeps look for open matters by due time. Each has an index that serves it in order.

@@ -1550,6 +1550,41 @@ namespace ExecutionHub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("ExecutionHub.Web.Domain.ApplicationDecision", "Decision", b1 =>
+                        {
+                            b1.Property<int>("MatterId");
+
+                            b1.Property<long?>("AmountGranted");
+
+                            b1.Property<DateTime>("DecidedAtUtc");
+
+                            b1.Property<string>("DecidedById")
+                                .IsRequired();
+
+                            b1.Property<string>("DecidedByName")
+                                .IsRequired();
+
+                            b1.Property<string>("GroupRecommendation")
+                                .HasMaxLength(2000);
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000);
+
+                            b1.Property<int>("Verdict");
+
+                            b1.HasKey("MatterId");
+
+                            b1.ToTable("Matters");
+
+                            b1
+                                .ToJson("Decision")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatterId");
+                        });
+
                     b.OwnsOne("ExecutionHub.Web.Domain.MatterDetails", "Details", b1 =>
                         {
                             b1.Property<int>("MatterId");
@@ -1595,6 +1630,8 @@ namespace ExecutionHub.Web.Data.Migrations
                         });
 
                     b.Navigation("Case");
+
+                    b.Navigation("Decision");
 
                     b.Navigation("Details")
                         .IsRequired();

@@ -62,7 +62,8 @@ public sealed record MatterView(
     string FeedbackDraft,
     MatterOutcome? Outcome,
     MatterOutcome? SuggestedOutcome,
-    WindowOrigin? FromWindow);
+    WindowOrigin? FromWindow,
+    ApplicationDecision? Decision = null);
 
 /// <summary>The window visit a matter was registered from.</summary>
 public sealed record WindowOrigin(int VisitId, DateTime VisitedAtUtc);
@@ -120,7 +121,8 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
             FeedbackDraft.Compose(tasks),
             matter.Outcome,
             MatterOutcomes.Suggest(matter.Type, tasks.Where(t => t.Status == VerificationTaskStatus.Accepted).Select(t => t.Finding).OfType<Finding>()),
-            fromWindow);
+            fromWindow,
+            matter.Decision);
     }
 
     /// <summary>Masked by default: a person's name, ID number, phones and addresses; an organisation's name stays.</summary>

@@ -14,7 +14,7 @@ public sealed class WorkflowScenario(TestApp app)
 
     public int TaskId { get; private set; }
 
-    public static async Task<WorkflowScenario> ReferAsync(TestApp app, MatterType type = MatterType.DebtorWhereabouts)
+    public static async Task<WorkflowScenario> ReferAsync(TestApp app, MatterType type = MatterType.DebtorWhereabouts, MatterDetails? details = null)
     {
         var scenario = new WorkflowScenario(app);
         await using var db = await app.DbAsync();
@@ -30,7 +30,7 @@ public sealed class WorkflowScenario(TestApp app)
             CaseNumber = @case.CaseNumber,
             TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent).Id,
             Request = "请核实被执行人现住址及作息规律。",
-            Details = new MatterDetails { LastKnownAddresses = "上海市杨浦区平凉路100弄1号" },
+            Details = details ?? new MatterDetails { LastKnownAddresses = "上海市杨浦区平凉路100弄1号" },
         });
         return scenario;
     }
