@@ -7,13 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Web.Features.Window;
 
-/// <summary>The window's figures for the coordinator's desk: this Shanghai calendar month's visits by purpose and the matters they became.</summary>
+/// <summary>
+/// The window's figures for the coordinator's desk, this Shanghai calendar month: visits by purpose,
+/// the matters they became, and the street's relief and resume-execution applications the judges decided.
+/// </summary>
 [Allowed(Roles.Coordinator)]
 public sealed record GetWindowFigures(int StreetId) : IQuery<WindowFigures>, IStreetWindowRequest;
 
 public sealed record PurposeCount(VisitPurpose Purpose, int Visits);
 
-public sealed record WindowFigures(DateOnly MonthStart, int Visits, IReadOnlyList<PurposeCount> VisitsByPurpose, int MattersFromWindow);
+public sealed record WindowFigures(DateOnly MonthStart, int Visits, IReadOnlyList<PurposeCount> VisitsByPurpose, int MattersFromWindow, int ApplicationsDecided = 0);
 
 public sealed class GetWindowFiguresHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : IQueryHandler<GetWindowFigures, WindowFigures>
 {
@@ -30,10 +33,14 @@ public sealed class GetWindowFiguresHandler(IDbContextFactory<AppDbContext> dbFa
         var matters = await db.WindowVisits.Where(v => v.StreetId == query.StreetId && v.MatterId != null)
             .Join(db.Matters, v => v.MatterId, m => m.Id, (_, m) => m.ReceivedAtUtc)
             .CountAsync(received => received >= start && received < end, cancellationToken);
+        var decided = await db.Matters
+            .Where(m => m.StreetId == query.StreetId && (m.Type == MatterType.JudicialRelief || m.Type == MatterType.ResumeExecution) && m.Decision != null)
+            .CountAsync(m => m.Decision!.DecidedAtUtc >= start && m.Decision.DecidedAtUtc < end, cancellationToken);
         return new WindowFigures(
             monthStart,
             counts.Values.Sum(),
             Enum.GetValues<VisitPurpose>().Select(p => new PurposeCount(p, counts.GetValueOrDefault(p))).ToList(),
-            matters);
+            matters,
+            decided);
     }
 }

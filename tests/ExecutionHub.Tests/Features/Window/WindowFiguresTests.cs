@@ -56,6 +56,25 @@ public sealed class WindowFiguresTests
             figures.VisitsByPurpose.Select(p => (p.Purpose, p.Visits)));
     }
 
+    [Fact]
+    public async Task The_desk_counts_the_applications_the_judges_decided_this_month()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var data = await new HandBuiltData(app).WithOrganisationAsync();
+        var @case = await data.AddCaseAsync(data.Judge);
+        var received = Shanghai(10, 20, 9, 0);
+        await data.AddMatterAsync(@case, MatterType.ResumeExecution, received, m =>
+            m.DecideApplication(ApplicationVerdict.Granted, "新线索属实", null, null, data.Judge.Id, data.Judge.DisplayName, Shanghai(11, 3, 10, 0)));
+        await data.AddMatterAsync(@case, MatterType.ResumeExecution, received, m =>
+            m.DecideApplication(ApplicationVerdict.Refused, "线索不足", null, null, data.Judge.Id, data.Judge.DisplayName, Shanghai(10, 31, 23, 0)));
+        await data.AddMatterAsync(@case, MatterType.ResumeExecution, received, _ => { });
+        data.ActAs(data.Judge, Roles.Coordinator, data.Street.Id);
+
+        var figures = await app.SendAsync(new GetWindowFigures(data.Street.Id));
+
+        Assert.Equal(1, figures.ApplicationsDecided);
+    }
+
     private static Task<int> LogAsync(TestApp app, HandBuiltData data, VisitPurpose purpose, DateTime visitedAtUtc) =>
         app.SendAsync(new LogWindowVisit
         {
