@@ -5,11 +5,13 @@ namespace ExecutionHub.Web.Data;
 
 /// <summary>
 /// Fills the dashboard columns (local days, feedback cycle, on time) of matters saved before those
-/// columns existed, from what their rows already hold. Runs at start-up after the migrations; a
-/// database with nothing to fill costs one indexed look-up per condition.
+/// columns existed, from what their rows already hold. Runs at start-up only when the migration that
+/// added the columns has just been applied, so later starts do not scan the matters for it.
 /// </summary>
 public static class MatterFiguresBackfill
 {
+    public static bool IsItsMigration(string migrationId) => migrationId.EndsWith("_DashboardFigures", StringComparison.Ordinal);
+
     private const int Batch = 500;
 
     public static async Task RunAsync(AppDbContext db, CancellationToken cancellationToken)

@@ -19,8 +19,12 @@ public static class DatabaseInitialiser
         var services = scope.ServiceProvider;
         await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken))
         {
+            var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
             await SqliteDatabase.MigrateAsync(db, cancellationToken);
-            await MatterFiguresBackfill.RunAsync(db, cancellationToken);
+            if (pending.Any(MatterFiguresBackfill.IsItsMigration))
+            {
+                await MatterFiguresBackfill.RunAsync(db, cancellationToken);
+            }
             await DefaultMessageTemplates.EnsureAsync(db, cancellationToken);
         }
 

@@ -3,6 +3,7 @@ using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
+using ExecutionHub.Web.Features.Matters;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,6 +4,7 @@ using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using ExecutionHub.Web.Infrastructure.Time;
 using FluentValidation;
+using ExecutionHub.Web.Features.Matters;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,7 +88,7 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
         else
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            (median, percentile90) = await CyclesAtRanksAsync(RankedCycles(InScope(db), first, last, today), count, cancellationToken, rankInMemoryUpTo: 0);
+            (median, percentile90) = await CyclesAtRanksAsync(RankedCycles(InScope(db), first, last, today), count, cancellationToken);
         }
 
         var live = await liveTask;
@@ -108,7 +109,7 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
     }
 
     /// <summary>Nearest rank over cycles already sorted: the ⌈0.5·n⌉-th and ⌈0.9·n⌉-th.</summary>
-    private static (double? Median, double? Percentile90) Ranks(List<long> sorted) => sorted.Count == 0
+    public static (double? Median, double? Percentile90) Ranks(List<long> sorted) => sorted.Count == 0
         ? (null, null)
         : (sorted[(int)Math.Ceiling(0.5 * sorted.Count) - 1] / 3600.0, sorted[(int)Math.Ceiling(0.9 * sorted.Count) - 1] / 3600.0);
 
@@ -144,7 +145,7 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
     /// ascending order. A few are read and ranked at once; many are found by walking the cycle index
     /// from the nearer end, which reads at most half the rows instead of sorting them all.
     /// </summary>
-    public static async Task<(double? Median, double? Percentile90)> CyclesAtRanksAsync(IQueryable<Matter> fedBack, int count, CancellationToken cancellationToken, int rankInMemoryUpTo = RankInMemoryUpTo)
+    public static async Task<(double? Median, double? Percentile90)> CyclesAtRanksAsync(IQueryable<Matter> fedBack, int count, CancellationToken cancellationToken)
     {
         if (count == 0)
         {
@@ -155,11 +156,6 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
         var cycles = fedBack.Select(m => m.FeedbackCycleSeconds);
         var medianRank = (int)Math.Ceiling(0.5 * count);
         var p90Rank = (int)Math.Ceiling(0.9 * count);
-        if (count <= rankInMemoryUpTo)
-        {
-            return Ranks((await cycles.OrderBy(c => c).ToListAsync(cancellationToken)).Select(c => c ?? 0).ToList());
-        }
-
         var median = await cycles.OrderBy(c => c).Skip(medianRank - 1).FirstAsync(cancellationToken);
         var p90 = await cycles.OrderByDescending(c => c).Skip(count - p90Rank).FirstAsync(cancellationToken);
         return (median!.Value / 3600.0, p90!.Value / 3600.0);

@@ -2,6 +2,7 @@ using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
+using ExecutionHub.Web.Features.Matters;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

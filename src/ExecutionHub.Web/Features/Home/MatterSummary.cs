@@ -20,7 +20,4 @@ internal static class MatterSummaryQuery
             .Select(r => new MatterSummary(r.Id, r.Reference, r.CaseNumber, r.Type, r.Status, r.Kind == PartyKind.Person ? PersonalData.MaskName(r.Name) : r.Name, r.ReceivedAtUtc, r.DueAtUtc))
             .ToList();
     }
-
-    public static IQueryable<Matter> Open(this IQueryable<Matter> matters) =>
-        matters.Where(m => m.Status != MatterStatus.Closed && m.Status != MatterStatus.Cancelled && m.Status != MatterStatus.FedBack);
 }

@@ -159,8 +159,7 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
 
         if (query.OverdueOnly || query.DueWithinDay)
         {
-            var open = new[] { MatterStatus.Received, MatterStatus.Registered, MatterStatus.Dispatched, MatterStatus.Consolidated };
-            matters = matters.Where(m => open.Contains(m.Status) && m.PausedAtUtc == null);
+            matters = matters.Open().Where(m => m.PausedAtUtc == null);
             matters = query.OverdueOnly
                 ? matters.Where(m => m.DueAtUtc < now)
                 : matters.Where(m => m.DueAtUtc >= now && m.DueAtUtc < now.AddHours(24));

@@ -93,7 +93,7 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime
     {
         var open = Enum.GetValues<MatterStatus>().Where(s => new Matter { Reference = "", JudgeId = "", CreatedById = "", Status = s }.IsOpen);
 
-        Assert.Equal(Enum.GetValues<MatterStatus>().Where(s => s <= DashboardQueries.LastOpenStatus), open);
+        Assert.Equal(Enum.GetValues<MatterStatus>().Where(s => s <= ExecutionHub.Web.Features.Matters.MatterQueries.LastOpenStatus), open);
     }
 
     private static void AssertCovering(IReadOnlyList<string> plan, string indexPrefix) =>

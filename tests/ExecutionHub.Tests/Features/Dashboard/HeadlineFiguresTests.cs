@@ -1,6 +1,7 @@
 using ExecutionHub.Tests.Infrastructure;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Dashboard;
+using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Tests.Features.Dashboard;
 
@@ -188,8 +189,8 @@ public sealed class HeadlineFiguresTests : IAsyncLifetime
 
         await using var db = await app.DbAsync();
         var fedBack = db.Matters.InScope(new DashboardScope(data.Court.Id, null), new DashboardFilter()).FedBackBetween(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 27));
-        var readAtOnce = await GetHeadlineFiguresHandler.CyclesAtRanksAsync(fedBack, hours.Length, default);
-        var walked = await GetHeadlineFiguresHandler.CyclesAtRanksAsync(fedBack, hours.Length, default, rankInMemoryUpTo: 0);
+        var readAtOnce = GetHeadlineFiguresHandler.Ranks(await fedBack.Select(m => m.FeedbackCycleSeconds ?? 0).OrderBy(c => c).ToListAsync());
+        var walked = await GetHeadlineFiguresHandler.CyclesAtRanksAsync(fedBack, hours.Length, default);
 
         // Sorted: 5 7 12 33 33 48 61 70 90; ranks ⌈4.5⌉ = 5 and ⌈8.1⌉ = 9.
         Assert.Equal((33.0, 90.0), (readAtOnce.Median, readAtOnce.Percentile90));
