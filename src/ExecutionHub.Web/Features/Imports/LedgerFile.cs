@@ -51,9 +51,16 @@ public static class LedgerFile
         _ => null,
     };
 
-    /// <summary>The rows of the file, header first; throws <see cref="InvalidDataException"/> when it cannot be read at all.</summary>
+    /// <summary>
+    /// The rows of the file, header first, at most <see cref="MaxRows"/> + 2 (the header, the
+    /// allowed rows and one more to tell that there are too many): a small compressed XLSX can hold
+    /// millions of rows, and reading them all would only be to refuse them.
+    /// Throws <see cref="InvalidDataException"/> when the file cannot be read at all.
+    /// </summary>
     public static List<LedgerLine> Read(byte[] content, LedgerFormat format) =>
         format == LedgerFormat.Xlsx ? ReadXlsx(content) : ReadCsv(content);
+
+    private const int MaxLines = MaxRows + 2;
 
     /// <summary>Whether the header row names exactly the ledger's columns, in order (case, spaces and empty trailing cells aside).</summary>
     public static bool HasExpectedHeader(LedgerLine header)
@@ -82,7 +89,7 @@ public static class LedgerFile
         try
         {
             using var csv = CsvReader.FromText(Decode(content), options);
-            while (csv.Read())
+            while (lines.Count < MaxLines && csv.Read())
             {
                 var cells = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i) ?? "").ToList();
                 if (cells.Any(c => !string.IsNullOrWhiteSpace(c)))
@@ -123,6 +130,11 @@ public static class LedgerFile
             var row = 0;
             foreach (IDictionary<string, object?> cells in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
             {
+                if (lines.Count >= MaxLines)
+                {
+                    break;
+                }
+
                 row++;
                 var texts = cells.OrderBy(c => ColumnIndex(c.Key)).Select(c => CellText(c.Value)).ToList();
                 if (texts.Any(t => t.Length > 0))

@@ -292,6 +292,19 @@ public sealed class ImportLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_refuse_a_file_with_more_rows_than_one_import_takes()
+    {
+        var rows = Enumerable.Range(0, LedgerFile.MaxRows + 1).Select(i => With(FedBackRows[0], LedgerFile.TargetName, $"人{i}"));
+
+        var report = await app.SendAsync(Import(Csv(rows), data));
+
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((LedgerFile.MaxRows + 2, LedgerFile.Header), (error.Row, error.Column));
+        await using var db = await app.DbAsync();
+        Assert.Equal(0, await db.Matters.CountAsync());
+    }
+
+    [Fact]
     public async Task Should_ask_for_a_judge_before_creating_cases_the_system_does_not_have()
     {
         var report = await app.SendAsync(Import(Csv(FedBackRows), data) with { JudgeId = null });
