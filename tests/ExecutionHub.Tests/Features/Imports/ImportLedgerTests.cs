@@ -161,6 +161,19 @@ public sealed class ImportLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_read_a_csv_saved_as_gb18030_by_a_chinese_excel()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var text = System.Text.Encoding.UTF8.GetString(Csv(FedBackRows));
+        var gb18030 = System.Text.Encoding.GetEncoding("GB18030").GetBytes(text);
+
+        var report = await app.SendAsync(Import(gb18030, data, dryRun: true));
+
+        Assert.Empty(report.Errors);
+        Assert.Equal("王*明", report.Preview[0].TargetName);
+    }
+
+    [Fact]
     public async Task Should_save_nothing_in_a_preview()
     {
         var preview = await app.SendAsync(Import(Csv(FedBackRows), data, dryRun: true));
