@@ -117,6 +117,13 @@ public sealed class Matter
     /// <summary>The consolidated feedback the workstation sends to the court.</summary>
     public string? Feedback { get; set; }
 
+    /// <summary>
+    /// For a matter imported from the historical ledger: a hash of what identifies its ledger row
+    /// (case number, type, target, receipt), unique in the database, so importing the same file
+    /// again adds nothing. Null for matters registered in the application.
+    /// </summary>
+    public string? ImportKey { get; set; }
+
     /// <summary>Optimistic concurrency: bumped on every save; a stale writer is refused.</summary>
     public int Version { get; set; }
 
@@ -362,6 +369,64 @@ public sealed class Matter
         Outcome = outcome;
         FedBackAtUtc = fedBackAtUtc;
         RecordFirstFeedback(fedBackAtUtc, PausedSeconds, onTime: fedBackAtUtc <= DueAtUtc);
+    }
+
+    /// <summary>
+    /// A matter from the historical ledger, received at <see cref="ReceivedAtUtc"/> (its due time
+    /// already set by the deadline policy as of that receipt): registered on receipt, then
+    /// dispatched, fed back and closed at the ledger's times, each step only after the one before.
+    /// Its feedback counts in every figure like one given in the application. An imported matter
+    /// still open is watched from now on: the alerts whose time passed before the import are taken
+    /// as spent (the overdue figure still counts it), only those still ahead will fire.
+    /// </summary>
+    public void RecordImportedHistory(DateTime? dispatchedAtUtc, DateTime? fedBackAtUtc, DateTime? closedAtUtc, string? feedback, MatterOutcome? outcome, DateTime now)
+    {
+        Require(Status == MatterStatus.Received && Tasks.Count == 0 && FirstFedBackAtUtc is null, "Rule.Matter.ImportOnlyNew");
+        Require(ReceivedAtUtc <= now, "Rule.Matter.ImportStepInFuture");
+        Require(fedBackAtUtc is null || dispatchedAtUtc is not null, "Rule.Matter.ImportStepMissing");
+        Require(closedAtUtc is null || fedBackAtUtc is not null, "Rule.Matter.ImportStepMissing");
+        DateTime? previous = ReceivedAtUtc;
+        foreach (var step in new[] { dispatchedAtUtc, fedBackAtUtc, closedAtUtc })
+        {
+            if (step is { } at)
+            {
+                Require(at >= previous, "Rule.Matter.ImportStepOutOfOrder");
+                Require(at <= now, "Rule.Matter.ImportStepInFuture");
+                previous = at;
+            }
+        }
+
+        Require(fedBackAtUtc is not null || outcome is null, "Rule.Matter.ImportOutcomeWithoutFeedback");
+        Status = MatterStatus.Registered;
+        RegisteredAtUtc = ReceivedAtUtc;
+        if (dispatchedAtUtc is { } dispatched)
+        {
+            Status = MatterStatus.Dispatched;
+            DispatchedAtUtc = dispatched;
+        }
+
+        if (fedBackAtUtc is { } fedBack)
+        {
+            Require(!string.IsNullOrWhiteSpace(feedback), "Rule.Matter.FeedbackRequired");
+            RecordPastFeedback(feedback!.Trim(), outcome, fedBack, now);
+            ConsolidatedAtUtc = fedBack;
+            Status = MatterStatus.FedBack;
+        }
+
+        if (closedAtUtc is { } closed)
+        {
+            AcknowledgedAtUtc = closed;
+            ClosedAtUtc = closed;
+            Status = MatterStatus.Closed;
+        }
+
+        AlertStage = 0;
+        while (IsOpen && AlertTime(AlertStage) is { } at && at <= now)
+        {
+            AlertStage++;
+        }
+
+        ScheduleAlerts();
     }
 
     /// <summary>

@@ -56,6 +56,9 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
             d.Property(x => x.GroupRecommendation).HasMaxLength(2000);
         });
         e.HasIndex(x => x.Reference).IsUnique();
+        // One matter per ledger row, however often the file is imported (null for matters registered here).
+        e.Property(x => x.ImportKey).HasMaxLength(64);
+        e.HasIndex(x => x.ImportKey).IsUnique();
         // The matter list filters by court or street and sorts by receipt or due time; deadline
         // sweeps look for open matters by due time. Each has an index that serves it in order.
         e.HasIndex(x => new { x.StreetId, x.Status, x.DueAtUtc });

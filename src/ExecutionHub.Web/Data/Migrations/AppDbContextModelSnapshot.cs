@@ -642,6 +642,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int?>("FirstFedBackOn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("JudgeId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -714,6 +718,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("CreatedById");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("NextAlertAtUtc");
 

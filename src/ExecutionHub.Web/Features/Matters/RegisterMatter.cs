@@ -225,7 +225,7 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
     }
 
     /// <summary>ZX-{year in Shanghai}-{serial}: the next five-digit serial of the year. The unique index stops a duplicate from a race.</summary>
-    private static async Task<string> NextReferenceAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    internal static async Task<string> NextReferenceAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var prefix = $"ZX-{ChinaTime.ToLocal(now).Year.ToString(CultureInfo.InvariantCulture)}-";
         var last = await db.Matters.Where(m => m.Reference.StartsWith(prefix))
