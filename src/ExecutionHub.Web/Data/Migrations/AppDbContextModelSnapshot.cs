@@ -690,6 +690,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("ReturnCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Route")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -707,6 +710,9 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkingGroupId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -733,6 +739,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("StreetId", "DueAtUtc");
 
                     b.HasIndex("StreetId", "ReceivedAtUtc");
+
+                    b.HasIndex("WorkingGroupId", "Status");
 
                     b.HasIndex("CourtId", "Status", "DueAtUtc");
 
@@ -1065,6 +1073,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WorkingGroupId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MatterId");
@@ -1078,6 +1089,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("Status", "DueAtUtc");
 
                     b.HasIndex("AssigneeId", "Status", "MatterId");
+
+                    b.HasIndex("WorkingGroupId", "AssigneeId", "Status");
 
                     b.HasIndex("GridId", "AssignedAtUtc", "DueAtUtc", "SubmittedAtUtc");
 
@@ -1550,6 +1563,11 @@ namespace ExecutionHub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ExecutionHub.Web.Domain.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("ExecutionHub.Web.Domain.ApplicationDecision", "Decision", b1 =>
                         {
                             b1.Property<int>("MatterId");
@@ -1579,6 +1597,38 @@ namespace ExecutionHub.Web.Data.Migrations
 
                             b1
                                 .ToJson("Decision")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatterId");
+                        });
+
+                    b.OwnsOne("ExecutionHub.Web.Domain.GroupRecommendation", "Recommendation", b1 =>
+                        {
+                            b1.Property<int>("MatterId");
+
+                            b1.Property<DateTime>("RecordedAtUtc");
+
+                            b1.Property<string>("RecordedById")
+                                .IsRequired();
+
+                            b1.Property<string>("RecordedByName")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000);
+
+                            b1.Property<int>("Verdict");
+
+                            b1.Property<int>("WorkingGroupId");
+
+                            b1.HasKey("MatterId");
+
+                            b1.ToTable("Matters");
+
+                            b1
+                                .ToJson("Recommendation")
                                 .HasColumnType("TEXT");
 
                             b1.WithOwner()
@@ -1635,6 +1685,8 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Navigation("Details")
                         .IsRequired();
+
+                    b.Navigation("Recommendation");
 
                     b.Navigation("TargetParty");
                 });
@@ -1737,6 +1789,11 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", null)
                         .WithMany()
                         .HasForeignKey("PartnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("ExecutionHub.Web.Domain.Finding", "Finding", b1 =>
