@@ -67,6 +67,7 @@ public sealed class VerificationTask
     public void Submit(Finding finding, DateTime now)
     {
         Require(IsOpenForFindings, "Rule.Task.SubmitOnlyOpen");
+        Require(!AwaitsClaim, "Rule.Task.ClaimFirst");
         Require(Matter is null || (Matter.IsOpen && !Matter.IsPaused), "Rule.Task.MatterNotOpen");
         Finding = finding;
         Status = VerificationTaskStatus.Submitted;

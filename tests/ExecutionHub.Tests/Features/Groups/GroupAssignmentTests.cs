@@ -147,6 +147,20 @@ public sealed class GroupAssignmentTests
     }
 
     [Fact]
+    public async Task A_member_must_claim_a_group_task_before_recording_a_finding_on_it()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var groups = await GroupScenario.CreateAsync(app);
+        var workflow = await groups.GroupTaskAsync();
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => workflow.SubmitFindingAsync("grid.liu"));
+
+        Assert.Equal("Rule.Task.ClaimFirst", refused.MessageKey);
+        var task = (await workflow.MatterAsync()).Tasks.Single();
+        Assert.Equal((VerificationTaskStatus.Assigned, (Finding?)null), (task.Status, task.Finding));
+    }
+
+    [Fact]
     public async Task A_grid_worker_outside_the_group_can_neither_see_nor_claim_its_task()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
