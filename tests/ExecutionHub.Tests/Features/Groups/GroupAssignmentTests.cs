@@ -104,6 +104,51 @@ public sealed class GroupAssignmentTests
     }
 
     [Fact]
+    public async Task A_coordinator_dispatches_a_task_straight_to_a_group_offered_among_the_dispatch_candidates()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var groups = await GroupScenario.CreateAsync(app);
+        var workflow = await Matters.WorkflowScenario.ReferAsync(app);
+        await workflow.AcceptAsync();
+        var options = await app.SendAsync(new GetDispatchOptions(workflow.MatterId));
+        var candidate = options.Candidates.Single(c => c.GroupId == groups.InvestigationGroup);
+
+        await app.SendAsync(new DispatchMatter(workflow.MatterId, options.Version,
+            [new TaskAssignment { WorkingGroupId = candidate.GroupId, DueAtUtc = options.DefaultDueAtUtc, Instructions = "请组内认领" }]));
+
+        var task = (await workflow.MatterAsync()).Tasks.Single();
+        Assert.True(task.AwaitsClaim);
+        Assert.Equal((MatterStatus.Dispatched, (int?)groups.InvestigationGroup), ((await workflow.MatterAsync()).Status, task.WorkingGroupId));
+        await using (var db = await app.DbAsync())
+        {
+            var last = await db.Timeline.Where(t => t.MatterId == workflow.MatterId).OrderBy(t => t.Id).LastAsync();
+            Assert.Equal(("Timeline.TaskDispatched", "执行调查组"), (last.Event, last.Detail));
+        }
+
+        await app.SignInAsAsync("grid.liu");
+        Assert.Contains((await app.SendAsync(new ListMyGroupWork())).SelectMany(g => g.Tasks), t => t.TaskId == task.Id);
+    }
+
+    [Fact]
+    public async Task Dispatching_to_a_group_of_another_street_or_to_two_holders_at_once_is_refused()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var groups = await GroupScenario.CreateAsync(app);
+        var workflow = await Matters.WorkflowScenario.ReferAsync(app);
+        await workflow.AcceptAsync();
+        var options = await app.SendAsync(new GetDispatchOptions(workflow.MatterId));
+        var worker = options.Candidates.First(c => c.UserId is not null);
+
+        var otherStreet = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new DispatchMatter(workflow.MatterId, options.Version,
+            [new TaskAssignment { WorkingGroupId = groups.OtherStreetGroup, DueAtUtc = options.DefaultDueAtUtc }])));
+        await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => app.SendAsync(new DispatchMatter(workflow.MatterId, options.Version,
+            [new TaskAssignment { AssigneeId = worker.UserId, WorkingGroupId = groups.InvestigationGroup, DueAtUtc = options.DefaultDueAtUtc }])));
+
+        Assert.Equal("Rule.Group.NotOfStreet", otherStreet.MessageKey);
+        Assert.Empty((await workflow.MatterAsync()).Tasks);
+    }
+
+    [Fact]
     public async Task A_member_claims_a_group_task_which_becomes_theirs_alone_and_the_claim_is_on_the_timeline()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
