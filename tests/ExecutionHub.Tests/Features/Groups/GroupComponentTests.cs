@@ -165,4 +165,21 @@ public sealed class MyGroupQueueTests : BunitTestBase, IAsyncLifetime
         await member.WaitForAssertionAsync(() => Assert.NotNull(member.Find("[data-testid=my-group-queue]")), Patience);
         Assert.Empty(member.FindAll("[data-testid=group-claim]"));
     }
+
+    [Fact]
+    public async Task A_member_opening_an_unclaimed_group_task_is_asked_to_claim_it_and_then_gets_the_finding_form()
+    {
+        var groups = await GroupScenario.CreateAsync(app);
+        var workflow = await groups.GroupTaskAsync();
+        await app.SignInAsAsync("grid.liu");
+        UseApplication(scope);
+        var page = Render<TaskPage>(p => p.Add(x => x.TaskId, workflow.TaskId));
+        await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find("[data-testid=task-awaits-claim]")), Patience);
+        Assert.Empty(page.FindAll("[data-testid=finding-form]"));
+
+        await page.Find("[data-testid=task-claim]").ClickAsync(new());
+
+        await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find("[data-testid=finding-form]")), Patience);
+        Assert.Empty(page.FindAll("[data-testid=task-awaits-claim]"));
+    }
 }
