@@ -34,6 +34,13 @@ public sealed class DemoDataSeeder(
         await SeedMattersAsync(court, cancellationToken);
         await SeedMilestonesAsync(court, cancellationToken);
         await SeedWindowVisitsAsync(court, cancellationToken);
+        await SeedGroupWorkAsync(court, cancellationToken);
+    }
+
+    private async Task SeedGroupWorkAsync(Court court, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await new DemoGroupWork(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct);
     }
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)

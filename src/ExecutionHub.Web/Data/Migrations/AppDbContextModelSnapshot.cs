@@ -694,6 +694,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("ReturnCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Route")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -711,6 +714,9 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkingGroupId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -740,6 +746,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("StreetId", "DueAtUtc");
 
                     b.HasIndex("StreetId", "ReceivedAtUtc");
+
+                    b.HasIndex("WorkingGroupId", "Status");
 
                     b.HasIndex("CourtId", "Status", "DueAtUtc");
 
@@ -1072,6 +1080,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WorkingGroupId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MatterId");
@@ -1085,6 +1096,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("Status", "DueAtUtc");
 
                     b.HasIndex("AssigneeId", "Status", "MatterId");
+
+                    b.HasIndex("WorkingGroupId", "AssigneeId", "Status");
 
                     b.HasIndex("GridId", "AssignedAtUtc", "DueAtUtc", "SubmittedAtUtc");
 
@@ -1557,6 +1570,11 @@ namespace ExecutionHub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ExecutionHub.Web.Domain.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("ExecutionHub.Web.Domain.ApplicationDecision", "Decision", b1 =>
                         {
                             b1.Property<int>("MatterId");
@@ -1586,6 +1604,38 @@ namespace ExecutionHub.Web.Data.Migrations
 
                             b1
                                 .ToJson("Decision")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatterId");
+                        });
+
+                    b.OwnsOne("ExecutionHub.Web.Domain.GroupRecommendation", "Recommendation", b1 =>
+                        {
+                            b1.Property<int>("MatterId");
+
+                            b1.Property<DateTime>("RecordedAtUtc");
+
+                            b1.Property<string>("RecordedById")
+                                .IsRequired();
+
+                            b1.Property<string>("RecordedByName")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000);
+
+                            b1.Property<int>("Verdict");
+
+                            b1.Property<int>("WorkingGroupId");
+
+                            b1.HasKey("MatterId");
+
+                            b1.ToTable("Matters");
+
+                            b1
+                                .ToJson("Recommendation")
                                 .HasColumnType("TEXT");
 
                             b1.WithOwner()
@@ -1642,6 +1692,8 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Navigation("Details")
                         .IsRequired();
+
+                    b.Navigation("Recommendation");
 
                     b.Navigation("TargetParty");
                 });
@@ -1744,6 +1796,11 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", null)
                         .WithMany()
                         .HasForeignKey("PartnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("ExecutionHub.Web.Domain.Finding", "Finding", b1 =>

@@ -42,6 +42,9 @@ public sealed class RegisterMatter : ICommand<int>
 
     public string Request { get; set; } = "";
     public MatterDetails Details { get; set; } = new();
+
+    /// <summary>For a judicial relief or resume-execution application registered at the workstation: to the hearing-and-relief group or to the judge; null leaves it unrouted.</summary>
+    public ApplicationRoute? Route { get; set; }
 }
 
 public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
@@ -53,6 +56,9 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
         RuleFor(x => x.Request).NotEmpty().MaximumLength(2000);
         RuleFor(x => x.Source).IsInEnum();
         RuleFor(x => x.Type).IsInEnum();
+        RuleFor(x => x.Route).IsInEnum().When(x => x.Route is not null);
+        RuleFor(x => x.Route).Null().When(x => !ApplicationDecision.CanBeMadeOn(x.Type))
+            .WithMessage(_ => UiText.Get("Validation.RouteOnlyForApplications"));
         RuleFor(x => x.Source).Equal(MatterSource.OtherCourtEntrustment).When(x => x.Type == MatterType.EntrustedInvestigation)
             .WithMessage(_ => UiText.Get("Validation.EntrustedNeedsEntrustment"));
 
@@ -172,6 +178,17 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
         if (!asJudge)
         {
             db.AddTimeline(matter, me, now, "Timeline.MatterRegistered");
+        }
+
+        if (command.Route is { } route)
+        {
+            // Routing is the workstation's call; a judge's own referral needs no route to the judge.
+            if (asJudge)
+            {
+                throw new RequestRefusedException("Rule.Matter.RouteOnlyAtWorkstation");
+            }
+
+            await Groups.Routing.RouteAsync(db, matter, route, me, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
