@@ -63,7 +63,11 @@ public sealed record MatterView(
     MatterOutcome? Outcome,
     MatterOutcome? SuggestedOutcome,
     WindowOrigin? FromWindow,
-    ApplicationDecision? Decision = null);
+    ApplicationDecision? Decision = null,
+    HardCaseView? HardCase = null);
+
+/// <summary>Why and since when the matter is a hard case for the joint meeting; null when it is not one.</summary>
+public sealed record HardCaseView(string Reason, DateTime FlaggedAtUtc);
 
 /// <summary>The window visit a matter was registered from.</summary>
 public sealed record WindowOrigin(int VisitId, DateTime VisitedAtUtc);
@@ -122,7 +126,8 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
             matter.Outcome,
             MatterOutcomes.Suggest(matter.Type, tasks.Where(t => t.Status == VerificationTaskStatus.Accepted).Select(t => t.Finding).OfType<Finding>()),
             fromWindow,
-            matter.Decision);
+            matter.Decision,
+            matter.IsHardCase ? new HardCaseView(matter.HardCaseReason ?? "", matter.HardCaseFlaggedAtUtc!.Value) : null);
     }
 
     /// <summary>Masked by default: a person's name, ID number, phones and addresses; an organisation's name stays.</summary>
