@@ -34,6 +34,14 @@ public sealed class DemoDataSeeder(
         await SeedMattersAsync(court, cancellationToken);
         await SeedMilestonesAsync(court, cancellationToken);
         await SeedWindowVisitsAsync(court, cancellationToken);
+        await SeedMeetingsAsync(court, cancellationToken);
+    }
+
+    /// <summary>A settlement with instalments, hard cases and joint meetings for 平凉路街道 (looks before it writes).</summary>
+    private async Task SeedMeetingsAsync(Court court, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await new DemoMeetings(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct);
     }
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)

@@ -204,6 +204,25 @@ public sealed class MeetingTests
     }
 
     [Fact]
+    public async Task A_new_coordinator_finds_a_settlement_with_an_overdue_instalment_and_an_upcoming_and_a_past_meeting_with_an_overdue_item()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var chen = await app.SignInAsAsync("coord.chen");
+
+        var meetings = await app.SendAsync(new ListMeetings(chen.StreetId!.Value));
+        Assert.Contains(meetings, m => m.Upcoming && m.AgendaItems > 0);
+        Assert.Contains(meetings, m => !m.Upcoming && m.OverdueActionItems == 1);
+        var board = await app.SendAsync(new ListActionItems(OverdueOnly: true));
+        Assert.Single(board.Rows);
+
+        await using var db = await app.DbAsync();
+        var session = await db.Mediations.Include(m => m.Instalments).SingleAsync(m => m.StreetId == chen.StreetId);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        Assert.Equal([DueState.Done, DueState.Overdue, DueState.Due], session.Instalments.OrderBy(i => i.Number).Select(i => i.StateAt(now)));
+        Assert.Equal(session.SettlementAmount, session.Instalments.Sum(i => i.Amount));
+    }
+
+    [Fact]
     public async Task A_grid_worker_cannot_schedule_a_meeting()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
