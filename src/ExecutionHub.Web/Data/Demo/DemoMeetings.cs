@@ -42,7 +42,7 @@ internal sealed class DemoMeetings(AppDbContext db, DateTime now)
         var caseId = visit?.CaseId ?? await db.Cases.Where(c => c.StreetId == street.Id && c.Status == CaseStatus.InExecution).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(ct);
         var @case = await db.Cases.Include(c => c.Parties).SingleAsync(c => c.Id == caseId, ct);
         var heldOn = visit is null ? Today.AddDays(-49) : DateOnly.FromDateTime(visit.VisitedAtUtc + LocalDay.Offset);
-        var heldAt = LocalDay.StartUtc(heldOn).AddHours(7);
+        var heldAt = LocalDay.StartUtc(heldOn).AddHours(10);
         var total = Math.Max(3_000m, Math.Round(Math.Min(@case.AmountOwed, 60_000m) / 3m, 0) * 3m);
         var each = total / 3m;
 
@@ -75,7 +75,7 @@ internal sealed class DemoMeetings(AppDbContext db, DateTime now)
         }
 
         var first = session.Instalments[0];
-        first.MarkPaid(each, dues[0].AddDays(-1), coordinator.Id, LocalDay.StartUtc(dues[0]).AddHours(1));
+        first.MarkPaid(each, dues[0].AddDays(-1), coordinator.Id, LocalDay.StartUtc(dues[0]).AddHours(-14));
         // Alerts before today were the old days' business: the sweep at start-up says "overdue" for the second once, no stale "due soon".
         db.Mediations.Add(session);
         @case.Status = CaseStatus.Settled;
@@ -105,7 +105,7 @@ internal sealed class DemoMeetings(AppDbContext db, DateTime now)
 
     private void SeedPastMeeting(Street street, AppUser coordinator, AppUser judge, Dictionary<PartnerAgencyKind, int> agencies, List<Matter> hardCases)
     {
-        var held = LocalDay.StartUtc(Today.AddDays(-12)).AddHours(6);
+        var held = LocalDay.StartUtc(Today.AddDays(-12)).AddHours(14);
         var meeting = new JointMeeting
         {
             StreetId = street.Id, CourtId = street.CourtId, Title = "平凉路街道涉执工作第四季度联席会议", StartsAtUtc = held,
@@ -146,7 +146,7 @@ internal sealed class DemoMeetings(AppDbContext db, DateTime now)
     {
         var next = new JointMeeting
         {
-            StreetId = street.Id, CourtId = street.CourtId, Title = "平凉路街道涉执工作联席会议（十二月）", StartsAtUtc = LocalDay.StartUtc(Today.AddDays(5)).AddHours(6).AddMinutes(30),
+            StreetId = street.Id, CourtId = street.CourtId, Title = "平凉路街道涉执工作联席会议（十二月）", StartsAtUtc = LocalDay.StartUtc(Today.AddDays(5)).AddHours(14).AddMinutes(30),
             Place = "平凉路街道综治中心二楼会议室", CreatedById = coordinator.Id, CreatedAtUtc = now.AddDays(-1),
             Agencies =
             [

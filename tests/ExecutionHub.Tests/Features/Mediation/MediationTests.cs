@@ -222,6 +222,23 @@ public sealed class MediationTests
         Assert.NotEqual(scenario.Respondent.Name, respondent.MaskedName);
     }
 
+    [Fact]
+    public async Task The_dialog_offers_the_streets_coordinators_and_the_courts_judges_as_mediators_and_the_parties_masked()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MediationScenario.CaseOfChensStreetAsync(app);
+        await app.SignInAsAsync("coord.chen");
+
+        var options = await app.SendAsync(new GetMediationOptions(scenario.Case.Id));
+
+        Assert.Contains(options.Mediators, m => m.Name == "陈静");
+        Assert.Contains(options.Mediators, m => m.Name == "王振华");
+        Assert.DoesNotContain(options.Mediators, m => m.Name == "赵磊");
+        Assert.DoesNotContain(options.Mediators, m => m.Name == "刘建国");
+        var respondent = options.Parties.Single(p => p.Id == scenario.Respondent.Id);
+        Assert.Equal(PersonalData.MaskName(scenario.Respondent.Name), respondent.MaskedName);
+    }
+
     private static async Task SendSettlementAsync(TestApp app, MediationScenario scenario) =>
         await app.SendAsync(await scenario.SettlementAsync(9_000m, 3_000m, 3_000m, 2_000m));
 

@@ -4,6 +4,7 @@ using ExecutionHub.Web.Features.Meetings;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecutionHub.Tests.Features.Meetings;
 
@@ -220,6 +221,48 @@ public sealed class MeetingTests
         var now = app.Clock.GetUtcNow().UtcDateTime;
         Assert.Equal([DueState.Done, DueState.Overdue, DueState.Due], session.Instalments.OrderBy(i => i.Number).Select(i => i.StateAt(now)));
         Assert.Equal(session.SettlementAmount, session.Instalments.Sum(i => i.Amount));
+    }
+
+    [Fact]
+    public async Task An_action_item_can_be_deleted_until_a_reminder_has_gone_out_about_it()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var id = await scenario.ScheduleAsync();
+        var quiet = await scenario.AddActionItemAsync(id, dueInDays: 20);
+        var reminded = await scenario.AddActionItemAsync(id, dueInDays: 1);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ExecutionHub.Web.Features.Deadlines.DeadlineSweep>().RunAsync();
+        }
+
+        await app.SignInAsAsync("hr.he");
+        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new DeleteActionItem(quiet)));
+        await app.SignInAsAsync("coord.chen");
+        await app.SendAsync(new DeleteActionItem(quiet));
+        var refusal = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new DeleteActionItem(reminded)));
+        Assert.Equal("Rule.ActionItem.HasAlerts", refusal.MessageKey);
+
+        await using var db = await app.DbAsync();
+        Assert.False(await db.ActionItems.AnyAsync(a => a.Id == quiet));
+        Assert.True(await db.ActionItems.AnyAsync(a => a.Id == reminded));
+    }
+
+    [Fact]
+    public async Task The_meeting_options_offer_the_courts_agencies_invitable_people_and_the_streets_hard_cases()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var hard = await scenario.FlagHardCaseAsync();
+        await app.SignInAsAsync("coord.chen");
+
+        var options = await app.SendAsync(new GetMeetingOptions(scenario.StreetId));
+
+        Assert.Equal(4, options.Agencies.Count);
+        Assert.Contains(options.People, p => p.Name == "王振华");
+        Assert.Contains(options.People, p => p.Name == "何芳");
+        Assert.DoesNotContain(options.People, p => p.Name == "赵磊");   // the other street's coordinator
+        Assert.Equal([hard], options.HardCases.Select(h => h.MatterId));
     }
 
     [Fact]
