@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExecutionHub.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127151518_MeetingsAndMediation")]
+    [Migration("20261127153614_MeetingsAndMediation")]
     partial class MeetingsAndMediation
     {
         /// <inheritdoc />
