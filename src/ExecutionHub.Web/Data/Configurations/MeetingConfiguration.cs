@@ -15,7 +15,8 @@ internal sealed class MediationSessionConfiguration : IEntityTypeConfiguration<M
         e.HasOne<Street>().WithMany().HasForeignKey(x => x.StreetId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ExecutionCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<WindowVisit>().WithMany().HasForeignKey(x => x.WindowVisitId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<CaseMilestone>().WithMany().HasForeignKey(x => x.MilestoneId).OnDelete(DeleteBehavior.Restrict);
+        // The session outlives its milestone row (the settlement stays a settlement if a milestone is ever removed).
+        e.HasOne<CaseMilestone>().WithMany().HasForeignKey(x => x.MilestoneId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.MediatorId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecordedById).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Attendees).WithOne().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);

@@ -2154,7 +2154,7 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasOne("ExecutionHub.Web.Domain.CaseMilestone", null)
                         .WithMany()
                         .HasForeignKey("MilestoneId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("ExecutionHub.Web.Data.AppUser", null)
                         .WithMany()

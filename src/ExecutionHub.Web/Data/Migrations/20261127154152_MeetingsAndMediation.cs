@@ -102,7 +102,7 @@ namespace ExecutionHub.Web.Data.Migrations
                         column: x => x.MilestoneId,
                         principalTable: "Milestones",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Mediations_Streets_StreetId",
                         column: x => x.StreetId,

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExecutionHub.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127153614_MeetingsAndMediation")]
+    [Migration("20261127154152_MeetingsAndMediation")]
     partial class MeetingsAndMediation
     {
         /// <inheritdoc />
@@ -2157,7 +2157,7 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasOne("ExecutionHub.Web.Domain.CaseMilestone", null)
                         .WithMany()
                         .HasForeignKey("MilestoneId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("ExecutionHub.Web.Data.AppUser", null)
                         .WithMany()
