@@ -19,7 +19,7 @@ public sealed class AddAgendaItemValidator : AbstractValidator<AddAgendaItem>
     }
 }
 
-public sealed class AddAgendaItemHandler(IDbContextFactory<AppDbContext> dbFactory) : ICommandHandler<AddAgendaItem, int>
+public sealed class AddAgendaItemHandler(IDbContextFactory<AppDbContext> dbFactory, Infrastructure.Auth.ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<AddAgendaItem, int>
 {
     public async ValueTask<int> Handle(AddAgendaItem command, CancellationToken cancellationToken)
     {
@@ -37,6 +37,7 @@ public sealed class AddAgendaItemHandler(IDbContextFactory<AppDbContext> dbFacto
             var hard = await Agenda.HardCasesAsync(db, meeting.StreetId, cancellationToken, next);
             item = hard.SingleOrDefault(a => a.MatterId == matterId) ?? throw new DomainRuleException("Rule.Meeting.NotAHardCaseOfStreet");
             item.Position = next;
+            await Agenda.NoteOnTimelinesAsync(db, [item], meeting, await currentUser.GetAsync(), clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
         else
         {

@@ -72,6 +72,7 @@ public sealed class ScheduleMeetingHandler(IDbContextFactory<AppDbContext> dbFac
         };
         meeting.AgendaItems = await Agenda.HardCasesAsync(db, street.Id, cancellationToken);
         db.Meetings.Add(meeting);
+        await Agenda.NoteOnTimelinesAsync(db, meeting.AgendaItems, meeting, me, meeting.CreatedAtUtc, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return meeting.Id;
     }
@@ -105,6 +106,26 @@ public static class Agenda
             Title = Truncate($"{m.Reference} {m.CaseNumber}：{m.HardCaseReason}", AgendaItem.MaxTitleLength),
             Position = startAt + i,
         }).ToList();
+    }
+
+    /// <summary>Each matter put on an agenda says so on its timeline: which meeting, when it sits.</summary>
+    public static async Task NoteOnTimelinesAsync(AppDbContext db, IEnumerable<AgendaItem> items, JointMeeting meeting, UserContext actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var matterIds = items.Where(i => i.MatterId is not null).Select(i => i.MatterId!.Value).ToList();
+        var cases = await db.Matters.Where(m => matterIds.Contains(m.Id)).Select(m => new { m.Id, m.CaseId }).ToListAsync(cancellationToken);
+        foreach (var matter in cases)
+        {
+            db.Timeline.Add(new TimelineEntry
+            {
+                CaseId = matter.CaseId,
+                MatterId = matter.Id,
+                AtUtc = now,
+                ActorId = actor.Id,
+                ActorName = actor.Name,
+                Event = "Timeline.PutOnMeetingAgenda",
+                Detail = $"{meeting.Title} · {ChinaTime.Format(meeting.StartsAtUtc)}",
+            });
+        }
     }
 
     public static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

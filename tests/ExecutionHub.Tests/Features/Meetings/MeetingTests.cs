@@ -59,6 +59,8 @@ public sealed class MeetingTests
         Assert.All(meeting.Agenda, a => Assert.Equal(AgendaSource.HardCase, a.Source));
         Assert.Equal(2, meeting.Agencies.Count);
         Assert.False(meeting.Held);
+        var timeline = (await app.SendAsync(new GetMatter(first))).Timeline;
+        Assert.Contains(timeline, t => t.Event == "Timeline.PutOnMeetingAgenda" && t.Detail.StartsWith("平凉路街道涉执联席会议", StringComparison.Ordinal));
     }
 
     [Fact]
