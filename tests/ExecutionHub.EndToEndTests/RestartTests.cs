@@ -40,13 +40,13 @@ public sealed class RestartTests : IDisposable
         // …and started again.
         using (await AppProcess.StartAsync(folder))
         {
-            await WaitUntilAsync(async db => await db.Alerts.CountAsync(a => overdue.Contains(a.MatterId) && a.TaskId == null && a.Kind == AlertKind.Overdue) == overdue.Count, "an overdue alert for every matter");
+            await WaitUntilAsync(async db => await db.Alerts.CountAsync(a => a.MatterId != null && overdue.Contains(a.MatterId.Value) && a.TaskId == null && a.Kind == AlertKind.Overdue) == overdue.Count, "an overdue alert for every matter");
             await WaitUntilAsync(async db => await db.Outbox.AnyAsync(m => m.Id == messageId && m.Status == OutboxStatus.Sent), "the queued message to be sent");
             await Task.Delay(TimeSpan.FromSeconds(6)); // a further sweep has had its chance to duplicate
         }
 
         await using var check = Db();
-        var alerts = await check.Alerts.Where(a => overdue.Contains(a.MatterId) && a.TaskId == null).ToListAsync();
+        var alerts = await check.Alerts.Where(a => a.MatterId != null && overdue.Contains(a.MatterId.Value) && a.TaskId == null).ToListAsync();
         Assert.Equal(overdue.Count, alerts.Count(a => a.Kind == AlertKind.Overdue));
         Assert.All(overdue, id => Assert.Single(alerts, a => a.MatterId == id && a.Kind == AlertKind.Overdue));
         var perAlertAndRecipient = await check.Notifications.Where(n => n.MatterId != null && overdue.Contains(n.MatterId.Value))

@@ -34,6 +34,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<ProgressAccessCode> ProgressAccessCodes => Set<ProgressAccessCode>();
     public DbSet<WindowVisit> WindowVisits => Set<WindowVisit>();
+    public DbSet<MediationSession> Mediations => Set<MediationSession>();
+    public DbSet<MediationAttendee> MediationAttendees => Set<MediationAttendee>();
+    public DbSet<Instalment> Instalments => Set<Instalment>();
+    public DbSet<JointMeeting> Meetings => Set<JointMeeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

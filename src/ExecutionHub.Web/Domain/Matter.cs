@@ -141,6 +141,13 @@ public sealed class Matter
     /// <summary>The hearing-and-relief group's recommendation, on an application routed to it; null until recorded.</summary>
     public GroupRecommendation? Recommendation { get; private set; }
 
+    /// <summary>Flagged "hard case" (疑难案件) by a judge or coordinator: it goes on the street's joint-meeting agenda.</summary>
+    public bool IsHardCase { get; private set; }
+
+    public string? HardCaseReason { get; private set; }
+
+    public DateTime? HardCaseFlaggedAtUtc { get; private set; }
+
     private DateTime receivedAtUtc;
 
     public bool IsPaused => PausedAtUtc is not null;
@@ -534,6 +541,16 @@ public sealed class Matter
         PausedAtUtc = null;
         PauseReason = null;
         return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>Flags the matter a hard case, or clears the flag; either way with a reason.</summary>
+    public void SetHardCase(bool flagged, string reason, DateTime now)
+    {
+        RequireReason(reason);
+        Require(flagged != IsHardCase, flagged ? "Rule.Matter.AlreadyHardCase" : "Rule.Matter.NotHardCase");
+        IsHardCase = flagged;
+        HardCaseReason = flagged ? reason.Trim() : null;
+        HardCaseFlaggedAtUtc = flagged ? now : null;
     }
 
     private void RequireNotPaused() => Require(!IsPaused, "Rule.Matter.Paused");

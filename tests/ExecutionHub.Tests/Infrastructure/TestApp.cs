@@ -140,6 +140,21 @@ public sealed class TestApp : IAsyncDisposable
         return User.Current;
     }
 
+    /// <summary>
+    /// A process restart: this app's services are disposed and a fresh service provider opens the
+    /// same database file, its clock carrying on from this one's. Dispose the returned app first;
+    /// disposing this one afterwards deletes the folder.
+    /// </summary>
+    public async Task<TestApp> RestartAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var restarted = Build(folder, Path.Combine(folder, "app.db"), seed: false);
+        restarted.Clock.SetUtcNow(Clock.GetUtcNow());
+        await restarted.Services.InitialiseDatabaseAsync();
+        return restarted;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();

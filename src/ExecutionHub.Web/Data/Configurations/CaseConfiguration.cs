@@ -87,6 +87,9 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.HasIndex(x => new { x.CourtId, x.ReceivedOn, x.StreetId, x.JudgeId, x.Type });
         e.HasIndex(x => new { x.StreetId, x.ReceivedOn, x.CourtId, x.JudgeId, x.Type });
         e.HasIndex(x => x.NextAlertAtUtc);
+        e.Property(x => x.HardCaseReason).HasMaxLength(500);
+        // The joint meeting's agenda reads a street's hard cases.
+        e.HasIndex(x => new { x.StreetId, x.IsHardCase });
         e.Property(x => x.DueSoonHours).HasDefaultValue(24);
         e.Property(x => x.EscalationHours).HasDefaultValue(24);
         e.HasIndex(x => x.CaseId);

@@ -35,12 +35,20 @@ public sealed class DemoDataSeeder(
         await SeedMilestonesAsync(court, cancellationToken);
         await SeedWindowVisitsAsync(court, cancellationToken);
         await SeedGroupWorkAsync(court, cancellationToken);
+        await SeedMeetingsAsync(court, cancellationToken);
     }
 
     private async Task SeedGroupWorkAsync(Court court, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await new DemoGroupWork(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct);
+    }
+
+    /// <summary>A settlement with instalments, hard cases and joint meetings for 平凉路街道 (looks before it writes).</summary>
+    private async Task SeedMeetingsAsync(Court court, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await new DemoMeetings(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct);
     }
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)

@@ -645,6 +645,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int?>("FirstFedBackOn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("JudgeId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -723,6 +727,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("CreatedById");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("NextAlertAtUtc");
 

@@ -158,10 +158,125 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlertStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueSoonAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NextAlertAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("DoneById");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("NextAlertAtUtc");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("OwnerAgencyId", "DoneAtUtc", "DueAtUtc");
+
+                    b.HasIndex("StreetId", "DoneAtUtc", "DueAtUtc");
+
+                    b.ToTable("ActionItems");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("MeetingId", "Position");
+
+                    b.ToTable("AgendaItems");
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Alert", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionItemId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DeadlineVersion")
@@ -173,6 +288,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime>("FiredAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InstalmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -181,13 +299,17 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("MatterId")
+                    b.Property<int?>("MatterId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("TaskId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId");
+
+                    b.HasIndex("InstalmentId");
 
                     b.HasIndex("Key")
                         .IsUnique();
@@ -569,6 +691,129 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.ToTable("Grids");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Instalment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlertStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueSoonAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAlertAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaidAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaidRecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAlertAtUtc");
+
+                    b.HasIndex("PaidRecordedById");
+
+                    b.HasIndex("StreetId");
+
+                    b.HasIndex("CaseId", "DueOn");
+
+                    b.HasIndex("SessionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Instalments");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.JointMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MinutesRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("StreetId", "StartsAtUtc");
+
+                    b.ToTable("Meetings");
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Matter", b =>
                 {
                     b.Property<int>("Id")
@@ -642,9 +887,19 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int?>("FirstFedBackOn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("HardCaseFlaggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HardCaseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ImportKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsHardCase")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("JudgeId")
                         .IsRequired()
@@ -745,6 +1000,8 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("StreetId", "DueAtUtc");
 
+                    b.HasIndex("StreetId", "IsHardCase");
+
                     b.HasIndex("StreetId", "ReceivedAtUtc");
 
                     b.HasIndex("WorkingGroupId", "Status");
@@ -768,6 +1025,120 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("StreetId", "FirstFedBackOn", "CourtId", "JudgeId", "Type", "Outcome", "FeedbackCycleSeconds", "FedBackOnTime");
 
                     b.ToTable("Matters");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MediationAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("MediationAttendees");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MediationSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediatorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettlementAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WindowVisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediatorId");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("WindowVisitId");
+
+                    b.HasIndex("CaseId", "HeldOn");
+
+                    b.HasIndex("StreetId", "HeldOn");
+
+                    b.ToTable("Mediations");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MeetingAgency", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("MeetingAgency");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MeetingParticipant", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MeetingParticipant");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.MessageTemplate", b =>
@@ -795,6 +1166,10 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MatterId")
@@ -1391,13 +1766,73 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("PartnerAgency");
                 });
 
-            modelBuilder.Entity("ExecutionHub.Web.Domain.Alert", b =>
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ActionItem", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DoneById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.JointMeeting", "Meeting")
+                        .WithMany("ActionItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.AgendaItem", b =>
                 {
                     b.HasOne("ExecutionHub.Web.Domain.Matter", null)
                         .WithMany()
                         .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.JointMeeting", null)
+                        .WithMany("AgendaItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Alert", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.Instalment", null)
+                        .WithMany()
+                        .HasForeignKey("InstalmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ExecutionHub.Web.Domain.VerificationTask", null)
                         .WithMany()
@@ -1530,6 +1965,55 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Instalment", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PaidRecordedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.MediationSession", "Session")
+                        .WithMany("Instalments")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.JointMeeting", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Court", null)
+                        .WithMany()
+                        .HasForeignKey("CourtId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Matter", b =>
@@ -1696,6 +2180,87 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("Recommendation");
 
                     b.Navigation("TargetParty");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MediationAttendee", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.CaseParty", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.MediationSession", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MediationSession", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MediatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.CaseMilestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.WindowVisit", null)
+                        .WithMany()
+                        .HasForeignKey("WindowVisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MeetingAgency", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.JointMeeting", null)
+                        .WithMany("Agencies")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MeetingParticipant", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.JointMeeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Notification", b =>
@@ -1980,9 +2545,27 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("Parties");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.JointMeeting", b =>
+                {
+                    b.Navigation("ActionItems");
+
+                    b.Navigation("Agencies");
+
+                    b.Navigation("AgendaItems");
+
+                    b.Navigation("Participants");
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Matter", b =>
                 {
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MediationSession", b =>
+                {
+                    b.Navigation("Attendees");
+
+                    b.Navigation("Instalments");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>

@@ -67,7 +67,8 @@ public sealed record MatterView(
     MatterOutcome? SuggestedOutcome,
     WindowOrigin? FromWindow,
     ApplicationDecision? Decision = null,
-    MatterGroupView? Group = null);
+    MatterGroupView? Group = null,
+    HardCaseView? HardCase = null);
 
 /// <summary>
 /// The matter's working group and, for an application, its route and the group's recommendation;
@@ -86,6 +87,9 @@ public sealed record MatterGroupView(
 }
 
 public sealed record GroupChoice(int Id, WorkingGroupKind Kind, string Name);
+
+/// <summary>Why and since when the matter is a hard case for the joint meeting; null when it is not one.</summary>
+public sealed record HardCaseView(string Reason, DateTime FlaggedAtUtc);
 
 /// <summary>The window visit a matter was registered from.</summary>
 public sealed record WindowOrigin(int VisitId, DateTime VisitedAtUtc);
@@ -158,7 +162,8 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
             MatterOutcomes.Suggest(matter.Type, tasks.Where(t => t.Status == VerificationTaskStatus.Accepted).Select(t => t.Finding).OfType<Finding>()),
             fromWindow,
             matter.Decision,
-            group);
+            group,
+            matter.IsHardCase ? new HardCaseView(matter.HardCaseReason ?? "", matter.HardCaseFlaggedAtUtc!.Value) : null);
     }
 
     /// <summary>Masked by default: a person's name, ID number, phones and addresses; an organisation's name stays.</summary>
