@@ -8,6 +8,7 @@ namespace ExecutionHub.Web.Features.Matters;
 
 /// <summary>Everything the matter page shows a judge or a coordinator; personal data masked.</summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
+[ApiScope(ApiScopes.MattersRead)]
 public sealed record GetMatter(int MatterId) : IQuery<MatterView>, IMatterRequest;
 
 public sealed record PartyView(int Id, PartyKind Kind, string Name, string IdentityNumber, IReadOnlyList<string> Phones, IReadOnlyList<string> Addresses);
@@ -63,7 +64,8 @@ public sealed record MatterView(
     MatterOutcome? Outcome,
     MatterOutcome? SuggestedOutcome,
     WindowOrigin? FromWindow,
-    ApplicationDecision? Decision = null);
+    ApplicationDecision? Decision = null,
+    string? ClientReference = null);
 
 /// <summary>The window visit a matter was registered from.</summary>
 public sealed record WindowOrigin(int VisitId, DateTime VisitedAtUtc);
@@ -122,7 +124,8 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
             matter.Outcome,
             MatterOutcomes.Suggest(matter.Type, tasks.Where(t => t.Status == VerificationTaskStatus.Accepted).Select(t => t.Finding).OfType<Finding>()),
             fromWindow,
-            matter.Decision);
+            matter.Decision,
+            matter.ClientReference);
     }
 
     /// <summary>Masked by default: a person's name, ID number, phones and addresses; an organisation's name stays.</summary>
