@@ -34,6 +34,8 @@ public sealed class DemoDataSeeder(
         await SeedMattersAsync(court, cancellationToken);
         await SeedMilestonesAsync(court, cancellationToken);
         await SeedWindowVisitsAsync(court, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await DemoApiClient.SeedAsync(db, court, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)
