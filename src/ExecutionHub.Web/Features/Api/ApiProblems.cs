@@ -102,3 +102,32 @@ public sealed class ApiErrorFilter : IEndpointFilter
         }
     }
 }
+
+/// <summary>
+/// Reads a JSON body itself, so a malformed body or a value of the wrong kind (an unknown matter
+/// type, a date that is not a date) is a 400 naming the field, like any other validation error.
+/// </summary>
+public static class ApiBody
+{
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, ApiProblems.Json, cancellationToken);
+            return value is null ? (null, Invalid("", UiText.Get("Api.BodyRequired"))) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Invalid(FieldOf(ex.Path), UiText.Get("Api.BodyUnreadable")));
+        }
+    }
+
+    private static string FieldOf(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "" : jsonPath.TrimStart('$', '.');
+
+    private static IResult Invalid(string field, string message) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { [field] = [message] },
+        title: UiText.Get("Api.ValidationFailed"),
+        type: "https://executionhub.local/problems/Api.ValidationFailed");
+}

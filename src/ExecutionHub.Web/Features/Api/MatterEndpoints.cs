@@ -99,12 +99,18 @@ public static class MatterEndpoints
         Details = body.Details ?? new MatterDetails(),
     };
 
-    private static async Task<IResult> ReferAsync(ReferMatterBody body, HttpContext http, ISender sender, IdempotencyStore idempotency, CancellationToken cancellationToken)
+    private static async Task<IResult> ReferAsync(HttpContext http, ISender sender, IdempotencyStore idempotency, CancellationToken cancellationToken)
     {
+        var (body, problem) = await ApiBody.ReadAsync<ReferMatterBody>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var key = http.Request.Headers[IdempotencyStore.HeaderName].ToString().Trim();
         if (key.Length == 0)
         {
-            return Created(await ReferOnceAsync(body, sender, cancellationToken), http);
+            return Created(await ReferOnceAsync(body!, sender, cancellationToken), http);
         }
 
         if (key.Length > IdempotencyStore.MaxKeyLength)
@@ -125,7 +131,7 @@ public static class MatterEndpoints
                 string created;
                 try
                 {
-                    created = await ReferOnceAsync(body, sender, cancellationToken);
+                    created = await ReferOnceAsync(body!, sender, cancellationToken);
                 }
                 catch
                 {

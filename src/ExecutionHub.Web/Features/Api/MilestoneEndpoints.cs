@@ -39,8 +39,14 @@ public static class MilestoneEndpoints
 {
     public static RouteGroupBuilder MapMilestoneEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/cases/{caseNumber}/milestones", async (string caseNumber, MilestoneBody body, ISender sender, CancellationToken cancellationToken) =>
+        api.MapPost("/cases/{caseNumber}/milestones", async (string caseNumber, HttpRequest request, ISender sender, CancellationToken cancellationToken) =>
             {
+                var (body, problem) = await ApiBody.ReadAsync<MilestoneBody>(request, cancellationToken);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
                 int caseId;
                 try
                 {
@@ -54,7 +60,7 @@ public static class MilestoneEndpoints
                 var id = await sender.Send(new RecordMilestone
                 {
                     CaseId = caseId,
-                    Kind = body.Kind ?? 0,
+                    Kind = body!.Kind ?? 0,
                     OccurredOn = body.OccurredOn,
                     Amount = body.Amount,
                     Note = body.Note ?? "",
@@ -63,6 +69,7 @@ public static class MilestoneEndpoints
             })
             .RequireAuthorization(ApiServices.PolicyFor(ApiScopes.MilestonesWrite))
             .WithName("RecordMilestone")
+            .Accepts<MilestoneBody>("application/json")
             .WithSummary("Record a case milestone")
             .WithDescription("Records a milestone (asset seizure, credit blacklisting, consumption restriction, detention or fine, settlement, payment received, closure) on a case of this client's court. The case follows it and the applicants are notified by SMS exactly as when a judge records it. The case number goes in the path URL-encoded.")
             .Produces<MilestoneCreated>(StatusCodes.Status201Created)

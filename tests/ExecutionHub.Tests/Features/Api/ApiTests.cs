@@ -188,6 +188,13 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
         }
 
         Assert.Equal(before, await MatterCountAsync());
+
+        // A value of the wrong kind is named too, not answered with an empty 400.
+        var unreadable = await api.PostAsync("/api/v1/matters", new StringContent("""{"caseNumber":"(2025)沪0110执1号","type":"Teleportation"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        using var unreadableProblem = JsonDocument.Parse(await unreadable.Content.ReadAsStringAsync());
+        Assert.True(unreadableProblem.RootElement.GetProperty("errors").TryGetProperty("type", out _), unreadableProblem.RootElement.ToString());
+        Assert.Equal(before, await MatterCountAsync());
     }
 
     [Fact]
