@@ -56,6 +56,20 @@ public sealed class RestartTests : IDisposable
         Assert.Single(await check.DeliveryAttempts.Where(a => a.MessageId == messageId && a.Succeeded).ToListAsync());
     }
 
+    [Fact]
+    public async Task Should_serve_the_Blazor_script_MudBlazor_styles_and_app_styles_when_run_outside_development()
+    {
+        using var app = await AppProcess.StartAsync(folder);
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        foreach (var asset in new[] { "_framework/blazor.web.js", "_content/MudBlazor/MudBlazor.min.css", "app.css" })
+        {
+            var response = await http.GetAsync(asset);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset} answered {(int)response.StatusCode}");
+            Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+        }
+    }
+
     private async Task<long> QueueMessageAsync()
     {
         await using var db = Db();
@@ -126,7 +140,13 @@ public sealed class RestartTests : IDisposable
 
         private readonly Process process;
 
-        private AppProcess(Process process) => this.process = process;
+        private AppProcess(Process process, int port)
+        {
+            this.process = process;
+            BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        }
+
+        public Uri BaseAddress { get; }
 
         public static async Task<AppProcess> StartAsync(string folder)
         {
@@ -143,6 +163,7 @@ public sealed class RestartTests : IDisposable
             start.Environment["Storage__EvidencePath"] = Path.Combine(folder, "evidence");
             start.Environment["Hangfire__QueuePollSeconds"] = "1";
             start.Environment["Demo__Seed"] = "true";
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production"; // as `dotnet run` on a fresh machine, without launch settings
             var process = Process.Start(start)!;
             var log = Path.Combine(folder, $"app-{port}.log");
             process.OutputDataReceived += (_, e) => { lock (Logs) { File.AppendAllText(log, e.Data + "\n"); } };
@@ -163,7 +184,7 @@ public sealed class RestartTests : IDisposable
                 {
                     if ((await http.GetAsync($"http://127.0.0.1:{port}/account/signin")).StatusCode == HttpStatusCode.OK)
                     {
-                        return new AppProcess(process);
+                        return new AppProcess(process, port);
                     }
                 }
                 catch (HttpRequestException)

@@ -55,7 +55,18 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
             d.Property(x => x.Reason).HasMaxLength(1000);
             d.Property(x => x.GroupRecommendation).HasMaxLength(2000);
         });
+        e.OwnsOne(x => x.Recommendation, d =>
+        {
+            d.ToJson();
+            d.Property(x => x.Text).HasMaxLength(2000);
+        });
+        e.Ignore(x => x.AwaitsRecommendation);
+        e.HasOne<WorkingGroup>().WithMany().HasForeignKey(x => x.WorkingGroupId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.WorkingGroupId, x.Status });
         e.HasIndex(x => x.Reference).IsUnique();
+        // One matter per ledger row, however often the file is imported (null for matters registered here).
+        e.Property(x => x.ImportKey).HasMaxLength(64);
+        e.HasIndex(x => x.ImportKey).IsUnique();
         // The matter list filters by court or street and sorts by receipt or due time; deadline
         // sweeps look for open matters by due time. Each has an index that serves it in order.
         e.HasIndex(x => new { x.StreetId, x.Status, x.DueAtUtc });
@@ -102,6 +113,9 @@ internal sealed class VerificationTaskConfiguration : IEntityTypeConfiguration<V
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.IsSettled);
         e.Ignore(x => x.IsOpenForFindings);
+        e.Ignore(x => x.AwaitsClaim);
+        e.HasOne<WorkingGroup>().WithMany().HasForeignKey(x => x.WorkingGroupId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.WorkingGroupId, x.AssigneeId, x.Status });
         e.OwnsOne(x => x.Finding, f => f.ToJson());
         e.HasIndex(x => new { x.AssigneeId, x.Status, x.MatterId });
         e.HasIndex(x => new { x.GridId, x.Status });

@@ -34,8 +34,15 @@ public sealed class DemoDataSeeder(
         await SeedMattersAsync(court, cancellationToken);
         await SeedMilestonesAsync(court, cancellationToken);
         await SeedWindowVisitsAsync(court, cancellationToken);
+        await SeedGroupWorkAsync(court, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await DemoApiClient.SeedAsync(db, court, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    private async Task SeedGroupWorkAsync(Court court, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await new DemoGroupWork(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct);
     }
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)

@@ -788,6 +788,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int?>("FirstFedBackOn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("JudgeId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -836,6 +840,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("ReturnCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Route")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -855,6 +862,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WorkingGroupId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApiClientId");
@@ -862,6 +872,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("CreatedById");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("NextAlertAtUtc");
 
@@ -881,6 +894,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("StreetId", "DueAtUtc");
 
                     b.HasIndex("StreetId", "ReceivedAtUtc");
+
+                    b.HasIndex("WorkingGroupId", "Status");
 
                     b.HasIndex("CourtId", "Status", "DueAtUtc");
 
@@ -1213,6 +1228,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WorkingGroupId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MatterId");
@@ -1226,6 +1244,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("Status", "DueAtUtc");
 
                     b.HasIndex("AssigneeId", "Status", "MatterId");
+
+                    b.HasIndex("WorkingGroupId", "AssigneeId", "Status");
 
                     b.HasIndex("GridId", "AssignedAtUtc", "DueAtUtc", "SubmittedAtUtc");
 
@@ -1737,6 +1757,11 @@ namespace ExecutionHub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ExecutionHub.Web.Domain.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("ExecutionHub.Web.Domain.ApplicationDecision", "Decision", b1 =>
                         {
                             b1.Property<int>("MatterId");
@@ -1766,6 +1791,38 @@ namespace ExecutionHub.Web.Data.Migrations
 
                             b1
                                 .ToJson("Decision")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatterId");
+                        });
+
+                    b.OwnsOne("ExecutionHub.Web.Domain.GroupRecommendation", "Recommendation", b1 =>
+                        {
+                            b1.Property<int>("MatterId");
+
+                            b1.Property<DateTime>("RecordedAtUtc");
+
+                            b1.Property<string>("RecordedById")
+                                .IsRequired();
+
+                            b1.Property<string>("RecordedByName")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000);
+
+                            b1.Property<int>("Verdict");
+
+                            b1.Property<int>("WorkingGroupId");
+
+                            b1.HasKey("MatterId");
+
+                            b1.ToTable("Matters");
+
+                            b1
+                                .ToJson("Recommendation")
                                 .HasColumnType("TEXT");
 
                             b1.WithOwner()
@@ -1822,6 +1879,8 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Navigation("Details")
                         .IsRequired();
+
+                    b.Navigation("Recommendation");
 
                     b.Navigation("TargetParty");
                 });
@@ -1924,6 +1983,11 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", null)
                         .WithMany()
                         .HasForeignKey("PartnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("ExecutionHub.Web.Domain.Finding", "Finding", b1 =>

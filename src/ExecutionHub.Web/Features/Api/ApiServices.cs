@@ -130,7 +130,7 @@ public static class ApiServices
         v1.MapFeedbackEndpoints();
         v1.MapMilestoneEndpoints();
         v1.MapStatisticsEndpoints();
-        // The ledger import (POST /imports/ledger, scope imports:write) joins here once Features/Imports lands.
+        v1.MapImportEndpoints();
         app.MapExecutionHubOpenApi();
         return app;
     }

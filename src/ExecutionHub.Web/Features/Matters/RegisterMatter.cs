@@ -46,6 +46,9 @@ public sealed class RegisterMatter : ICommand<int>
     public string Request { get; set; } = "";
     public MatterDetails Details { get; set; } = new();
 
+    /// <summary>For a judicial relief or resume-execution application registered at the workstation: to the hearing-and-relief group or to the judge; null leaves it unrouted.</summary>
+    public ApplicationRoute? Route { get; set; }
+
     /// <summary>The referring system's own reference (API referrals).</summary>
     public string? ClientReference { get; set; }
 }
@@ -60,6 +63,9 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
         RuleFor(x => x.ClientReference).MaximumLength(100);
         RuleFor(x => x.Source).IsInEnum();
         RuleFor(x => x.Type).IsInEnum();
+        RuleFor(x => x.Route).IsInEnum().When(x => x.Route is not null);
+        RuleFor(x => x.Route).Null().When(x => !ApplicationDecision.CanBeMadeOn(x.Type))
+            .WithMessage(_ => UiText.Get("Validation.RouteOnlyForApplications"));
         RuleFor(x => x.Source).Equal(MatterSource.OtherCourtEntrustment).When(x => x.Type == MatterType.EntrustedInvestigation)
             .WithMessage(_ => UiText.Get("Validation.EntrustedNeedsEntrustment"));
 
@@ -202,6 +208,17 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
             db.AddTimeline(matter, me, now, "Timeline.MatterRegistered");
         }
 
+        if (command.Route is { } route)
+        {
+            // Routing is the workstation's call; a judge's own referral needs no route to the judge.
+            if (asJudge)
+            {
+                throw new RequestRefusedException("Rule.Matter.RouteOnlyAtWorkstation");
+            }
+
+            await Groups.Routing.RouteAsync(db, matter, route, me, now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return matter;
     }
@@ -253,7 +270,7 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
     }
 
     /// <summary>ZX-{year in Shanghai}-{serial}: the next five-digit serial of the year. The unique index stops a duplicate from a race.</summary>
-    private static async Task<string> NextReferenceAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    internal static async Task<string> NextReferenceAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var prefix = $"ZX-{ChinaTime.ToLocal(now).Year.ToString(CultureInfo.InvariantCulture)}-";
         var last = await db.Matters.Where(m => m.Reference.StartsWith(prefix))

@@ -32,6 +32,7 @@ public class ApiHost : IAsyncLifetime
     private WebApplicationFactory<Program>? factory;
 
     private (Court Court, ExecutionCase Case)? otherCourt;
+    private HandBuiltData? otherOrganisation;
 
     public TestApp App { get; private set; } = default!;
 
@@ -80,12 +81,16 @@ public class ApiHost : IAsyncLifetime
     {
         if (otherCourt is null)
         {
-            var data = await new HandBuiltData(App).WithOrganisationAsync();
+            var data = await OtherOrganisationAsync();
             otherCourt = (data.Court, await data.AddCaseAsync(data.Judge));
         }
 
         return otherCourt.Value;
     }
+
+    /// <summary>The hand-built court 沪0199 with its street 测试街道 and judges (built once per host).</summary>
+    public async Task<HandBuiltData> OtherOrganisationAsync() =>
+        otherOrganisation ??= await new HandBuiltData(App).WithOrganisationAsync();
 
     public async Task DisposeAsync()
     {

@@ -27,6 +27,7 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains(HttpMethod.Get, paths["/api/v1/feedback"].Operations!.Keys);
         Assert.Contains(HttpMethod.Post, paths["/api/v1/cases/{caseNumber}/milestones"].Operations!.Keys);
         Assert.Contains(HttpMethod.Get, paths["/api/v1/statistics/headline"].Operations!.Keys);
+        Assert.Contains(HttpMethod.Post, paths["/api/v1/imports/ledger"].Operations!.Keys);
         Assert.All(paths.Keys, path => Assert.StartsWith("/api/v1/", path, StringComparison.Ordinal));
         var scheme = result.Document.Components!.SecuritySchemes!["ApiKey"];
         Assert.Equal(SecuritySchemeType.ApiKey, scheme.Type);
