@@ -40,6 +40,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<JointMeeting> Meetings => Set<JointMeeting>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<ApiCall> ApiCalls => Set<ApiCall>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -57,6 +57,12 @@ public sealed class Matter
 
     public required string CreatedById { get; set; }
 
+    /// <summary>The API client that referred the matter, if it came in through the API.</summary>
+    public int? ApiClientId { get; set; }
+
+    /// <summary>The referring system's own reference for the matter, as it sent it.</summary>
+    public string? ClientReference { get; set; }
+
     public DateTime? RegisteredAtUtc { get; set; }
     public DateTime? DispatchedAtUtc { get; set; }
     public DateTime? ConsolidatedAtUtc { get; set; }

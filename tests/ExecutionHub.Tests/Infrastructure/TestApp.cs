@@ -33,6 +33,12 @@ public sealed class TestApp : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>The test's SQLite file, for a web host that must share it (the API tests).</summary>
+    public string DatabasePath => Path.Combine(folder, "app.db");
+
+    /// <summary>The test's own folder, deleted on dispose.</summary>
+    public string Folder => folder;
+
     public FakeTimeProvider Clock { get; }
 
     public TestCurrentUser User { get; }

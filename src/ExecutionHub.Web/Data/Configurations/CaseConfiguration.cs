@@ -100,6 +100,9 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.JudgeId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Tasks).WithOne(x => x.Matter).HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.ClientReference).HasMaxLength(100);
+        e.HasIndex(x => x.ApiClientId);
+        e.HasOne<ApiClient>().WithMany().HasForeignKey(x => x.ApiClientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -36,6 +36,8 @@ public sealed class DemoDataSeeder(
         await SeedWindowVisitsAsync(court, cancellationToken);
         await SeedGroupWorkAsync(court, cancellationToken);
         await SeedMeetingsAsync(court, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await DemoApiClient.SeedAsync(db, court, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     private async Task SeedGroupWorkAsync(Court court, CancellationToken ct)

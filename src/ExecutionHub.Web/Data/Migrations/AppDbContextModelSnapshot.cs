@@ -55,6 +55,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int?>("GridId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsApiClient")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
@@ -319,6 +322,106 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("MatterId", "FiredAtUtc");
 
                     b.ToTable("Alerts");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ApiCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId", "Id");
+
+                    b.ToTable("ApiCalls");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ApiClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("KeyRotatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("ApiClients");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.CalendarDay", b =>
@@ -691,6 +794,42 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.ToTable("Grids");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.IdempotentRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotentRequests");
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Instalment", b =>
                 {
                     b.Property<int>("Id")
@@ -826,6 +965,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("AlertStage")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -835,6 +977,10 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("TEXT");
@@ -975,6 +1121,8 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId");
 
                     b.HasIndex("CaseId");
 
@@ -1840,6 +1988,31 @@ namespace ExecutionHub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ApiCall", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ApiClient", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Court", "Court")
+                        .WithMany()
+                        .HasForeignKey("CourtId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Court");
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.CaseMilestone", b =>
                 {
                     b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", null)
@@ -1967,6 +2140,15 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("Community");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.IdempotentRequest", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Instalment", b =>
                 {
                     b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", null)
@@ -2018,6 +2200,11 @@ namespace ExecutionHub.Web.Data.Migrations
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Matter", b =>
                 {
+                    b.HasOne("ExecutionHub.Web.Domain.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", "Case")
                         .WithMany()
                         .HasForeignKey("CaseId")

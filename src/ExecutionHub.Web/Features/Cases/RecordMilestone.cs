@@ -18,6 +18,7 @@ namespace ExecutionHub.Web.Features.Cases;
 /// form binds to it and the same validator checks both.
 /// </summary>
 [Allowed(Roles.Judge)]
+[ApiScope(ApiScopes.MilestonesWrite)]
 public sealed class RecordMilestone : ICommand<int>, ICaseRequest
 {
     public int CaseId { get; set; }

@@ -22,9 +22,11 @@ namespace ExecutionHub.Web.Features.Imports;
 /// number, type, target and receipt, unique in the database, so the same file imported twice adds
 /// nothing the second time. With <see cref="DryRun"/> the file is checked and counted, nothing saved.
 /// <see cref="JudgeId"/> is the judge given to cases the ledger names that are not in the system yet.
+/// An API client (scope imports:write) names the street in <see cref="StreetId"/>: one of its court's.
 /// </summary>
 [Allowed(Roles.Coordinator)]
-public sealed record ImportLedger(byte[] Content, LedgerFormat Format, string FileName, bool DryRun, string? JudgeId = null) : ICommand<LedgerImportReport>;
+[ApiScope(ApiScopes.ImportsWrite)]
+public sealed record ImportLedger(byte[] Content, LedgerFormat Format, string FileName, bool DryRun, string? JudgeId = null, int? StreetId = null) : ICommand<LedgerImportReport>;
 
 /// <summary>A bad cell (or row, or the file: <see cref="LedgerFile.Header"/>): its row number in the file, the column's name and why, in the sender's language.</summary>
 public sealed record LedgerRowError(int Row, string Column, string Reason);
@@ -124,8 +126,11 @@ public sealed class ImportLedgerHandler(IDbContextFactory<AppDbContext> dbFactor
         var me = await currentUser.GetAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var street = await db.Streets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == me.StreetId, cancellationToken)
-            ?? throw new RequestRefusedException("Error.NotAllowed", "a coordinator without a street");
+        // A coordinator imports into their own street; an API client into the street it names, of its own court.
+        var streetId = me.IsApiClient ? command.StreetId : me.StreetId;
+        var street = await db.Streets.AsNoTracking()
+                .SingleOrDefaultAsync(s => s.Id == streetId && (!me.IsApiClient || s.CourtId == me.CourtId), cancellationToken)
+            ?? throw new RequestRefusedException("Error.NotAllowed", "a street outside the sender's scope");
         if (command.JudgeId is { } judgeId && !await db.Users.AnyAsync(u => u.Id == judgeId && u.CourtId == street.CourtId && !u.IsDisabled, cancellationToken))
         {
             throw new DomainRuleException("Import.Error.JudgeNotInCourt");

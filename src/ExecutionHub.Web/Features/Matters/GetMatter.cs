@@ -9,6 +9,7 @@ namespace ExecutionHub.Web.Features.Matters;
 
 /// <summary>Everything the matter page shows a judge or a coordinator; personal data masked.</summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
+[ApiScope(ApiScopes.MattersRead)]
 public sealed record GetMatter(int MatterId) : IQuery<MatterView>, IMatterRequest;
 
 public sealed record PartyView(int Id, PartyKind Kind, string Name, string IdentityNumber, IReadOnlyList<string> Phones, IReadOnlyList<string> Addresses);
@@ -68,7 +69,8 @@ public sealed record MatterView(
     WindowOrigin? FromWindow,
     ApplicationDecision? Decision = null,
     MatterGroupView? Group = null,
-    HardCaseView? HardCase = null);
+    HardCaseView? HardCase = null,
+    string? ClientReference = null);
 
 /// <summary>
 /// The matter's working group and, for an application, its route and the group's recommendation;
@@ -163,7 +165,8 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
             fromWindow,
             matter.Decision,
             group,
-            matter.IsHardCase ? new HardCaseView(matter.HardCaseReason ?? "", matter.HardCaseFlaggedAtUtc!.Value) : null);
+            matter.IsHardCase ? new HardCaseView(matter.HardCaseReason ?? "", matter.HardCaseFlaggedAtUtc!.Value) : null,
+            matter.ClientReference);
     }
 
     /// <summary>Masked by default: a person's name, ID number, phones and addresses; an organisation's name stays.</summary>

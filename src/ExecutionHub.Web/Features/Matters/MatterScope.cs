@@ -18,7 +18,7 @@ public static class MatterScope
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
         var matter = await db.Matters.Where(m => m.Id == matterId)
-            .Select(m => new { m.CourtId, m.StreetId, m.WorkingGroupId })
+            .Select(m => new { m.CourtId, m.StreetId, m.WorkingGroupId, m.ApiClientId })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"Matter {matterId}");
         var holders = await db.Tasks.Where(t => t.MatterId == matterId)
             .Select(t => new { t.AssigneeId, t.PartnerAgencyId })
@@ -28,7 +28,8 @@ public static class MatterScope
             matter.CourtId,
             matter.StreetId,
             Assignees: holders.Where(h => h.AssigneeId is not null).Select(h => h.AssigneeId!).Concat(members).ToHashSet(),
-            Agencies: holders.Where(h => h.PartnerAgencyId is not null).Select(h => h.PartnerAgencyId!.Value).ToHashSet());
+            Agencies: holders.Where(h => h.PartnerAgencyId is not null).Select(h => h.PartnerAgencyId!.Value).ToHashSet(),
+            ApiClientId: matter.ApiClientId);
     }
 
     public static async ValueTask<OrgScope> OfTaskAsync(IServiceProvider services, int taskId, CancellationToken cancellationToken)
