@@ -34,6 +34,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<ProgressAccessCode> ProgressAccessCodes => Set<ProgressAccessCode>();
     public DbSet<WindowVisit> WindowVisits => Set<WindowVisit>();
+    public DbSet<RiskRule> RiskRules => Set<RiskRule>();
+    public DbSet<RiskWarning> RiskWarnings => Set<RiskWarning>();
+    public DbSet<RiskWarningEvent> RiskWarningEvents => Set<RiskWarningEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

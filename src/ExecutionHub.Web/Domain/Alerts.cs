@@ -43,6 +43,9 @@ public sealed class Notification
     /// <summary>What the notification is about, e.g. the matter reference.</summary>
     public string Subject { get; set; } = "";
 
+    /// <summary>Where the bell takes the user when the notification is about neither a matter nor a task (e.g. <c>/warnings/12</c>).</summary>
+    public string? Link { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ReadAtUtc { get; set; }
 }

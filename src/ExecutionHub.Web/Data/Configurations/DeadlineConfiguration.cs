@@ -40,6 +40,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         e.Property(x => x.TitleKey).HasMaxLength(100);
         e.Property(x => x.Subject).HasMaxLength(200);
+        e.Property(x => x.Link).HasMaxLength(200);
         e.HasIndex(x => new { x.RecipientId, x.ReadAtUtc, x.CreatedAtUtc });
         e.HasIndex(x => new { x.RecipientId, x.AlertId }).IsUnique();
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecipientId).OnDelete(DeleteBehavior.Cascade);
