@@ -43,8 +43,9 @@ public static class DatabaseInitialiser
         {
             await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services).SeedAsync(cancellationToken);
 
-            // A new user of the demo sees the warnings its data raises without waiting for the daily job.
-            await services.GetRequiredService<RiskWarningEvaluator>().RunAsync(null, cancellationToken);
+            // A new user of the demo sees the warnings its data raises without waiting for the daily job;
+            // like the rest of the seeded data they are history, so nobody's bell rings for them.
+            await services.GetRequiredService<RiskWarningEvaluator>().RunAsync(null, cancellationToken, notify: false);
         }
     }
 }

@@ -27,7 +27,8 @@ public sealed class RiskWarningEvaluator(IDbContextFactory<AppDbContext> dbFacto
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(CancellationToken cancellationToken) => await RunAsync(null, cancellationToken);
 
-    public async Task<Result> RunAsync(int? streetId, CancellationToken cancellationToken)
+    /// <param name="notify">False only for the demo seeding's run: seeded warnings are history, not news for anyone's bell.</param>
+    public async Task<Result> RunAsync(int? streetId, CancellationToken cancellationToken, bool notify = true)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rules = await db.RiskRules.AsNoTracking().Where(r => r.Enabled).ToListAsync(cancellationToken);
@@ -43,7 +44,7 @@ public sealed class RiskWarningEvaluator(IDbContextFactory<AppDbContext> dbFacto
                 findings.AddRange(await FindAsync(db, rule, street, today, cancellationToken));
             }
 
-            var (c, r, people) = await RecordAsync(street, findings, cancellationToken);
+            var (c, r, people) = await RecordAsync(street, findings, notify, cancellationToken);
             created += c;
             refreshed += r;
             notified.UnionWith(people);
@@ -148,7 +149,7 @@ public sealed class RiskWarningEvaluator(IDbContextFactory<AppDbContext> dbFacto
     private static string? CommonIndustry(IReadOnlyCollection<RespondentRow> cases) =>
         cases.Select(c => c.Industry).Distinct().Count() == 1 ? cases.First().Industry : null;
 
-    private async Task<(int Created, int Refreshed, IReadOnlyCollection<string> Notified)> RecordAsync(int streetId, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    private async Task<(int Created, int Refreshed, IReadOnlyCollection<string> Notified)> RecordAsync(int streetId, IReadOnlyList<Finding> findings, bool notify, CancellationToken cancellationToken)
     {
         if (findings.Count == 0)
         {
@@ -165,7 +166,7 @@ public sealed class RiskWarningEvaluator(IDbContextFactory<AppDbContext> dbFacto
         var keyed = findings.ToDictionary(f => RiskWarning.KeyFor(f.Rule.Kind, streetId, f.Subject, start));
         var keys = keyed.Keys.ToList();
         var existing = await db.RiskWarnings.Where(w => keys.Contains(w.Key)).ToDictionaryAsync(w => w.Key, cancellationToken);
-        var coordinators = await AlertRecipients.CoordinatorsAsync(db, streetId, cancellationToken);
+        var coordinators = notify ? await AlertRecipients.CoordinatorsAsync(db, streetId, cancellationToken) : [];
         var streetName = await db.Streets.Where(s => s.Id == streetId).Select(s => s.Name).SingleAsync(cancellationToken);
         var fresh = new List<RiskWarning>();
         var refreshed = 0;
