@@ -16,7 +16,7 @@ public sealed class RiskWarningTests(AppFixture app) : BrowserTest(app)
         {
             var caseId = await UntaggedOpenCaseAsync("定海路街道");
             await SignInAsync(page, "coord.zhao");
-            await page.GotoAsync($"/cases/{caseId}");
+            await InChineseAsync(page, $"/cases/{caseId}");
             await WaitForCircuitAsync(page);
             var before = int.Parse(await page.GetByTestId("notification-bell").GetAttributeAsync("data-unread") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -41,7 +41,7 @@ public sealed class RiskWarningTests(AppFixture app) : BrowserTest(app)
         OnPageAsync(async page =>
         {
             await SignInAsync(page, "admin");
-            await page.GotoAsync("/admin/warning-rules");
+            await InChineseAsync(page, "/admin/warning-rules");
             await WaitForCircuitAsync(page);
             var rule = page.GetByTestId("rule-IndustrySpike");
             var threshold = page.Locator("input[data-testid=rule-threshold-IndustrySpike], [data-testid=rule-threshold-IndustrySpike] input");
@@ -56,6 +56,13 @@ public sealed class RiskWarningTests(AppFixture app) : BrowserTest(app)
             await Expect(threshold).ToHaveValueAsync("6");
             await Expect(page.Locator("textarea[data-testid=rule-action-IndustrySpike], [data-testid=rule-action-IndustrySpike] textarea")).ToHaveValueAsync("走访该行业重点企业，了解用工状况");
         });
+
+    /// <summary>Other tests switch these accounts to English, and the choice is kept per user.</summary>
+    private static async Task InChineseAsync(IPage page, string path)
+    {
+        await Expect(page.GetByTestId("home-title")).ToBeVisibleAsync();
+        await page.GotoAsync($"/culture/apply?culture=zh-CN&returnUrl={Uri.EscapeDataString(path)}");
+    }
 
     private async Task<int> UntaggedOpenCaseAsync(string street)
     {
