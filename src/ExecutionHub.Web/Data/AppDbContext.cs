@@ -43,6 +43,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<ApiCall> ApiCalls => Set<ApiCall>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<RiskRule> RiskRules => Set<RiskRule>();
+    public DbSet<RiskWarning> RiskWarnings => Set<RiskWarning>();
+    public DbSet<RiskWarningEvent> RiskWarningEvents => Set<RiskWarningEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

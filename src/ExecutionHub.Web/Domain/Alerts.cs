@@ -47,7 +47,7 @@ public sealed class Notification
     /// <summary>What the notification is about, e.g. the matter reference.</summary>
     public string Subject { get; set; } = "";
 
-    /// <summary>Where the bell takes the user when it is not a matter (a case's instalments, a meeting); null for matter notifications.</summary>
+    /// <summary>Where the bell takes the user when it is not about a matter or task (a case's instalments, a meeting, a warning such as <c>/warnings/12</c>); null for matter notifications.</summary>
     public string? Link { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }

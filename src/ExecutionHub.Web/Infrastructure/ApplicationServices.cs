@@ -77,6 +77,7 @@ public static class ApplicationServices
         services.AddSingleton<Notifications.MatterChangeInterceptor>();
         services.AddScoped<Features.Deadlines.DeadlineSweep>();
         services.AddScoped<Jobs.DatabaseMaintenanceJob>();
+        services.AddScoped<Features.Warnings.RiskWarningEvaluator>();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolve;
         return services;

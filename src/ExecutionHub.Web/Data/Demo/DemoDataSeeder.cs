@@ -241,6 +241,9 @@ public sealed class DemoDataSeeder(
                 Status = status,
                 FiledOn = filed,
                 CreatedAtUtc = now,
+
+                // The developer's buyers are a group; a few old-housing cases come from urban renewal.
+                Tags = i < 8 ? CaseTags.GroupRelated : i % 29 == 3 ? CaseTags.UrbanRenewal : CaseTags.None,
                 Parties = i < 8
                     ? [Person(PartyRole.Applicant, roads[community.Name]), Person(PartyRole.Applicant, roads[community.Name]), Clone(respondent)]
                     : [Person(PartyRole.Applicant, roads[community.Name]), respondent],

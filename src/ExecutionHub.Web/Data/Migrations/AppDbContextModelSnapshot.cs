@@ -756,6 +756,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("StreetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Tags")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseNumber")
@@ -1474,6 +1477,178 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("CaseId", "ExpiresAtUtc");
 
                     b.ToTable("ProgressAccessCodes");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OrganisationsOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedAction")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("RiskRules");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountOwed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EvidenceAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RespondentKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubjectPartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedAction")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SubjectPartyId");
+
+                    b.HasIndex("StreetId", "State", "Severity");
+
+                    b.ToTable("RiskWarnings");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarningEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WarningId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarningId", "AtUtc");
+
+                    b.ToTable("RiskWarningEvents");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>
@@ -2497,6 +2672,39 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskRule", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarning", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Street", "Street")
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.CaseParty", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectPartyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Street");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarningEvent", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.RiskWarning", null)
+                        .WithMany("History")
+                        .HasForeignKey("WarningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>
                 {
                     b.HasOne("ExecutionHub.Web.Domain.Court", "Court")
@@ -2753,6 +2961,11 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("Attendees");
 
                     b.Navigation("Instalments");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarning", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>

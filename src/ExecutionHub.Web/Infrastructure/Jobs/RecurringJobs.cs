@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Features.Deadlines;
+using ExecutionHub.Web.Features.Warnings;
 using ExecutionHub.Web.Infrastructure.Messaging;
 using ExecutionHub.Web.Infrastructure.Time;
 using Hangfire;
@@ -16,6 +17,7 @@ public static class RecurringJobs
     {
         jobs.AddOrUpdate<DeadlineSweep>(DeadlineSweep.JobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely(), InChina());
         jobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutboxJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), InChina());
+        jobs.AddOrUpdate<RiskWarningEvaluator>(RiskWarningEvaluator.JobId, evaluator => evaluator.RunAsync(CancellationToken.None), Cron.Daily(6), InChina());
         jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3), InChina());
     }
 
