@@ -56,6 +56,10 @@ public sealed class AgendaItem
     public int MeetingId { get; set; }
     public AgendaSource Source { get; set; }
     public int? MatterId { get; set; }
+
+    /// <summary>The open risk warning this item discusses (aggregate evidence only in <see cref="Title"/>).</summary>
+    public long? RiskWarningId { get; set; }
+
     public required string Title { get; set; }
     public string Decision { get; set; } = "";
     public int Position { get; set; }

@@ -95,6 +95,8 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         e.HasIndex(x => new { x.MeetingId, x.Position });
         e.HasIndex(x => x.MatterId);
         e.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.RiskWarningId);
+        e.HasOne<RiskWarning>().WithMany().HasForeignKey(x => x.RiskWarningId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -256,6 +256,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RiskWarningId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -267,6 +270,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MatterId");
+
+                    b.HasIndex("RiskWarningId");
 
                     b.HasIndex("MeetingId", "Position");
 
@@ -2138,6 +2143,11 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.RiskWarning", null)
+                        .WithMany()
+                        .HasForeignKey("RiskWarningId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Alert", b =>

@@ -45,7 +45,7 @@ public sealed record MeetingView(
     int Id, int Version, int StreetId, string Title, DateTime StartsAtUtc, string Place, string Minutes, DateTime? MinutesRecordedAtUtc, bool Held,
     IReadOnlyList<string> Agencies, IReadOnlyList<string> Participants, IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<ActionItemRow> ActionItems);
 
-public sealed record AgendaItemView(int Id, AgendaSource Source, int? MatterId, string Title, string Decision);
+public sealed record AgendaItemView(int Id, AgendaSource Source, int? MatterId, string Title, string Decision, long? RiskWarningId = null);
 
 public sealed record ActionItemRow(
     int Id, int Version, int MeetingId, string MeetingTitle, string Description, string OwnerName, bool OwnerIsAgency, DateOnly DueOn, DueState State, string DoneNote, DateTime? DoneAtUtc);
@@ -66,7 +66,7 @@ public sealed class GetMeetingHandler(IDbContextFactory<AppDbContext> dbFactory,
         return new MeetingView(
             meeting.Id, meeting.Version, meeting.StreetId, meeting.Title, meeting.StartsAtUtc, meeting.Place, meeting.Minutes, meeting.MinutesRecordedAtUtc, meeting.StartsAtUtc <= now,
             agencies, people,
-            meeting.AgendaItems.OrderBy(a => a.Position).Select(a => new AgendaItemView(a.Id, a.Source, a.MatterId, a.Title, a.Decision)).ToList(),
+            meeting.AgendaItems.OrderBy(a => a.Position).Select(a => new AgendaItemView(a.Id, a.Source, a.MatterId, a.Title, a.Decision, a.RiskWarningId)).ToList(),
             actions);
     }
 }

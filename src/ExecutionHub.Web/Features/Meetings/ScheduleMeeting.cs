@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Warnings;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
@@ -70,7 +71,8 @@ public sealed class ScheduleMeetingHandler(IDbContextFactory<AppDbContext> dbFac
             Agencies = agencies.Select(a => new MeetingAgency { AgencyId = a }).ToList(),
             Participants = people.Select(p => new MeetingParticipant { UserId = p }).ToList(),
         };
-        meeting.AgendaItems = await Agenda.HardCasesAsync(db, street.Id, cancellationToken);
+        var warnings = await Agenda.OpenWarningsAsync(db, street.Id, cancellationToken);
+        meeting.AgendaItems = [.. warnings, .. await Agenda.HardCasesAsync(db, street.Id, cancellationToken, warnings.Count + 1)];
         db.Meetings.Add(meeting);
         await Agenda.NoteOnTimelinesAsync(db, meeting.AgendaItems, meeting, me, meeting.CreatedAtUtc, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -89,9 +91,24 @@ public static class MeetingPeople
 public static class Agenda
 {
     /// <summary>
-    /// The street's open hard-case matters as agenda items, oldest flag first. (Risk warnings join
-    /// the agenda once that feature is in: they are not yet in this build.)
+    /// The street's open risk warnings as agenda items, most severe first, titled with their aggregate
+    /// evidence (no respondent: the meeting's agencies see the agenda) in the scheduler's language.
     /// </summary>
+    public static async Task<List<AgendaItem>> OpenWarningsAsync(AppDbContext db, int streetId, CancellationToken cancellationToken, int startAt = 1)
+    {
+        var open = await db.RiskWarnings.Where(w => w.StreetId == streetId && w.State != WarningState.Closed)
+            .OrderByDescending(w => w.Severity).ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+        return open.Select((w, i) => new AgendaItem
+        {
+            Source = AgendaSource.RiskWarning,
+            RiskWarningId = w.Id,
+            Title = Truncate($"{RiskWarningText.Title(w)}：{RiskWarningText.Evidence(w)}", AgendaItem.MaxTitleLength),
+            Position = startAt + i,
+        }).ToList();
+    }
+
+    /// <summary>The street's open hard-case matters as agenda items, oldest flag first.</summary>
     public static async Task<List<AgendaItem>> HardCasesAsync(AppDbContext db, int streetId, CancellationToken cancellationToken, int startAt = 1)
     {
         var open = new[] { MatterStatus.Received, MatterStatus.Registered, MatterStatus.Dispatched, MatterStatus.Consolidated, MatterStatus.FedBack };

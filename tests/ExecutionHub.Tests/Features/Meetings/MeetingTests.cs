@@ -55,12 +55,43 @@ public sealed class MeetingTests
         var id = await scenario.ScheduleAsync();
 
         var meeting = await app.SendAsync(new GetMeeting(id));
-        Assert.Equal([first, second], meeting.Agenda.Select(a => a.MatterId));
-        Assert.All(meeting.Agenda, a => Assert.Equal(AgendaSource.HardCase, a.Source));
+        var hardCases = meeting.Agenda.Where(a => a.Source == AgendaSource.HardCase).ToList();
+        Assert.Equal([first, second], hardCases.Select(a => a.MatterId));
+        Assert.All(meeting.Agenda, a => Assert.True(a.Source == AgendaSource.HardCase || a.RiskWarningId is not null));
         Assert.Equal(2, meeting.Agencies.Count);
         Assert.False(meeting.Held);
         var timeline = (await app.SendAsync(new GetMatter(first))).Timeline;
         Assert.Contains(timeline, t => t.Event == "Timeline.PutOnMeetingAgenda" && t.Detail.StartsWith("平凉路街道涉执联席会议", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_new_meetings_agenda_opens_with_the_streets_open_risk_warnings_in_aggregate_words_and_leaves_closed_ones_out()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        long closedId;
+        List<long> openIds;
+        string respondent;
+        await using (var db = await app.DbAsync())
+        {
+            var street = await db.Streets.SingleAsync(s => s.Name == "平凉路街道");
+            var warnings = await db.RiskWarnings.Where(w => w.StreetId == street.Id).OrderBy(w => w.Id).ToListAsync();
+            Assert.True(warnings.Count >= 2, "the demo street has open warnings");
+            warnings[0].State = WarningState.Closed;
+            await db.SaveChangesAsync();
+            closedId = warnings[0].Id;
+            openIds = warnings.Skip(1).Select(w => w.Id).ToList();
+            var subject = warnings.First(w => w.SubjectPartyId != null).SubjectPartyId;
+            respondent = (await db.CaseParties.SingleAsync(p => p.Id == subject)).Name;
+        }
+
+        var meeting = await app.SendAsync(new GetMeeting(await scenario.ScheduleAsync()));
+
+        var onAgenda = meeting.Agenda.TakeWhile(a => a.Source == AgendaSource.RiskWarning).ToList();
+        Assert.Equal(openIds.Order(), onAgenda.Select(a => a.RiskWarningId!.Value).Order());
+        Assert.DoesNotContain(meeting.Agenda, a => a.RiskWarningId == closedId);
+        Assert.All(onAgenda, a => Assert.DoesNotContain(respondent, a.Title, StringComparison.Ordinal));
+        Assert.All(onAgenda, a => Assert.Contains("：", a.Title, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -86,7 +117,7 @@ public sealed class MeetingTests
 
         await app.SendAsync(new RemoveAgendaItem(id, topic));
         var meeting = await app.SendAsync(new GetMeeting(id));
-        Assert.Equal([hard], meeting.Agenda.Select(a => a.MatterId));
+        Assert.Equal([hard], meeting.Agenda.Where(a => a.Source != AgendaSource.RiskWarning).Select(a => a.MatterId));
     }
 
     [Fact]
@@ -111,7 +142,7 @@ public sealed class MeetingTests
         await scenario.FlagHardCaseAsync();
         var id = await scenario.ScheduleAsync();
         var meeting = await app.SendAsync(new GetMeeting(id));
-        var item = Assert.Single(meeting.Agenda);
+        var item = Assert.Single(meeting.Agenda, a => a.Source == AgendaSource.HardCase);
 
         var early = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new RecordMinutes(id, meeting.Version, "纪要", [])));
         Assert.Equal("Rule.Meeting.NotYetHeld", early.MessageKey);
@@ -122,7 +153,7 @@ public sealed class MeetingTests
         var held = await app.SendAsync(new GetMeeting(id));
         Assert.True(held.Held);
         Assert.Equal("会议研究了疑难案件。", held.Minutes);
-        Assert.Equal("由派出所协助查找被执行人", held.Agenda.Single().Decision);
+        Assert.Equal("由派出所协助查找被执行人", held.Agenda.Single(a => a.Id == item.Id).Decision);
     }
 
     [Fact]
