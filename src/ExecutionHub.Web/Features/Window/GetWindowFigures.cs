@@ -9,14 +9,15 @@ namespace ExecutionHub.Web.Features.Window;
 
 /// <summary>
 /// The window's figures for the coordinator's desk, this Shanghai calendar month: visits by purpose,
-/// the matters they became, and the street's relief and resume-execution applications the judges decided.
+/// the matters they became, the mediations held at the window and how many ended in a settlement, and the
+/// street's relief and resume-execution applications the judges decided.
 /// </summary>
 [Allowed(Roles.Coordinator)]
 public sealed record GetWindowFigures(int StreetId) : IQuery<WindowFigures>, IStreetWindowRequest;
 
 public sealed record PurposeCount(VisitPurpose Purpose, int Visits);
 
-public sealed record WindowFigures(DateOnly MonthStart, int Visits, IReadOnlyList<PurposeCount> VisitsByPurpose, int MattersFromWindow, int ApplicationsDecided = 0);
+public sealed record WindowFigures(DateOnly MonthStart, int Visits, IReadOnlyList<PurposeCount> VisitsByPurpose, int MattersFromWindow, int ApplicationsDecided = 0, int Mediations = 0, int Settlements = 0);
 
 public sealed class GetWindowFiguresHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : IQueryHandler<GetWindowFigures, WindowFigures>
 {
@@ -36,11 +37,17 @@ public sealed class GetWindowFiguresHandler(IDbContextFactory<AppDbContext> dbFa
         var decided = await db.Matters
             .Where(m => m.StreetId == query.StreetId && (m.Type == MatterType.JudicialRelief || m.Type == MatterType.ResumeExecution) && m.Decision != null)
             .CountAsync(m => m.Decision!.DecidedAtUtc >= start && m.Decision.DecidedAtUtc < end, cancellationToken);
+        var mediations = await db.Mediations
+            .Where(x => x.StreetId == query.StreetId && x.HeldOn >= monthStart && x.HeldOn < monthStart.AddMonths(1))
+            .GroupBy(x => x.Result).Select(g => new { Result = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Result, g => g.Count, cancellationToken);
         return new WindowFigures(
             monthStart,
             counts.Values.Sum(),
             Enum.GetValues<VisitPurpose>().Select(p => new PurposeCount(p, counts.GetValueOrDefault(p))).ToList(),
             matters,
-            decided);
+            decided,
+            mediations.Values.Sum(),
+            mediations.GetValueOrDefault(MediationResult.Settlement));
     }
 }

@@ -75,6 +75,35 @@ public sealed class WindowFiguresTests
         Assert.Equal(1, figures.ApplicationsDecided);
     }
 
+    [Fact]
+    public async Task The_desk_counts_this_months_mediations_and_the_settlements_among_them()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var data = await new HandBuiltData(app).WithOrganisationAsync();
+        var @case = await data.AddCaseAsync(data.Judge);
+        await using (var db = await app.DbAsync())
+        {
+            MediationSession Held(DateOnly on, MediationResult result) => new()
+            {
+                StreetId = data.Street.Id, CaseId = @case.Id, HeldOn = on, Result = result, MediatorId = data.Judge.Id,
+                RecordedById = data.Judge.Id, RecordedAtUtc = Shanghai(11, 27, 9, 0),
+                SettlementAmount = result == MediationResult.Settlement ? 1000m : null,
+            };
+            db.Mediations.AddRange(
+                Held(new DateOnly(2026, 10, 31), MediationResult.Settlement),    // last month
+                Held(new DateOnly(2026, 11, 1), MediationResult.Settlement),
+                Held(new DateOnly(2026, 11, 20), MediationResult.NoAgreement),
+                Held(new DateOnly(2026, 11, 27), MediationResult.Settlement));
+            await db.SaveChangesAsync();
+        }
+
+        data.ActAs(data.Judge, Roles.Coordinator, data.Street.Id);
+
+        var figures = await app.SendAsync(new GetWindowFigures(data.Street.Id));
+
+        Assert.Equal((3, 2), (figures.Mediations, figures.Settlements));
+    }
+
     private static Task<int> LogAsync(TestApp app, HandBuiltData data, VisitPurpose purpose, DateTime visitedAtUtc) =>
         app.SendAsync(new LogWindowVisit
         {
