@@ -4,6 +4,7 @@ using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
+using ExecutionHub.Web.Infrastructure.Notifications;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Mediator;
@@ -32,7 +33,7 @@ public sealed class RecordGroupRecommendationValidator : AbstractValidator<Recor
     }
 }
 
-public sealed class RecordGroupRecommendationHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class RecordGroupRecommendationHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, INotificationSignal signal)
     : ICommandHandler<RecordGroupRecommendation, int>
 {
     public async ValueTask<int> Handle(RecordGroupRecommendation command, CancellationToken cancellationToken)
@@ -49,7 +50,18 @@ public sealed class RecordGroupRecommendationHandler(IDbContextFactory<AppDbCont
         var now = clock.GetUtcNow().UtcDateTime;
         matter.RecordRecommendation(command.Verdict, command.Text, me.Id, me.Name, now);
         db.AddTimeline(matter, me, now, "Timeline.GroupRecommended", $"{UiText.Get($"Recommendation.{command.Verdict}")} · {command.Text.Trim()}");
+
+        // The judge cannot decide until the recommendation is in, so the bell tells them it is.
+        db.Notifications.Add(new Notification
+        {
+            RecipientId = matter.JudgeId,
+            TitleKey = "Notification.GroupRecommended",
+            Subject = matter.Reference,
+            MatterId = matter.Id,
+            CreatedAtUtc = now,
+        });
         await db.SaveChangesAsync(cancellationToken);
+        signal.Raise([matter.JudgeId]);
         return matter.Version;
     }
 }

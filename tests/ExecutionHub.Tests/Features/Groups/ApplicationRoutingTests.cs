@@ -90,6 +90,13 @@ public sealed class ApplicationRoutingTests
         var recommended = (await groups.MatterAsync(matterId)).Recommendation!;
         Assert.Equal((ApplicationVerdict.Granted, liu.Id, groups.HearingGroup, TestApp.Start.UtcDateTime),
             (recommended.Verdict, recommended.RecordedById, recommended.WorkingGroupId, recommended.RecordedAtUtc));
+        await using (var bellDb = await app.DbAsync())
+        {
+            var judgeId = await bellDb.Matters.Where(m => m.Id == matterId).Select(m => m.JudgeId).SingleAsync();
+            var told = await bellDb.Notifications.Where(n => n.TitleKey == "Notification.GroupRecommended" && n.MatterId == matterId).Select(n => n.RecipientId).ToListAsync();
+            Assert.Equal([judgeId], told);
+        }
+
         await app.SignInAsAsync("judge.wang");
         await app.SendAsync(new DecideApplication
         {
