@@ -89,6 +89,12 @@ public static class AlertRecipients
             {
                 holders.UnionWith(await db.Users.Where(u => u.PartnerAgencyId == agency && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken));
             }
+            else if (task.WorkingGroupId is { } group)
+            {
+                // Unclaimed in a working group: any member may still take it, so every member hears.
+                holders.UnionWith(await db.WorkingGroupMembers.Where(m => m.WorkingGroupId == group)
+                    .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (_, u) => u.Id).ToListAsync(cancellationToken));
+            }
         }
 
         return holders;

@@ -1,8 +1,10 @@
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Deadlines;
 using ExecutionHub.Web.Features.Groups;
 using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecutionHub.Tests.Features.Groups;
 
@@ -174,6 +176,35 @@ public sealed class GroupAssignmentTests
         await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new GetMyTask(workflow.TaskId)));
         await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new ClaimGroupTask(workflow.TaskId, version)));
         Assert.Equal(liu.Id, (await workflow.MatterAsync()).Tasks.Single().AssigneeId);
+    }
+
+    [Fact]
+    public async Task An_unclaimed_group_task_that_falls_overdue_is_announced_to_every_member_of_the_group()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var groups = await GroupScenario.CreateAsync(app);
+        var workflow = await groups.GroupTaskAsync();
+        var liu = await app.SignInAsAsync("grid.liu");
+        DateTime due;
+        List<string> members;
+        await using (var db = await app.DbAsync())
+        {
+            due = (await db.Tasks.SingleAsync(t => t.Id == workflow.TaskId)).DueAtUtc;
+            members = await db.WorkingGroupMembers.Where(m => m.WorkingGroupId == groups.InvestigationGroup).Select(m => m.UserId).ToListAsync();
+        }
+
+        app.Clock.SetUtcNow(new DateTimeOffset(due).AddMinutes(1));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DeadlineSweep>().RunAsync();
+        }
+
+        await using var check = await app.DbAsync();
+        var told = await check.Notifications.Where(n => n.TitleKey == "Notification.TaskOverdue" && n.Alert!.TaskId == workflow.TaskId)
+            .Select(n => n.RecipientId).ToListAsync();
+        Assert.Contains(liu.Id, told);
+        Assert.Contains(groups.SecondMember, told.Select(id => check.Users.Single(u => u.Id == id).UserName));
+        Assert.All(members, m => Assert.Contains(m, told));
     }
 
     [Fact]
