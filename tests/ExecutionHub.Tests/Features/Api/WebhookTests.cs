@@ -222,6 +222,30 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task A_later_feedback_of_the_same_matter_is_a_second_event()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var (clientId, _) = await ClientAsync(app, "区法院办案系统", "https://court.example/hooks");
+        var matter = await ReadyMatterAsync(app, clientId);
+        await FeedBackAsync(app, matter);
+
+        // The judge sent it back and the workstation settled more work (set up directly): it is fed back again.
+        int version;
+        await using (var db = await app.DbAsync())
+        {
+            await db.Matters.Where(m => m.Id == matter.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MatterStatus.Dispatched));
+            version = await db.Matters.Where(m => m.Id == matter.Id).Select(m => m.Version).SingleAsync();
+        }
+
+        app.Clock.Advance(TimeSpan.FromHours(3));
+        await FeedBackAsync(app, matter with { Version = version });
+
+        Assert.Equal(
+            [$"webhook:matter.fed_back:{matter.Id}:{matter.Version}", $"webhook:matter.fed_back:{matter.Id}:{version}"],
+            (await WebhookMessagesAsync(app)).Select(m => m.Key));
+    }
+
+    [Fact]
     public async Task A_revoked_clients_queued_event_is_not_sent_and_is_marked_failed_with_the_reason()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
