@@ -30,6 +30,17 @@ public sealed class ApiClient
     public DateTime? RevokedAtUtc { get; set; }
     public DateTime? LastUsedAtUtc { get; set; }
 
+    /// <summary>Where ExecutionHub POSTs this client's events (http or https, absolute); none = no webhooks.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>
+    /// The webhook signing secret, encrypted with ASP.NET Data Protection (the HMAC needs the secret
+    /// itself at send time, so a hash would not do). Shown to the administrator once, when issued.
+    /// </summary>
+    public string? WebhookSecretProtected { get; set; }
+
+    public DateTime? WebhookSecretIssuedAtUtc { get; set; }
+
     public bool IsRevoked => RevokedAtUtc is not null;
 }
 

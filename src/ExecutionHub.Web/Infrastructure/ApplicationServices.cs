@@ -3,6 +3,7 @@ using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
+using ExecutionHub.Web.Features.Api.Webhooks;
 using ExecutionHub.Web.Infrastructure.Messaging;
 using ExecutionHub.Web.Infrastructure.Storage;
 using FluentValidation;
@@ -27,6 +28,7 @@ public static class ApplicationServices
         services.AddScoped<ICurrentUser, HttpOrCircuitCurrentUser>();
         services.AddEvidenceStore(configuration, contentRoot);
         services.AddExecutionHubMessaging(configuration);
+        services.AddExecutionHubWebhooks(configuration);
 
         var identity = configuration.GetSection("Identity");
         services.AddIdentityCore<AppUser>(options =>

@@ -13,6 +13,8 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
         e.Property(x => x.KeyPrefix).HasMaxLength(16);
         e.Property(x => x.KeyHash).HasMaxLength(64);
         e.HasIndex(x => x.KeyHash).IsUnique();
+        e.Property(x => x.WebhookUrl).HasMaxLength(500);
+        e.Property(x => x.WebhookSecretProtected).HasMaxLength(1000);
         e.Ignore(x => x.IsRevoked);
         e.HasOne(x => x.Court).WithMany().HasForeignKey(x => x.CourtId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);

@@ -41,6 +41,7 @@ public static class ApiOpenApi
                 [
                     new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [] },
                 ];
+                Webhooks.WebhookOpenApi.AddWebhooks(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, _, _) =>

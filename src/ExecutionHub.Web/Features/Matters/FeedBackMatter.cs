@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Api.Webhooks;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -21,7 +22,8 @@ public sealed class FeedBackMatterValidator : AbstractValidator<FeedBackMatter>
     }
 }
 
-public sealed class FeedBackMatterHandler(MatterChanges changes) : ICommandHandler<FeedBackMatter, int>
+/// <remarks>A matter referred by an API client with a webhook queues <c>matter.fed_back</c> in the same transaction.</remarks>
+public sealed class FeedBackMatterHandler(MatterChanges changes, WebhookEvents webhooks) : ICommandHandler<FeedBackMatter, int>
 {
     public async ValueTask<int> Handle(FeedBackMatter command, CancellationToken cancellationToken) =>
         await changes.ApplyAsync(command.MatterId, command.Version, "Timeline.MatterFedBack", (matter, now) =>
@@ -29,5 +31,6 @@ public sealed class FeedBackMatterHandler(MatterChanges changes) : ICommandHandl
             matter.Consolidate(command.Feedback, command.Outcome, now);
             matter.FeedBack(now);
             return "";
-        }, cancellationToken);
+        }, cancellationToken,
+        (db, matter, now) => webhooks.QueueFedBackAsync(db, matter, command.Version, now, cancellationToken));
 }

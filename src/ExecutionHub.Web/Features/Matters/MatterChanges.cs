@@ -15,7 +15,14 @@ public sealed class MatterChanges(IDbContextFactory<AppDbContext> dbFactory, ICu
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<int> ApplyAsync(int matterId, int expectedVersion, string timelineEvent, Func<Matter, DateTime, string> change, CancellationToken cancellationToken)
+    /// <param name="alsoInUnitOfWork">What else is saved in the same transaction as the change (an outbox event, say).</param>
+    public async Task<int> ApplyAsync(
+        int matterId,
+        int expectedVersion,
+        string timelineEvent,
+        Func<Matter, DateTime, string> change,
+        CancellationToken cancellationToken,
+        Func<AppDbContext, Matter, DateTime, Task>? alsoInUnitOfWork = null)
     {
         var actor = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -23,6 +30,11 @@ public sealed class MatterChanges(IDbContextFactory<AppDbContext> dbFactory, ICu
         var now = Now;
         var detail = change(matter, now);
         db.AddTimeline(matter, actor, now, timelineEvent, detail);
+        if (alsoInUnitOfWork is not null)
+        {
+            await alsoInUnitOfWork(db, matter, now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return matter.Version;
     }

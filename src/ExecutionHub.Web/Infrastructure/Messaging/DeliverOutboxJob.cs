@@ -115,7 +115,7 @@ public sealed class DeliverOutboxJob(
         else
         {
             message.LastError = Shorten(failure.Message);
-            if (message.Attempts >= settings.MaxAttempts)
+            if (message.Attempts >= settings.MaxAttempts || failure is PermanentDeliveryException)
             {
                 message.Status = OutboxStatus.Failed;
             }
@@ -165,7 +165,7 @@ public sealed class DeliverOutboxJob(
         }
 
         // A gateway's refusal says all there is to say; anything else deserves its stack trace.
-        var exception = failure is MessageDeliveryException ? null : failure;
+        var exception = failure is MessageDeliveryException or PermanentDeliveryException ? null : failure;
         result.Errors.Add($"{message.Key}: {failure.Message}");
         if (message.Status == OutboxStatus.Failed)
         {

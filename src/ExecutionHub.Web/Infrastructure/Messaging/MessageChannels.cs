@@ -18,6 +18,7 @@ public static class MessageChannels
 {
     public const string Log = "log";
     public const string Sms = "sms";
+    public const string Webhook = "webhook";
 }
 
 /// <summary>Finds the channel a message asked for, or the default one when that channel is not set up.</summary>

@@ -27,6 +27,9 @@ public sealed class MessagingOptions
     /// gateway timeout is 10 s), so a claim only lapses when its sender died mid-send.
     /// </summary>
     public int ClaimSeconds { get; set; } = 300;
+
+    /// <summary>How long a client's webhook URL may take to answer before the attempt counts as failed.</summary>
+    public int WebhookTimeoutSeconds { get; set; } = 10;
 }
 
 public sealed class SmsGatewayOptions

@@ -50,3 +50,9 @@ public sealed class SmsGatewayChannel(IHttpClientFactory httpClientFactory, IOpt
 
 /// <summary>A channel could not deliver a message; the outbox will try again later.</summary>
 public sealed class MessageDeliveryException(string message) : Exception(message);
+
+/// <summary>
+/// A message that can never be delivered as it stands (its webhook client was revoked, say): the
+/// outbox records the attempt and marks the message failed at once instead of retrying it.
+/// </summary>
+public sealed class PermanentDeliveryException(string message) : Exception(message);

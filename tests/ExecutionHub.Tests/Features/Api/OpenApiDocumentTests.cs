@@ -37,6 +37,23 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task The_document_describes_the_signed_matter_fed_back_webhook()
+    {
+        using var client = host.Client(null);
+        var json = await client.GetStringAsync("/openapi/v1.json");
+
+        var result = OpenApiDocument.Parse(json, "json", new OpenApiReaderSettings());
+
+        Assert.Empty(result.Diagnostic!.Errors);
+        var webhook = result.Document!.Webhooks!["matter.fed_back"].Operations![HttpMethod.Post];
+        Assert.Equal(
+            ["X-ExecutionHub-Signature", "X-ExecutionHub-Timestamp", "X-ExecutionHub-Event-Id", "X-ExecutionHub-Event"],
+            webhook.Parameters!.Select(p => p.Name));
+        Assert.Contains("HMAC-SHA256", webhook.Description, StringComparison.Ordinal);
+        Assert.NotNull(webhook.RequestBody!.Content!["application/json"].Example);
+    }
+
+    [Fact]
     public async Task The_interactive_reference_is_for_administrators_only()
     {
         using var client = host.Client(null);
