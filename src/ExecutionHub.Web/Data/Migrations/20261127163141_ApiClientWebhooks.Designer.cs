@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExecutionHub.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127161459_ApiClientWebhooks")]
+    [Migration("20261127163141_ApiClientWebhooks")]
     partial class ApiClientWebhooks
     {
         /// <inheritdoc />
@@ -259,6 +259,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RiskWarningId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -270,6 +273,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MatterId");
+
+                    b.HasIndex("RiskWarningId");
 
                     b.HasIndex("MeetingId", "Position");
 
@@ -768,6 +773,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tags")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1490,6 +1498,178 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.ToTable("ProgressAccessCodes");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OrganisationsOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedAction")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("RiskRules");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountOwed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EvidenceAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RespondentKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubjectPartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedAction")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SubjectPartyId");
+
+                    b.HasIndex("StreetId", "State", "Severity");
+
+                    b.ToTable("RiskWarnings");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarningEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WarningId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarningId", "AtUtc");
+
+                    b.ToTable("RiskWarningEvents");
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>
                 {
                     b.Property<int>("Id")
@@ -1977,6 +2157,11 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.RiskWarning", null)
+                        .WithMany()
+                        .HasForeignKey("RiskWarningId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Alert", b =>
@@ -2511,6 +2696,39 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskRule", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarning", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Street", "Street")
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.CaseParty", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectPartyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Street");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarningEvent", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.RiskWarning", null)
+                        .WithMany("History")
+                        .HasForeignKey("WarningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>
                 {
                     b.HasOne("ExecutionHub.Web.Domain.Court", "Court")
@@ -2767,6 +2985,11 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("Attendees");
 
                     b.Navigation("Instalments");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarning", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>
