@@ -76,6 +76,7 @@ public static class ApplicationServices
         services.AddSingleton<Notifications.IMatterChangeFeed, Notifications.InProcessMatterChangeFeed>();
         services.AddSingleton<Notifications.MatterChangeInterceptor>();
         services.AddScoped<Features.Deadlines.DeadlineSweep>();
+        services.AddScoped<Features.Reports.DraftMonthlyPortraits>();
         services.AddScoped<Jobs.DatabaseMaintenanceJob>();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolve;

@@ -1,0 +1,51 @@
+using ExecutionHub.Web.Features.Statistics;
+using ExecutionHub.Web.Infrastructure.Export;
+using Microsoft.Extensions.Localization;
+
+namespace ExecutionHub.Web.Features.Reports;
+
+/// <summary>A report's data as spreadsheet tables: one per table on its page, in the page's order, with the same rows and cells.</summary>
+public static class ReportWorkbook
+{
+    public static IReadOnlyList<ExportTable> Tables(ReportView report, IStringLocalizer localizer)
+    {
+        var filters = Filters(report, localizer);
+        var tables = ReportSections.Figures.SelectMany(s => ReportSections.TablesOf(report.Content, s.Tables)).ToList();
+        if (report.Content.Warnings is { } warnings)
+        {
+            tables.Add(warnings);
+        }
+
+        var result = tables.Select(table => StatisticsExport.Create(table, report.Content.AsStatistics(), StatisticsPeriodKind.Custom, localizer) with
+        {
+            Filters = filters,
+        }).ToList();
+
+        var lines = report.Suggestions.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        result.Add(new ExportTable
+        {
+            Title = localizer[$"Report.Section.{ReportSections.Suggestions}"],
+            Filters = filters,
+            ExportedAtUtc = report.Content.AsOfUtc,
+            Headers = [localizer[$"Report.Section.{ReportSections.Suggestions}"]],
+            Rows = lines.Select(l => (IReadOnlyList<object?>)[l]).ToList(),
+        });
+        return result;
+    }
+
+    public static async Task<byte[]> WriteAsync(ReportView report, IStringLocalizer localizer, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        await XlsxExportWriter.WriteSheetsAsync(Tables(report, localizer), stream, cancellationToken);
+        return stream.ToArray();
+    }
+
+    /// <summary>The report, its street and its period: they head every sheet.</summary>
+    public static IReadOnlyList<ExportFilter> Filters(ReportView report, IStringLocalizer localizer) =>
+    [
+        new(localizer["Report.Report"], report.Title(localizer)),
+        new(localizer["Report.Street"], report.StreetName),
+        new(localizer["Report.PeriodRange"], StatisticsExport.Range(report.Content.Period)),
+        new(localizer["Report.StateLabel"], localizer[$"ReportState.{report.State}"]),
+    ];
+}
