@@ -34,6 +34,7 @@ public sealed class DemoDataSeeder(
         await SeedMattersAsync(court, cancellationToken);
         await SeedMilestonesAsync(court, cancellationToken);
         await SeedWindowVisitsAsync(court, cancellationToken);
+        await DemoReports.SeedAsync(dbFactory, clock, cancellationToken);
     }
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)

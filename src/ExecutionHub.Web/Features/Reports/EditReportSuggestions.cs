@@ -23,7 +23,6 @@ public sealed class EditReportSuggestionsHandler(IDbContextFactory<AppDbContext>
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var report = await ReportEdits.LoadAsync(db, command.ReportId, command.Version, cancellationToken);
         report.EditSuggestions(command.Suggestions);
-        report.Version++;
         await db.SaveChangesAsync(cancellationToken);
         return report.Version;
     }

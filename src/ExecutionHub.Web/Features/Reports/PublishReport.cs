@@ -28,7 +28,6 @@ public sealed class PublishReportHandler(IDbContextFactory<AppDbContext> dbFacto
         }
 
         report.Publish(clock.GetUtcNow().UtcDateTime, me.Id);
-        report.Version++;
         await db.SaveChangesAsync(cancellationToken);
         return report.Version;
     }

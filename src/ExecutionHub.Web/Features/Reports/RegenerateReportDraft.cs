@@ -23,7 +23,6 @@ public sealed class RegenerateReportDraftHandler(IDbContextFactory<AppDbContext>
         var now = clock.GetUtcNow().UtcDateTime;
         var content = await ReportContent.ComputeAsync(db, report.StreetId, report.Kind, report.PeriodStart, now, ChinaTime.Today(clock), cancellationToken);
         report.Regenerate(content.Serialize(), now, me.Id);
-        report.Version++;
         await db.SaveChangesAsync(cancellationToken);
         return report.Version;
     }
