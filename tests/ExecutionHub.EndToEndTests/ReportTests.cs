@@ -32,6 +32,8 @@ public sealed class ReportTests(AppFixture app) : BrowserTest(app)
             Assert.Contains("平凉路街道", title, StringComparison.Ordinal);
             var communityTotal = await page.GetByTestId("stat-by-community").Locator("tr.stat-total td").First.InnerTextAsync();
             var suggestions = await page.GetByTestId("report-suggestions").InnerTextAsync();
+            Directory.CreateDirectory(ScreenshotFolder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "report-published.png") });
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("report-docx").ClickAsync());
 
