@@ -16,10 +16,7 @@ public static class ReportWorkbook
             tables.Add(warnings);
         }
 
-        var result = tables.Select(table => StatisticsExport.Create(table, report.Content.AsStatistics(), StatisticsPeriodKind.Custom, localizer) with
-        {
-            Filters = filters,
-        }).ToList();
+        var result = tables.Select(table => Table(table, report, localizer, filters)).ToList();
 
         var lines = report.Suggestions.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         result.Add(new ExportTable
@@ -33,6 +30,13 @@ public static class ReportWorkbook
         return result;
     }
 
+    /// <summary>One table of the report as a file: headed by the report, its street and period, not by a statistics period.</summary>
+    public static ExportTable Table(StatTable table, ReportView report, IStringLocalizer localizer, IReadOnlyList<ExportFilter>? filters = null) =>
+        StatisticsExport.Create(table, report.Content.AsStatistics(), StatisticsPeriodKind.Custom, localizer) with
+        {
+            Filters = filters ?? Filters(report, localizer),
+        };
+
     public static async Task<byte[]> WriteAsync(ReportView report, IStringLocalizer localizer, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream();
@@ -40,12 +44,12 @@ public static class ReportWorkbook
         return stream.ToArray();
     }
 
-    /// <summary>The report, its street and its period: they head every sheet.</summary>
+    /// <summary>The report, its street and its period: they head every sheet; a table's file is named after the report (and "草稿" when it is one).</summary>
     public static IReadOnlyList<ExportFilter> Filters(ReportView report, IStringLocalizer localizer) =>
     [
         new(localizer["Report.Report"], report.Title(localizer)),
-        new(localizer["Report.Street"], report.StreetName),
-        new(localizer["Report.PeriodRange"], StatisticsExport.Range(report.Content.Period)),
-        new(localizer["Report.StateLabel"], localizer[$"ReportState.{report.State}"]),
+        new(localizer["Report.Street"], report.StreetName) { FileNamePart = "" },
+        new(localizer["Report.PeriodRange"], StatisticsExport.Range(report.Content.Period)) { FileNamePart = "" },
+        new(localizer["Report.StateLabel"], localizer[$"ReportState.{report.State}"]) { FileNamePart = report.IsDraft ? localizer[$"ReportState.{report.State}"] : "" },
     ];
 }

@@ -7,6 +7,7 @@ using ExecutionHub.Tests.Features.Statistics;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Reports;
 using ExecutionHub.Web.Features.Statistics;
+using ExecutionHub.Web.Infrastructure.Export;
 using MiniExcelLibs;
 using static ExecutionHub.Tests.Features.Statistics.StatisticsText;
 
@@ -97,6 +98,16 @@ public sealed class ReportExportTests : IAsyncLifetime
         var suggestions = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheets[^1], excelType: ExcelType.XLSX)
             .Cast<IDictionary<string, object?>>().Select(r => r.Values.First()).ToList();
         Assert.Equal(["一是加强源头治理。", "二是强化网格核查。"], suggestions.TakeLast(2));
+    }
+
+    [Fact]
+    public void A_single_tables_file_from_the_report_page_is_headed_and_named_by_the_report_not_a_statistics_period()
+    {
+        var export = ReportWorkbook.Table(report.Content.Table("by-community")!, report, Localizer);
+
+        Assert.Equal("按社区_测试街道2026年上半年半年度涉执白皮书_2026-11-27.xlsx", ExportFileName.For(export, ExportFormat.Xlsx));
+        Assert.Equal(["报告：测试街道2026年上半年半年度涉执白皮书", "街道：测试街道", "统计期：2026-01-01~2026-06-30", "状态：已发布"], export.DescriptionLines().Take(4));
+        Assert.Equal(Rows(report.Content.Table("by-community")!).Length, export.Rows.Count);
     }
 
     /// <summary>A sheet row written as the screen writes it (a workbook's sheets are as wide as its widest table: the rest is blank).</summary>
