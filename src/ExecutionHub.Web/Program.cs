@@ -2,6 +2,8 @@ using ExecutionHub.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRepositoryAppSettings();
+// `dotnet run` outside Development must still find _framework and package assets from the build (no-op when published).
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddExecutionHubApplication(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddExecutionHubWeb(builder.Configuration, builder.Environment.ContentRootPath);
 

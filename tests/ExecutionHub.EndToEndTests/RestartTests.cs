@@ -40,13 +40,13 @@ public sealed class RestartTests : IDisposable
         // …and started again.
         using (await AppProcess.StartAsync(folder))
         {
-            await WaitUntilAsync(async db => await db.Alerts.CountAsync(a => overdue.Contains(a.MatterId) && a.TaskId == null && a.Kind == AlertKind.Overdue) == overdue.Count, "an overdue alert for every matter");
+            await WaitUntilAsync(async db => await db.Alerts.CountAsync(a => a.MatterId != null && overdue.Contains(a.MatterId.Value) && a.TaskId == null && a.Kind == AlertKind.Overdue) == overdue.Count, "an overdue alert for every matter");
             await WaitUntilAsync(async db => await db.Outbox.AnyAsync(m => m.Id == messageId && m.Status == OutboxStatus.Sent), "the queued message to be sent");
             await Task.Delay(TimeSpan.FromSeconds(6)); // a further sweep has had its chance to duplicate
         }
 
         await using var check = Db();
-        var alerts = await check.Alerts.Where(a => overdue.Contains(a.MatterId) && a.TaskId == null).ToListAsync();
+        var alerts = await check.Alerts.Where(a => a.MatterId != null && overdue.Contains(a.MatterId.Value) && a.TaskId == null).ToListAsync();
         Assert.Equal(overdue.Count, alerts.Count(a => a.Kind == AlertKind.Overdue));
         Assert.All(overdue, id => Assert.Single(alerts, a => a.MatterId == id && a.Kind == AlertKind.Overdue));
         var perAlertAndRecipient = await check.Notifications.Where(n => n.MatterId != null && overdue.Contains(n.MatterId.Value))
@@ -54,6 +54,20 @@ public sealed class RestartTests : IDisposable
         Assert.NotEmpty(perAlertAndRecipient);
         Assert.All(perAlertAndRecipient, count => Assert.Equal(1, count));
         Assert.Single(await check.DeliveryAttempts.Where(a => a.MessageId == messageId && a.Succeeded).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Should_serve_the_Blazor_script_MudBlazor_styles_and_app_styles_when_run_outside_development()
+    {
+        using var app = await AppProcess.StartAsync(folder);
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        foreach (var asset in new[] { "_framework/blazor.web.js", "_content/MudBlazor/MudBlazor.min.css", "app.css" })
+        {
+            var response = await http.GetAsync(asset);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset} answered {(int)response.StatusCode}");
+            Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+        }
     }
 
     private async Task<long> QueueMessageAsync()
@@ -126,7 +140,13 @@ public sealed class RestartTests : IDisposable
 
         private readonly Process process;
 
-        private AppProcess(Process process) => this.process = process;
+        private AppProcess(Process process, int port)
+        {
+            this.process = process;
+            BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        }
+
+        public Uri BaseAddress { get; }
 
         public static async Task<AppProcess> StartAsync(string folder)
         {
@@ -143,6 +163,7 @@ public sealed class RestartTests : IDisposable
             start.Environment["Storage__EvidencePath"] = Path.Combine(folder, "evidence");
             start.Environment["Hangfire__QueuePollSeconds"] = "1";
             start.Environment["Demo__Seed"] = "true";
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production"; // as `dotnet run` on a fresh machine, without launch settings
             var process = Process.Start(start)!;
             var log = Path.Combine(folder, $"app-{port}.log");
             process.OutputDataReceived += (_, e) => { lock (Logs) { File.AppendAllText(log, e.Data + "\n"); } };
@@ -163,7 +184,7 @@ public sealed class RestartTests : IDisposable
                 {
                     if ((await http.GetAsync($"http://127.0.0.1:{port}/account/signin")).StatusCode == HttpStatusCode.OK)
                     {
-                        return new AppProcess(process);
+                        return new AppProcess(process, port);
                     }
                 }
                 catch (HttpRequestException)

@@ -35,6 +35,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProgressAccessCode> ProgressAccessCodes => Set<ProgressAccessCode>();
     public DbSet<WindowVisit> WindowVisits => Set<WindowVisit>();
     public DbSet<Report> Reports => Set<Report>();
+    public DbSet<MediationSession> Mediations => Set<MediationSession>();
+    public DbSet<MediationAttendee> MediationAttendees => Set<MediationAttendee>();
+    public DbSet<Instalment> Instalments => Set<Instalment>();
+    public DbSet<JointMeeting> Meetings => Set<JointMeeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<ApiCall> ApiCalls => Set<ApiCall>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+    public DbSet<RiskRule> RiskRules => Set<RiskRule>();
+    public DbSet<RiskWarning> RiskWarnings => Set<RiskWarning>();
+    public DbSet<RiskWarningEvent> RiskWarningEvents => Set<RiskWarningEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,5 +21,11 @@ public sealed class AppUser : IdentityUser
     public string Culture { get; set; } = "zh-CN";
 
     public bool IsDisabled { get; set; }
+
+    /// <summary>
+    /// The account an API client acts as (disabled, no password, no role): matters, milestones and
+    /// timeline lines it creates name it like any user. Hidden from the user administration.
+    /// </summary>
+    public bool IsApiClient { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }

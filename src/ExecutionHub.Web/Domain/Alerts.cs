@@ -10,14 +10,18 @@ public enum AlertKind
 /// <summary>
 /// A deadline alert that fired. <see cref="Key"/> is unique — what, which kind, which deadline
 /// version — so a sweep that runs twice, concurrently or after a crash cannot fire it again.
+/// It is about exactly one subject: a matter (and maybe one of its tasks), a settlement
+/// instalment or a joint meeting's action item.
 /// </summary>
 public sealed class Alert
 {
     public long Id { get; set; }
     public required string Key { get; set; }
     public AlertKind Kind { get; set; }
-    public int MatterId { get; set; }
+    public int? MatterId { get; set; }
     public int? TaskId { get; set; }
+    public int? InstalmentId { get; set; }
+    public int? ActionItemId { get; set; }
     public int DeadlineVersion { get; set; }
     public DateTime DueAtUtc { get; set; }
     public DateTime FiredAtUtc { get; set; }
@@ -42,6 +46,9 @@ public sealed class Notification
 
     /// <summary>What the notification is about, e.g. the matter reference.</summary>
     public string Subject { get; set; } = "";
+
+    /// <summary>Where the bell takes the user when it is not about a matter or task (a case's instalments, a meeting, a warning such as <c>/warnings/12</c>); null for matter notifications.</summary>
+    public string? Link { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ReadAtUtc { get; set; }

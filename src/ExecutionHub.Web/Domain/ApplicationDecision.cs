@@ -6,6 +6,27 @@ public enum ApplicationVerdict
     Refused = 2,
 }
 
+/// <summary>Who an application goes to first: the hearing-and-relief group (which recommends, then the judge decides) or straight to the judge.</summary>
+public enum ApplicationRoute
+{
+    HearingGroup = 1,
+    Judge = 2,
+}
+
+/// <summary>
+/// The hearing-and-relief group's recommendation on an application routed to it, recorded by one
+/// of its members before the judge decides. Stored as one JSON document with its matter.
+/// </summary>
+public sealed class GroupRecommendation
+{
+    public ApplicationVerdict Verdict { get; set; }
+    public string Text { get; set; } = "";
+    public int WorkingGroupId { get; set; }
+    public string RecordedById { get; set; } = "";
+    public string RecordedByName { get; set; } = "";
+    public DateTime RecordedAtUtc { get; set; }
+}
+
 /// <summary>
 /// The judge's decision on a party's judicial relief (司法救助) or resume-execution (恢复执行)
 /// application. Relief is decided on the hearing-and-relief group's recommendation, kept as

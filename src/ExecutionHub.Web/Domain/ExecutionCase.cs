@@ -42,6 +42,9 @@ public sealed class ExecutionCase
     public DateOnly FiledOn { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>城市更新 / 群体性 tags a coordinator or judge sets; the street's risk rules read them.</summary>
+    public CaseTags Tags { get; set; }
+
     public List<CaseParty> Parties { get; set; } = [];
 }
 

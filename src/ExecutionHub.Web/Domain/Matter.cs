@@ -57,6 +57,12 @@ public sealed class Matter
 
     public required string CreatedById { get; set; }
 
+    /// <summary>The API client that referred the matter, if it came in through the API.</summary>
+    public int? ApiClientId { get; set; }
+
+    /// <summary>The referring system's own reference for the matter, as it sent it.</summary>
+    public string? ClientReference { get; set; }
+
     public DateTime? RegisteredAtUtc { get; set; }
     public DateTime? DispatchedAtUtc { get; set; }
     public DateTime? ConsolidatedAtUtc { get; set; }
@@ -117,6 +123,13 @@ public sealed class Matter
     /// <summary>The consolidated feedback the workstation sends to the court.</summary>
     public string? Feedback { get; set; }
 
+    /// <summary>
+    /// For a matter imported from the historical ledger: a hash of what identifies its ledger row
+    /// (case number, type, target, receipt), unique in the database, so importing the same file
+    /// again adds nothing. Null for matters registered in the application.
+    /// </summary>
+    public string? ImportKey { get; set; }
+
     /// <summary>Optimistic concurrency: bumped on every save; a stale writer is refused.</summary>
     public int Version { get; set; }
 
@@ -124,6 +137,22 @@ public sealed class Matter
 
     /// <summary>The judge's decision, for judicial relief and resume-execution applications only; null until decided.</summary>
     public ApplicationDecision? Decision { get; private set; }
+
+    /// <summary>The working group ("4+1+X") the matter is assigned to, besides the people holding its tasks; null when none.</summary>
+    public int? WorkingGroupId { get; private set; }
+
+    /// <summary>Where an application was routed: the hearing-and-relief group or the judge; null when not (yet) routed.</summary>
+    public ApplicationRoute? Route { get; private set; }
+
+    /// <summary>The hearing-and-relief group's recommendation, on an application routed to it; null until recorded.</summary>
+    public GroupRecommendation? Recommendation { get; private set; }
+
+    /// <summary>Flagged "hard case" (疑难案件) by a judge or coordinator: it goes on the street's joint-meeting agenda.</summary>
+    public bool IsHardCase { get; private set; }
+
+    public string? HardCaseReason { get; private set; }
+
+    public DateTime? HardCaseFlaggedAtUtc { get; private set; }
 
     private DateTime receivedAtUtc;
 
@@ -281,6 +310,7 @@ public sealed class Matter
         Require(ApplicationDecision.CanBeMadeOn(Type), "Rule.Matter.NotAnApplication");
         Require(Decision is null, "Rule.Matter.AlreadyDecided");
         Require(IsOpen || Status == MatterStatus.FedBack, "Rule.Matter.DecideOnlyOpenOrFedBack");
+        Require(!AwaitsRecommendation, "Rule.Matter.AwaitingRecommendation");
         Require(Enum.IsDefined(verdict), "Rule.Matter.VerdictRequired");
         RequireReason(reason);
         if (verdict == ApplicationVerdict.Granted && Type == MatterType.JudicialRelief)
@@ -298,10 +328,76 @@ public sealed class Matter
             Verdict = verdict,
             Reason = reason.Trim(),
             AmountGranted = amountGranted,
-            GroupRecommendation = string.IsNullOrWhiteSpace(groupRecommendation) ? null : groupRecommendation.Trim(),
+            // A recommendation the group recorded is the one decided on, word for word.
+            GroupRecommendation = Recommendation?.Text ?? (string.IsNullOrWhiteSpace(groupRecommendation) ? null : groupRecommendation.Trim()),
             DecidedById = decidedById,
             DecidedByName = decidedByName,
             DecidedAtUtc = now,
+        };
+    }
+
+    /// <summary>
+    /// The coordinator puts the matter in a working group's hands (or takes it out again with null).
+    /// An application waiting on the hearing-and-relief group's recommendation stays with that group:
+    /// re-route it to the judge first.
+    /// </summary>
+    public void AssignToGroup(int? workingGroupId)
+    {
+        Require(IsOpen, "Rule.Matter.AssignGroupOnlyOpen");
+        Require(!AwaitsRecommendation, "Rule.Matter.AwaitingRecommendation");
+        Require(WorkingGroupId != workingGroupId, "Rule.Matter.AlreadyInGroup");
+        WorkingGroupId = workingGroupId;
+    }
+
+    /// <summary>Whether an application routed to the hearing-and-relief group still waits for its recommendation.</summary>
+    public bool AwaitsRecommendation => Route == ApplicationRoute.HearingGroup && Recommendation is null && Decision is null;
+
+    /// <summary>
+    /// Routes a judicial relief or resume-execution application to the hearing-and-relief group
+    /// (<paramref name="hearingGroupId"/>, which then holds the matter) or to the judge. It can be
+    /// re-routed until the group has recommended or the judge has decided.
+    /// </summary>
+    public void RouteApplication(ApplicationRoute route, int? hearingGroupId)
+    {
+        Require(ApplicationDecision.CanBeMadeOn(Type), "Rule.Matter.NotAnApplication");
+        Require(Enum.IsDefined(route), "Rule.Matter.RouteRequired");
+        Require(IsOpen, "Rule.Matter.RouteOnlyOpen");
+        Require(Decision is null, "Rule.Matter.AlreadyDecided");
+        Require(Recommendation is null, "Rule.Matter.AlreadyRecommended");
+        Require(Route != route, "Rule.Matter.AlreadyRouted");
+        if (route == ApplicationRoute.HearingGroup)
+        {
+            Require(hearingGroupId is not null, "Rule.Group.NoHearingGroup");
+            WorkingGroupId = hearingGroupId;
+        }
+        else if (Route == ApplicationRoute.HearingGroup)
+        {
+            WorkingGroupId = null;
+        }
+
+        Route = route;
+    }
+
+    /// <summary>
+    /// A member of the hearing-and-relief group records the group's recommendation, once, on an
+    /// application routed to the group and not yet decided. Membership is checked by the caller.
+    /// </summary>
+    public void RecordRecommendation(ApplicationVerdict verdict, string text, string recordedById, string recordedByName, DateTime now)
+    {
+        Require(Route == ApplicationRoute.HearingGroup && WorkingGroupId is not null, "Rule.Matter.NotRoutedToGroup");
+        Require(Recommendation is null, "Rule.Matter.AlreadyRecommended");
+        Require(Decision is null, "Rule.Matter.AlreadyDecided");
+        Require(IsOpen || Status == MatterStatus.FedBack, "Rule.Matter.DecideOnlyOpenOrFedBack");
+        Require(Enum.IsDefined(verdict), "Rule.Matter.VerdictRequired");
+        RequireReason(text);
+        Recommendation = new GroupRecommendation
+        {
+            Verdict = verdict,
+            Text = text.Trim(),
+            WorkingGroupId = WorkingGroupId!.Value,
+            RecordedById = recordedById,
+            RecordedByName = recordedByName,
+            RecordedAtUtc = now,
         };
     }
 
@@ -365,6 +461,64 @@ public sealed class Matter
     }
 
     /// <summary>
+    /// A matter from the historical ledger, received at <see cref="ReceivedAtUtc"/> (its due time
+    /// already set by the deadline policy as of that receipt): registered on receipt, then
+    /// dispatched, fed back and closed at the ledger's times, each step only after the one before.
+    /// Its feedback counts in every figure like one given in the application. An imported matter
+    /// still open is watched from now on: the alerts whose time passed before the import are taken
+    /// as spent (the overdue figure still counts it), only those still ahead will fire.
+    /// </summary>
+    public void RecordImportedHistory(DateTime? dispatchedAtUtc, DateTime? fedBackAtUtc, DateTime? closedAtUtc, string? feedback, MatterOutcome? outcome, DateTime now)
+    {
+        Require(Status == MatterStatus.Received && Tasks.Count == 0 && FirstFedBackAtUtc is null, "Rule.Matter.ImportOnlyNew");
+        Require(ReceivedAtUtc <= now, "Rule.Matter.ImportStepInFuture");
+        Require(fedBackAtUtc is null || dispatchedAtUtc is not null, "Rule.Matter.ImportStepMissing");
+        Require(closedAtUtc is null || fedBackAtUtc is not null, "Rule.Matter.ImportStepMissing");
+        DateTime? previous = ReceivedAtUtc;
+        foreach (var step in new[] { dispatchedAtUtc, fedBackAtUtc, closedAtUtc })
+        {
+            if (step is { } at)
+            {
+                Require(at >= previous, "Rule.Matter.ImportStepOutOfOrder");
+                Require(at <= now, "Rule.Matter.ImportStepInFuture");
+                previous = at;
+            }
+        }
+
+        Require(fedBackAtUtc is not null || outcome is null, "Rule.Matter.ImportOutcomeWithoutFeedback");
+        Status = MatterStatus.Registered;
+        RegisteredAtUtc = ReceivedAtUtc;
+        if (dispatchedAtUtc is { } dispatched)
+        {
+            Status = MatterStatus.Dispatched;
+            DispatchedAtUtc = dispatched;
+        }
+
+        if (fedBackAtUtc is { } fedBack)
+        {
+            Require(!string.IsNullOrWhiteSpace(feedback), "Rule.Matter.FeedbackRequired");
+            RecordPastFeedback(feedback!.Trim(), outcome, fedBack, now);
+            ConsolidatedAtUtc = fedBack;
+            Status = MatterStatus.FedBack;
+        }
+
+        if (closedAtUtc is { } closed)
+        {
+            AcknowledgedAtUtc = closed;
+            ClosedAtUtc = closed;
+            Status = MatterStatus.Closed;
+        }
+
+        AlertStage = 0;
+        while (IsOpen && AlertTime(AlertStage) is { } at && at <= now)
+        {
+            AlertStage++;
+        }
+
+        ScheduleAlerts();
+    }
+
+    /// <summary>
     /// Sets the first feedback and the figures derived from it. Also used to fill those figures
     /// for matters fed back before they were stored, from what the row already holds.
     /// </summary>
@@ -393,6 +547,16 @@ public sealed class Matter
         PausedAtUtc = null;
         PauseReason = null;
         return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>Flags the matter a hard case, or clears the flag; either way with a reason.</summary>
+    public void SetHardCase(bool flagged, string reason, DateTime now)
+    {
+        RequireReason(reason);
+        Require(flagged != IsHardCase, flagged ? "Rule.Matter.AlreadyHardCase" : "Rule.Matter.NotHardCase");
+        IsHardCase = flagged;
+        HardCaseReason = flagged ? reason.Trim() : null;
+        HardCaseFlaggedAtUtc = flagged ? now : null;
     }
 
     private void RequireNotPaused() => Require(!IsPaused, "Rule.Matter.Paused");

@@ -10,6 +10,12 @@ public static class Roles
     public const string StreetOfficer = nameof(StreetOfficer);
     public const string PartnerAgent = nameof(PartnerAgent);
 
+    /// <summary>
+    /// Not an Identity role: the role the API key handler gives an integration client (another
+    /// system of a court), so the pipeline knows the caller is a client and checks its API scopes.
+    /// </summary>
+    public const string ApiClient = nameof(ApiClient);
+
     public static readonly IReadOnlyList<string> All =
         [Administrator, Judge, Coordinator, GridWorker, StreetOfficer, PartnerAgent];
 

@@ -30,6 +30,15 @@ public sealed class VerificationTask
 
     public int? PartnerAgencyId { get; set; }
 
+    /// <summary>
+    /// The working group the task was sent to; while <see cref="AssigneeId"/> is null any member may
+    /// claim it, and once claimed it stays marked as taken from the group.
+    /// </summary>
+    public int? WorkingGroupId { get; set; }
+
+    /// <summary>Sent to a group and not yet taken by one of its members.</summary>
+    public bool AwaitsClaim => WorkingGroupId is not null && AssigneeId is null;
+
     public string Instructions { get; set; } = "";
     public DateTime AssignedAtUtc { get; set; }
     public DateTime DueAtUtc { get; set; }
@@ -58,11 +67,35 @@ public sealed class VerificationTask
     public void Submit(Finding finding, DateTime now)
     {
         Require(IsOpenForFindings, "Rule.Task.SubmitOnlyOpen");
+        Require(!AwaitsClaim, "Rule.Task.ClaimFirst");
         Require(Matter is null || (Matter.IsOpen && !Matter.IsPaused), "Rule.Task.MatterNotOpen");
         Finding = finding;
         Status = VerificationTaskStatus.Submitted;
         SubmittedAtUtc = now;
         NextAlertAtUtc = null;
+    }
+
+    /// <summary>The coordinator hands an open task to a working group instead of its holder; a member then claims it.</summary>
+    public void AssignToGroup(int workingGroupId)
+    {
+        Require(IsOpenForFindings, "Rule.Task.ReassignOnlyOpen");
+        Require(Matter is null || Matter.IsOpen, "Rule.Task.MatterNotOpen");
+        Require(!(AwaitsClaim && WorkingGroupId == workingGroupId), "Rule.Task.AlreadyWithGroup");
+        WorkingGroupId = workingGroupId;
+        AssigneeId = null;
+        GridId = null;
+        PartnerAgencyId = null;
+    }
+
+    /// <summary>A member of the task's group takes it: from now on it is theirs alone. Membership is checked by the caller.</summary>
+    public void Claim(string userId, int? gridId)
+    {
+        Require(WorkingGroupId is not null, "Rule.Task.NotGroupTask");
+        Require(AssigneeId is null, "Rule.Task.AlreadyClaimed");
+        Require(IsOpenForFindings, "Rule.Task.ReassignOnlyOpen");
+        Require(Matter is null || Matter.IsOpen, "Rule.Task.MatterNotOpen");
+        AssigneeId = userId;
+        GridId = gridId;
     }
 
     public void Accept(DateTime now)

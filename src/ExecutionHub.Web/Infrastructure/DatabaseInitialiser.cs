@@ -2,6 +2,7 @@ using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Data.Demo;
 using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Warnings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,7 @@ public static class DatabaseInitialiser
                 await MatterFiguresBackfill.RunAsync(db, cancellationToken);
             }
             await DefaultMessageTemplates.EnsureAsync(db, cancellationToken);
+            await RiskRuleDefaults.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken);
         }
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
@@ -40,6 +42,10 @@ public static class DatabaseInitialiser
         if (services.GetRequiredService<IConfiguration>().GetValue<bool>("Demo:Seed"))
         {
             await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services).SeedAsync(cancellationToken);
+
+            // A new user of the demo sees the warnings its data raises without waiting for the daily job;
+            // like the rest of the seeded data they are history, so nobody's bell rings for them.
+            await services.GetRequiredService<RiskWarningEvaluator>().RunAsync(null, cancellationToken, notify: false);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ExecutionHub.Web.Components;
 using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Api;
 using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Jobs;
@@ -43,6 +44,7 @@ public static class WebServices
         });
 
         services.AddExecutionHubJobs(configuration, contentRoot);
+        services.AddExecutionHubApi(configuration);
         return services;
     }
 
@@ -55,8 +57,11 @@ public static class WebServices
 
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseRequestLocalization();
+        app.UseApiCallLog();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: the API's limit is per client, known only once its key is checked.
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }
@@ -68,6 +73,7 @@ public static class WebServices
         app.MapAccountEndpoints();
         app.MapEvidenceEndpoints();
         app.MapHangfireDashboardForAdministrators();
+        app.MapExecutionHubApi();
         return app;
     }
 }

@@ -33,6 +33,12 @@ public sealed class TestApp : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>The test's SQLite file, for a web host that must share it (the API tests).</summary>
+    public string DatabasePath => Path.Combine(folder, "app.db");
+
+    /// <summary>The test's own folder, deleted on dispose.</summary>
+    public string Folder => folder;
+
     public FakeTimeProvider Clock { get; }
 
     public TestCurrentUser User { get; }
@@ -138,6 +144,21 @@ public sealed class TestApp : IAsyncDisposable
             .ToListAsync();
         User.Current = new UserContext(user.Id, user.DisplayName, roles.ToHashSet(), user.CourtId, user.StreetId, user.GridId, user.PartnerAgencyId);
         return User.Current;
+    }
+
+    /// <summary>
+    /// A process restart: this app's services are disposed and a fresh service provider opens the
+    /// same database file, its clock carrying on from this one's. Dispose the returned app first;
+    /// disposing this one afterwards deletes the folder.
+    /// </summary>
+    public async Task<TestApp> RestartAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var restarted = Build(folder, Path.Combine(folder, "app.db"), seed: false);
+        restarted.Clock.SetUtcNow(Clock.GetUtcNow());
+        await restarted.Services.InitialiseDatabaseAsync();
+        return restarted;
     }
 
     public async ValueTask DisposeAsync()

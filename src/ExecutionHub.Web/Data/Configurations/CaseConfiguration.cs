@@ -55,7 +55,18 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
             d.Property(x => x.Reason).HasMaxLength(1000);
             d.Property(x => x.GroupRecommendation).HasMaxLength(2000);
         });
+        e.OwnsOne(x => x.Recommendation, d =>
+        {
+            d.ToJson();
+            d.Property(x => x.Text).HasMaxLength(2000);
+        });
+        e.Ignore(x => x.AwaitsRecommendation);
+        e.HasOne<WorkingGroup>().WithMany().HasForeignKey(x => x.WorkingGroupId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.WorkingGroupId, x.Status });
         e.HasIndex(x => x.Reference).IsUnique();
+        // One matter per ledger row, however often the file is imported (null for matters registered here).
+        e.Property(x => x.ImportKey).HasMaxLength(64);
+        e.HasIndex(x => x.ImportKey).IsUnique();
         // The matter list filters by court or street and sorts by receipt or due time; deadline
         // sweeps look for open matters by due time. Each has an index that serves it in order.
         e.HasIndex(x => new { x.StreetId, x.Status, x.DueAtUtc });
@@ -76,6 +87,9 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.HasIndex(x => new { x.CourtId, x.ReceivedOn, x.StreetId, x.JudgeId, x.Type });
         e.HasIndex(x => new { x.StreetId, x.ReceivedOn, x.CourtId, x.JudgeId, x.Type });
         e.HasIndex(x => x.NextAlertAtUtc);
+        e.Property(x => x.HardCaseReason).HasMaxLength(500);
+        // The joint meeting's agenda reads a street's hard cases.
+        e.HasIndex(x => new { x.StreetId, x.IsHardCase });
         e.Property(x => x.DueSoonHours).HasDefaultValue(24);
         e.Property(x => x.EscalationHours).HasDefaultValue(24);
         e.HasIndex(x => x.CaseId);
@@ -86,6 +100,9 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.JudgeId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Tasks).WithOne(x => x.Matter).HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.ClientReference).HasMaxLength(100);
+        e.HasIndex(x => x.ApiClientId);
+        e.HasOne<ApiClient>().WithMany().HasForeignKey(x => x.ApiClientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -99,6 +116,9 @@ internal sealed class VerificationTaskConfiguration : IEntityTypeConfiguration<V
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.IsSettled);
         e.Ignore(x => x.IsOpenForFindings);
+        e.Ignore(x => x.AwaitsClaim);
+        e.HasOne<WorkingGroup>().WithMany().HasForeignKey(x => x.WorkingGroupId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.WorkingGroupId, x.AssigneeId, x.Status });
         e.OwnsOne(x => x.Finding, f => f.ToJson());
         e.HasIndex(x => new { x.AssigneeId, x.Status, x.MatterId });
         e.HasIndex(x => new { x.GridId, x.Status });

@@ -31,6 +31,8 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         e.HasIndex(x => new { x.MatterId, x.FiredAtUtc });
         e.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<VerificationTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Instalment>().WithMany().HasForeignKey(x => x.InstalmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<ActionItem>().WithMany().HasForeignKey(x => x.ActionItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -40,6 +42,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         e.Property(x => x.TitleKey).HasMaxLength(100);
         e.Property(x => x.Subject).HasMaxLength(200);
+        e.Property(x => x.Link).HasMaxLength(200);
         e.HasIndex(x => new { x.RecipientId, x.ReadAtUtc, x.CreatedAtUtc });
         e.HasIndex(x => new { x.RecipientId, x.AlertId }).IsUnique();
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecipientId).OnDelete(DeleteBehavior.Cascade);

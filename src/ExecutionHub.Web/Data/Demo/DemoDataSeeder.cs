@@ -35,6 +35,23 @@ public sealed class DemoDataSeeder(
         await SeedMilestonesAsync(court, cancellationToken);
         await SeedWindowVisitsAsync(court, cancellationToken);
         await DemoReports.SeedAsync(dbFactory, clock, cancellationToken);
+        await SeedGroupWorkAsync(court, cancellationToken);
+        await SeedMeetingsAsync(court, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await DemoApiClient.SeedAsync(db, court, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    private async Task SeedGroupWorkAsync(Court court, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await new DemoGroupWork(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct);
+    }
+
+    /// <summary>A settlement with instalments, hard cases and joint meetings for 平凉路街道 (looks before it writes).</summary>
+    private async Task SeedMeetingsAsync(Court court, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await new DemoMeetings(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct);
     }
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)
@@ -225,6 +242,9 @@ public sealed class DemoDataSeeder(
                 Status = status,
                 FiledOn = filed,
                 CreatedAtUtc = now,
+
+                // The developer's buyers are a group; a few old-housing cases come from urban renewal.
+                Tags = i < 8 ? CaseTags.GroupRelated : i % 29 == 3 ? CaseTags.UrbanRenewal : CaseTags.None,
                 Parties = i < 8
                     ? [Person(PartyRole.Applicant, roads[community.Name]), Person(PartyRole.Applicant, roads[community.Name]), Clone(respondent)]
                     : [Person(PartyRole.Applicant, roads[community.Name]), respondent],

@@ -26,7 +26,8 @@ public sealed record CaseView(
     string StreetName,
     IReadOnlyList<PartyView> Applicants,
     IReadOnlyList<PartyView> Respondents,
-    IReadOnlyList<CaseMatterView> Matters);
+    IReadOnlyList<CaseMatterView> Matters,
+    CaseTags Tags = CaseTags.None);
 
 public sealed class GetCaseHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : IQueryHandler<GetCase, CaseView>
 {
@@ -45,6 +46,7 @@ public sealed class GetCaseHandler(IDbContextFactory<AppDbContext> dbFactory, Ti
             @case.Court!.Name, judge, @case.Street!.Name,
             @case.Parties.Where(p => p.Role == PartyRole.Applicant).Select(GetMatterHandler.Masked).ToList(),
             @case.Parties.Where(p => p.Role == PartyRole.Respondent).Select(GetMatterHandler.Masked).ToList(),
-            matters);
+            matters,
+            @case.Tags);
     }
 }

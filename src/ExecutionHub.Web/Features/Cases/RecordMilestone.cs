@@ -18,6 +18,7 @@ namespace ExecutionHub.Web.Features.Cases;
 /// form binds to it and the same validator checks both.
 /// </summary>
 [Allowed(Roles.Judge)]
+[ApiScope(ApiScopes.MilestonesWrite)]
 public sealed class RecordMilestone : ICommand<int>, ICaseRequest
 {
     public int CaseId { get; set; }
@@ -57,6 +58,18 @@ public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContex
         var now = clock.GetUtcNow().UtcDateTime;
         var @case = await db.Cases.Include(c => c.Parties).Include(c => c.Court)
             .SingleOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken) ?? throw new NotFoundException($"Case {command.CaseId}");
+        var milestone = await RecordAsync(db, outbox, @case, command.Kind, command.OccurredOn!.Value, command.Amount, command.Note, me, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return milestone.Id;
+    }
+
+    /// <summary>
+    /// Records a milestone on a loaded case (its parties and court included), the case following
+    /// it, its timeline line and the applicants' SMS, inside the caller's transaction; saves twice
+    /// (the outbox keys need the milestone's id). Also used by a settlement reached in mediation.
+    /// </summary>
+    public static async Task<CaseMilestone> RecordAsync(AppDbContext db, Infrastructure.Messaging.IOutbox outbox, ExecutionCase @case, MilestoneKind kind, DateOnly occurredOn, decimal? amount, string note, UserContext me, DateTime now, CancellationToken cancellationToken)
+    {
         if (@case.Status == CaseStatus.Closed)
         {
             throw new DomainRuleException("Milestone.CaseClosed");
@@ -65,10 +78,10 @@ public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContex
         var milestone = new CaseMilestone
         {
             CaseId = @case.Id,
-            Kind = command.Kind,
-            OccurredOn = command.OccurredOn!.Value,
-            Amount = command.Amount,
-            Note = command.Note.Trim(),
+            Kind = kind,
+            OccurredOn = occurredOn,
+            Amount = amount,
+            Note = note.Trim(),
             RecordedById = me.Id,
             RecordedAtUtc = now,
         };
@@ -77,7 +90,7 @@ public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContex
         // The outbox keys name the milestone, so its id is needed first; the transaction keeps the two saves one change.
         await db.SaveChangesAsync(cancellationToken);
 
-        MilestoneRules.ApplyTo(@case, command.Kind, command.Amount);
+        MilestoneRules.ApplyTo(@case, kind, amount);
         db.Timeline.Add(new TimelineEntry
         {
             CaseId = @case.Id,
@@ -88,8 +101,8 @@ public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContex
             Detail = MilestoneRules.Describe(milestone, UiText.Get($"MilestoneKind.{milestone.Kind}")),
         });
 
-        var template = await db.MessageTemplates.Where(t => t.Kind == command.Kind).Select(t => t.Body).SingleOrDefaultAsync(cancellationToken)
-            ?? MilestoneRules.DefaultTemplate(command.Kind);
+        var template = await db.MessageTemplates.Where(t => t.Kind == kind).Select(t => t.Body).SingleOrDefaultAsync(cancellationToken)
+            ?? MilestoneRules.DefaultTemplate(kind);
         var body = MilestoneRules.Fill(template, @case.CaseNumber, milestone.OccurredOn, milestone.Amount, @case.Court!.Name);
         foreach (var applicant in @case.Parties.Where(p => p.Role == PartyRole.Applicant && !p.OptedOutOfMessages))
         {
@@ -102,8 +115,7 @@ public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContex
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return milestone.Id;
+        return milestone;
     }
 
     /// <summary>A mobile number if the party has one (an SMS to a landline goes nowhere), else the first phone.</summary>

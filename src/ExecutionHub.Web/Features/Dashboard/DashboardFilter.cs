@@ -42,10 +42,10 @@ public sealed record DashboardFilter(
     }
 }
 
-/// <summary>The part of the matters a dashboard user may count: a judge's court, a coordinator's street.</summary>
+/// <summary>The part of the matters a dashboard user may count: a judge's (or an API client's) court, a coordinator's street.</summary>
 public sealed record DashboardScope(int? CourtId, int? StreetId)
 {
-    public static DashboardScope Of(UserContext user) => user.IsInRole(Roles.Judge)
+    public static DashboardScope Of(UserContext user) => user.IsInRole(Roles.Judge) || user.IsApiClient
         ? new DashboardScope(user.CourtId ?? -1, null)
         : new DashboardScope(null, user.StreetId ?? -1);
 }

@@ -16,6 +16,7 @@ namespace ExecutionHub.Web.Features.Dashboard;
 /// button; every one is computed from the database by index-only queries.
 /// </summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
+[ApiScope(ApiScopes.StatisticsRead)]
 public sealed record GetHeadlineFigures(DashboardFilter Filter) : IQuery<HeadlineFigures>;
 
 /// <summary>Null where there is nothing to average or rank (shown as "—", never 0 or NaN).</summary>

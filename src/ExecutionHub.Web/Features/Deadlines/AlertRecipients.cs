@@ -21,6 +21,25 @@ public static class AlertRecipients
         _ => "Notification.MatterEscalated",
     };
 
+    public static string InstalmentTitleKey(AlertKind kind) =>
+        kind == AlertKind.DueSoon ? "Notification.InstalmentDueSoon" : "Notification.InstalmentOverdue";
+
+    public static string ActionItemTitleKey(AlertKind kind) =>
+        kind == AlertKind.DueSoon ? "Notification.ActionItemDueSoon" : "Notification.ActionItemOverdue";
+
+    /// <summary>The owner of an action item: the person named, or every enabled agent of the agency named.</summary>
+    public static async Task<IReadOnlyCollection<string>> OwnersAsync(AppDbContext db, ActionItem item, CancellationToken cancellationToken)
+    {
+        if (item.OwnerUserId is { } person)
+        {
+            return [person];
+        }
+
+        return item.OwnerAgencyId is { } agency
+            ? await db.Users.Where(u => u.PartnerAgencyId == agency && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken)
+            : [];
+    }
+
     /// <param name="coordinators">The street's coordinators, looked up once per street by the caller (see <see cref="CoordinatorsAsync"/>).</param>
     public static async Task<IReadOnlyCollection<string>> ForAsync(AppDbContext db, Matter matter, VerificationTask? task, AlertKind kind, IReadOnlyCollection<string> coordinators, CancellationToken cancellationToken)
     {

@@ -32,14 +32,19 @@ public sealed class DeadlineSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
 
         // Batch after batch until nothing is due; rows that could not be saved this time (a user
         // changed them meanwhile) are left for the next minute instead of being retried here.
-        var tried = new HashSet<(int, int?)>();
+        var tried = new HashSet<Subject>();
         var coordinators = new Dictionary<int, IReadOnlyCollection<string>>();
         for (var round = 0; round < MaxRounds; round++)
         {
             var due = (await DueAsync(now, cancellationToken)).Where(tried.Add).ToList();
-            foreach (var (matterId, taskId) in due)
+            foreach (var subject in due)
             {
-                var outcome = await FireAsync(matterId, taskId, now, coordinators, cancellationToken);
+                var outcome = subject.Kind switch
+                {
+                    SubjectKind.Instalment => await FireInstalmentAsync(subject.Id, now, coordinators, cancellationToken),
+                    SubjectKind.ActionItem => await FireActionItemAsync(subject.Id, now, coordinators, cancellationToken),
+                    _ => await FireAsync(subject.MatterId, subject.Kind == SubjectKind.Task ? subject.Id : null, now, coordinators, cancellationToken),
+                };
                 alerts += outcome.Alerts;
                 notifications += outcome.Recipients.Count;
                 recipients.UnionWith(outcome.Recipients);
@@ -60,12 +65,31 @@ public sealed class DeadlineSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
         return new Result(alerts, notifications);
     }
 
-    private async Task<List<(int MatterId, int? TaskId)>> DueAsync(DateTime now, CancellationToken cancellationToken)
+    private enum SubjectKind
+    {
+        Matter,
+        Task,
+        Instalment,
+        ActionItem,
+    }
+
+    /// <summary>What an alert can be about; <see cref="Id"/> is the matter's, task's, instalment's or action item's id.</summary>
+    private readonly record struct Subject(SubjectKind Kind, int Id, int MatterId = 0);
+
+    private async Task<List<Subject>> DueAsync(DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var matters = await DueMatters(db, now).ToListAsync(cancellationToken);
         var tasks = await DueTasks(db, now).ToListAsync(cancellationToken);
-        return matters.Select(id => (id, (int?)null)).Concat(tasks.Select(t => (t.MatterId, (int?)t.TaskId))).ToList();
+        var instalments = await DueInstalments(db, now).ToListAsync(cancellationToken);
+        var actionItems = await DueActionItems(db, now).ToListAsync(cancellationToken);
+        return
+        [
+            .. matters.Select(id => new Subject(SubjectKind.Matter, id, id)),
+            .. tasks.Select(t => new Subject(SubjectKind.Task, t.TaskId, t.MatterId)),
+            .. instalments.Select(id => new Subject(SubjectKind.Instalment, id)),
+            .. actionItems.Select(id => new Subject(SubjectKind.ActionItem, id)),
+        ];
     }
 
     /// <summary>The matters whose next alert has come: a range on the NextAlertAtUtc index.</summary>
@@ -77,6 +101,99 @@ public sealed class DeadlineSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
     public static IQueryable<(int MatterId, int TaskId)> DueTasks(AppDbContext db, DateTime now) =>
         db.Tasks.Where(t => t.NextAlertAtUtc != null && t.NextAlertAtUtc <= now)
             .OrderBy(t => t.NextAlertAtUtc).Select(t => ValueTuple.Create(t.MatterId, t.Id)).Take(Batch);
+
+    /// <summary>The unpaid instalments whose next alert has come: a range on the instalments' NextAlertAtUtc index.</summary>
+    public static IQueryable<int> DueInstalments(AppDbContext db, DateTime now) =>
+        db.Instalments.Where(i => i.NextAlertAtUtc != null && i.NextAlertAtUtc <= now)
+            .OrderBy(i => i.NextAlertAtUtc).Select(i => i.Id).Take(Batch);
+
+    /// <summary>The open action items whose next alert has come: a range on the action items' NextAlertAtUtc index.</summary>
+    public static IQueryable<int> DueActionItems(AppDbContext db, DateTime now) =>
+        db.ActionItems.Where(a => a.NextAlertAtUtc != null && a.NextAlertAtUtc <= now)
+            .OrderBy(a => a.NextAlertAtUtc).Select(a => a.Id).Take(Batch);
+
+    private async Task<IReadOnlyCollection<string>> CoordinatorsAsync(AppDbContext db, int streetId, Dictionary<int, IReadOnlyCollection<string>> coordinators, CancellationToken cancellationToken)
+    {
+        if (!coordinators.TryGetValue(streetId, out var streetCoordinators))
+        {
+            streetCoordinators = await AlertRecipients.CoordinatorsAsync(db, streetId, cancellationToken);
+            coordinators[streetId] = streetCoordinators;
+        }
+
+        return streetCoordinators;
+    }
+
+    /// <summary>An instalment's due-soon or overdue alert, to the street's coordinators and the mediator.</summary>
+    private async Task<(int Alerts, IReadOnlyCollection<string> Recipients)> FireInstalmentAsync(int instalmentId, DateTime now, Dictionary<int, IReadOnlyCollection<string>> coordinators, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var instalment = await db.Instalments.Include(i => i.Session).SingleAsync(i => i.Id == instalmentId, cancellationToken);
+        var caseNumber = await db.Cases.Where(c => c.Id == instalment.CaseId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
+        var people = new HashSet<string>(await CoordinatorsAsync(db, instalment.StreetId, coordinators, cancellationToken), StringComparer.Ordinal) { instalment.Session!.MediatorId };
+        return await SaveAsync(db, DueDateAlerts.Take(instalment, now), kind => new Alert
+        {
+            Key = Instalment.AlertKey(instalment.Id, kind),
+            Kind = kind,
+            InstalmentId = instalment.Id,
+            DueAtUtc = DueDateAlerts.AlertTime(instalment, (int)kind - 1)!.Value,
+            FiredAtUtc = now,
+        }, people, kind => AlertRecipients.InstalmentTitleKey(kind), $"{caseNumber} #{instalment.Number}", $"/cases/{instalment.CaseId}", now, cancellationToken);
+    }
+
+    /// <summary>An action item's due-soon or overdue alert, to its owner (a person, or the agency's agents) and the street's coordinators.</summary>
+    private async Task<(int Alerts, IReadOnlyCollection<string> Recipients)> FireActionItemAsync(int actionItemId, DateTime now, Dictionary<int, IReadOnlyCollection<string>> coordinators, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var item = await db.ActionItems.SingleAsync(a => a.Id == actionItemId, cancellationToken);
+        var people = new HashSet<string>(await CoordinatorsAsync(db, item.StreetId, coordinators, cancellationToken), StringComparer.Ordinal);
+        people.UnionWith(await AlertRecipients.OwnersAsync(db, item, cancellationToken));
+        var subject = item.Description.Length > 60 ? item.Description[..60] + "…" : item.Description;
+        return await SaveAsync(db, DueDateAlerts.Take(item, now), kind => new Alert
+        {
+            Key = ActionItem.AlertKey(item.Id, kind),
+            Kind = kind,
+            ActionItemId = item.Id,
+            DueAtUtc = DueDateAlerts.AlertTime(item, (int)kind - 1)!.Value,
+            FiredAtUtc = now,
+        }, people, kind => AlertRecipients.ActionItemTitleKey(kind), subject, $"/meetings/{item.MeetingId}", now, cancellationToken);
+    }
+
+    /// <summary>The alerts and their notifications, with the row's next alert time, in one save: all or nothing.</summary>
+    private async Task<(int Alerts, IReadOnlyCollection<string> Recipients)> SaveAsync(
+        AppDbContext db, IReadOnlyList<AlertKind> kinds, Func<AlertKind, Alert> alertFor, IReadOnlyCollection<string> people,
+        Func<AlertKind, string> titleKey, string subject, string link, DateTime now, CancellationToken cancellationToken)
+    {
+        db.KeepVersions = true;
+        foreach (var kind in kinds)
+        {
+            var alert = alertFor(kind);
+            db.Alerts.Add(alert);
+            foreach (var recipient in people)
+            {
+                db.Notifications.Add(new Notification
+                {
+                    RecipientId = recipient,
+                    Alert = alert,
+                    TitleKey = titleKey(kind),
+                    Subject = subject,
+                    Link = link,
+                    CreatedAtUtc = now,
+                });
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (kinds.Count, kinds.Count == 0 ? [] : people);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another sweep fired the same alert (unique key) or a user changed the row meanwhile (version).
+            logger.LogDebug(ex, "Deadline sweep skipped {Link}: changed concurrently", link);
+            return (0, []);
+        }
+    }
 
     /// <param name="coordinators">Each street's coordinators, filled as streets come up, so one sweep asks once per street.</param>
     private async Task<(int Alerts, IReadOnlyCollection<string> Recipients)> FireAsync(int matterId, int? taskId, DateTime now, Dictionary<int, IReadOnlyCollection<string>> coordinators, CancellationToken cancellationToken)
@@ -101,11 +218,7 @@ public sealed class DeadlineSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
                 FiredAtUtc = now,
             };
             db.Alerts.Add(alert);
-            if (!coordinators.TryGetValue(matter.StreetId, out var streetCoordinators))
-            {
-                streetCoordinators = await AlertRecipients.CoordinatorsAsync(db, matter.StreetId, cancellationToken);
-                coordinators[matter.StreetId] = streetCoordinators;
-            }
+            var streetCoordinators = await CoordinatorsAsync(db, matter.StreetId, coordinators, cancellationToken);
 
             foreach (var recipient in await AlertRecipients.ForAsync(db, matter, task, kind, streetCoordinators, cancellationToken))
             {

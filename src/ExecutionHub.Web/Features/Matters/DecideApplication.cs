@@ -10,7 +10,8 @@ namespace ExecutionHub.Web.Features.Matters;
 /// <summary>
 /// The judge grants or refuses a judicial relief or resume-execution application, with the reason
 /// and, for relief granted, the amount. Resume execution is the judge's own call; relief is
-/// decided on the hearing-and-relief group's recommendation, recorded as given.
+/// decided on the hearing-and-relief group's recommendation: the one the group recorded when the
+/// application was routed to it (and then the judge waits for it), else as the judge writes it in.
 /// </summary>
 [Allowed(Roles.Judge)]
 public sealed record DecideApplication : ICommand<int>, IMatterRequest

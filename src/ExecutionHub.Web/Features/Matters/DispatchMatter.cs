@@ -9,11 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Web.Features.Matters;
 
-/// <summary>One verification task to send: to a grid worker or to a partner agency, due inside the matter's window.</summary>
+/// <summary>One verification task to send: to a grid worker, a partner agency or one of the street's working groups, due inside the matter's window.</summary>
 public sealed class TaskAssignment
 {
     public string? AssigneeId { get; set; }
     public int? PartnerAgencyId { get; set; }
+
+    /// <summary>A working group of the matter's street: any member claims the task.</summary>
+    public int? WorkingGroupId { get; set; }
     public string Instructions { get; set; } = "";
     public DateTime DueAtUtc { get; set; }
 }
@@ -29,7 +32,7 @@ public sealed class DispatchMatterValidator : AbstractValidator<DispatchMatter>
         RuleFor(x => x.Tasks).NotEmpty();
         RuleForEach(x => x.Tasks).ChildRules(task =>
         {
-            task.RuleFor(t => t).Must(t => (t.AssigneeId is null) != (t.PartnerAgencyId is null))
+            task.RuleFor(t => t).Must(t => (t.AssigneeId is not null ? 1 : 0) + (t.PartnerAgencyId is not null ? 1 : 0) + (t.WorkingGroupId is not null ? 1 : 0) == 1)
                 .WithName(_ => UiText.Get("Field.Assignee")).WithMessage(_ => UiText.Get("Validation.OneAssignee"));
             task.RuleFor(t => t.Instructions).MaximumLength(2000);
             task.RuleFor(t => t.DueAtUtc).Must(d => d.Kind == DateTimeKind.Utc);
@@ -69,7 +72,7 @@ public sealed class DispatchMatterHandler(IDbContextFactory<AppDbContext> dbFact
 /// <summary>Rules shared by single and bulk dispatch: who can hold a task of a street, and the task's deadline.</summary>
 internal static class Dispatching
 {
-    public sealed record Holder(string? UserId, int? GridId, int? AgencyId, string Name);
+    public sealed record Holder(string? UserId, int? GridId, int? AgencyId, string Name, int? GroupId = null);
 
     public static async Task<IReadOnlyList<Holder>> ResolveAsync(AppDbContext db, int streetId, int courtId, IEnumerable<TaskAssignment> tasks, CancellationToken cancellationToken)
     {
@@ -84,6 +87,11 @@ internal static class Dispatching
                     .SingleOrDefaultAsync(cancellationToken);
                 var fits = user is not null && ((user.GridId is not null && user.GridStreet == streetId) || (user.PartnerAgencyId is not null && user.AgencyCourt == courtId));
                 holders.Add(fits ? new Holder(user!.Id, user.GridId, user.PartnerAgencyId, user.DisplayName) : throw new DomainRuleException("Rule.Task.AssigneeNotInStreet"));
+            }
+            else if (task.WorkingGroupId is { } groupId)
+            {
+                var group = await Groups.GroupMembership.OfStreetAsync(db, groupId, streetId, cancellationToken);
+                holders.Add(new Holder(null, null, null, group.Name, group.Id));
             }
             else
             {
@@ -109,6 +117,7 @@ internal static class Dispatching
             AssigneeId = holder.UserId,
             GridId = holder.GridId,
             PartnerAgencyId = holder.AgencyId,
+            WorkingGroupId = holder.GroupId,
             Instructions = assignment.Instructions.Trim(),
             AssignedAtUtc = now,
             DueAtUtc = assignment.DueAtUtc,

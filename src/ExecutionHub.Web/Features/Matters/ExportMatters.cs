@@ -120,6 +120,12 @@ public static class MatterExportTable
             filters.Add(new ExportFilter(localizer["Matters.Assignee"], options?.Assignees.FirstOrDefault(a => a.Id == filter.AssigneeId)?.Name ?? filter.AssigneeId));
         }
 
+        if (filter.WorkingGroupId is { } groupId)
+        {
+            var id = groupId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            filters.Add(new ExportFilter(localizer["Groups.Group"], options?.Groups?.FirstOrDefault(g => g.Id == id)?.Name ?? id));
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             filters.Add(new ExportFilter(localizer["Common.Search"], filter.Search.Trim()));

@@ -8,12 +8,13 @@ namespace ExecutionHub.Web.Features.Matters;
 
 /// <summary>
 /// Who can take a task of the matter: the street's grid workers (the target's own community's grids
-/// first, marked as suggested) and the court's partner agencies, each with their open task count.
+/// first, marked as suggested), the court's partner agencies and the street's working groups (any
+/// member claims), each with their open task count.
 /// </summary>
 [Allowed(Roles.Coordinator)]
 public sealed record GetDispatchOptions(int MatterId) : IQuery<DispatchOptions>, IMatterRequest;
 
-public sealed record DispatchCandidate(string? UserId, int? AgencyId, string Name, string Place, int OpenTasks, bool Suggested);
+public sealed record DispatchCandidate(string? UserId, int? AgencyId, string Name, string Place, int OpenTasks, bool Suggested, int? GroupId = null);
 
 public sealed record DispatchOptions(DateTime DefaultDueAtUtc, DateTime MatterDueAtUtc, int Version, IReadOnlyList<DispatchCandidate> Candidates);
 
@@ -41,11 +42,15 @@ public sealed class GetDispatchOptionsHandler(IDbContextFactory<AppDbContext> db
         var agencies = await db.PartnerAgencies.Where(a => a.CourtId == matter.CourtId)
             .Select(a => new { a.Id, a.Name, a.Kind, Open = db.Tasks.Count(t => t.PartnerAgencyId == a.Id && OpenStatuses.Contains(t.Status)) })
             .ToListAsync(cancellationToken);
+        var groups = await db.WorkingGroups.Where(g => g.StreetId == matter.StreetId).OrderBy(g => g.Kind)
+            .Select(g => new { g.Id, g.Name, g.Kind, Open = db.Tasks.Count(t => t.WorkingGroupId == g.Id && t.AssigneeId == null && OpenStatuses.Contains(t.Status)) })
+            .ToListAsync(cancellationToken);
 
         var candidates = workers
             .Select(w => new DispatchCandidate(w.Id, null, w.DisplayName, w.Grid, w.Open, w.CommunityId == suggestedCommunity))
             .OrderByDescending(c => c.Suggested).ThenBy(c => c.OpenTasks).ThenBy(c => c.Place, StringComparer.Ordinal)
             .Concat(agencies.Select(a => new DispatchCandidate(null, a.Id, a.Name, a.Kind.ToString(), a.Open, false)))
+            .Concat(groups.Select(g => new DispatchCandidate(null, null, g.Name, g.Kind.ToString(), g.Open, false, g.Id)))
             .ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var (policy, _) = await Deadlines.DeadlineRules.ForAsync(db, matter.Type, cancellationToken);

@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ namespace ExecutionHub.Web.Features.Matters;
 
 /// <summary>Everything the matter page shows a judge or a coordinator; personal data masked.</summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
+[ApiScope(ApiScopes.MattersRead)]
 public sealed record GetMatter(int MatterId) : IQuery<MatterView>, IMatterRequest;
 
 public sealed record PartyView(int Id, PartyKind Kind, string Name, string IdentityNumber, IReadOnlyList<string> Phones, IReadOnlyList<string> Addresses);
@@ -26,7 +28,9 @@ public sealed record TaskView(
     DateTime? SubmittedAtUtc,
     string? ReviewNote,
     Finding? Finding,
-    IReadOnlyList<EvidenceView> Evidence);
+    IReadOnlyList<EvidenceView> Evidence,
+    string? GroupName = null,
+    bool AwaitsClaim = false);
 
 public sealed record TimelineView(DateTime AtUtc, string ActorName, string Event, string Detail, int? TaskId);
 
@@ -63,12 +67,36 @@ public sealed record MatterView(
     MatterOutcome? Outcome,
     MatterOutcome? SuggestedOutcome,
     WindowOrigin? FromWindow,
-    ApplicationDecision? Decision = null);
+    ApplicationDecision? Decision = null,
+    MatterGroupView? Group = null,
+    HardCaseView? HardCase = null,
+    string? ClientReference = null);
+
+/// <summary>
+/// The matter's working group and, for an application, its route and the group's recommendation;
+/// <see cref="SenderIsMember"/> says whether the viewer may record that recommendation, and
+/// <see cref="StreetGroups"/> are the groups a coordinator can assign the matter or a task to.
+/// </summary>
+public sealed record MatterGroupView(
+    int? GroupId,
+    string? GroupName,
+    ApplicationRoute? Route,
+    GroupRecommendation? Recommendation,
+    bool SenderIsMember,
+    IReadOnlyList<GroupChoice> StreetGroups)
+{
+    public bool AwaitsRecommendation => Route == ApplicationRoute.HearingGroup && Recommendation is null;
+}
+
+public sealed record GroupChoice(int Id, WorkingGroupKind Kind, string Name);
+
+/// <summary>Why and since when the matter is a hard case for the joint meeting; null when it is not one.</summary>
+public sealed record HardCaseView(string Reason, DateTime FlaggedAtUtc);
 
 /// <summary>The window visit a matter was registered from.</summary>
 public sealed record WindowOrigin(int VisitId, DateTime VisitedAtUtc);
 
-public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : IQueryHandler<GetMatter, MatterView>
+public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ICurrentUser currentUser) : IQueryHandler<GetMatter, MatterView>
 {
     public async ValueTask<MatterView> Handle(GetMatter query, CancellationToken cancellationToken)
     {
@@ -88,6 +116,19 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
         var fromWindow = await db.WindowVisits.Where(v => v.MatterId == matter.Id)
             .Select(v => new WindowOrigin(v.Id, v.VisitedAtUtc))
             .SingleOrDefaultAsync(cancellationToken);
+        var me = await currentUser.GetAsync();
+        var streetGroups = await db.WorkingGroups.Where(g => g.StreetId == matter.StreetId).OrderBy(g => g.Kind)
+            .Select(g => new GroupChoice(g.Id, g.Kind, g.Name))
+            .ToListAsync(cancellationToken);
+        var isMember = matter.WorkingGroupId is { } groupId
+            && await db.WorkingGroupMembers.AnyAsync(m => m.WorkingGroupId == groupId && m.UserId == me.Id, cancellationToken);
+        var group = new MatterGroupView(
+            matter.WorkingGroupId,
+            streetGroups.SingleOrDefault(g => g.Id == matter.WorkingGroupId)?.Name,
+            matter.Route,
+            matter.Recommendation,
+            isMember,
+            streetGroups);
 
         return new MatterView(
             matter.Id,
@@ -122,7 +163,10 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
             matter.Outcome,
             MatterOutcomes.Suggest(matter.Type, tasks.Where(t => t.Status == VerificationTaskStatus.Accepted).Select(t => t.Finding).OfType<Finding>()),
             fromWindow,
-            matter.Decision);
+            matter.Decision,
+            group,
+            matter.IsHardCase ? new HardCaseView(matter.HardCaseReason ?? "", matter.HardCaseFlaggedAtUtc!.Value) : null,
+            matter.ClientReference);
     }
 
     /// <summary>Masked by default: a person's name, ID number, phones and addresses; an organisation's name stays.</summary>
@@ -149,6 +193,8 @@ internal static class TaskViews
             .Select(u => new { u.Id, u.DisplayName, Grid = u.Grid != null ? u.Grid.Name : null })
             .ToDictionaryAsync(u => u.Id, cancellationToken);
         var agencies = await db.PartnerAgencies.Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var groupIds = tasks.Where(t => t.WorkingGroupId != null).Select(t => t.WorkingGroupId!.Value).Distinct().ToList();
+        var groups = await db.WorkingGroups.Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
         var evidence = (await db.Evidence.Where(e => ids.Contains(e.TaskId)).OrderBy(e => e.UploadedAtUtc)
                 .Select(e => new EvidenceView(e.Id, e.TaskId, e.FileName, e.ContentType, e.SizeBytes, e.Sha256, e.UploadedAtUtc))
                 .ToListAsync(cancellationToken))
@@ -158,12 +204,15 @@ internal static class TaskViews
         {
             var user = t.AssigneeId is null ? null : users.GetValueOrDefault(t.AssigneeId);
             var agency = t.PartnerAgencyId is { } id ? agencies.GetValueOrDefault(id) : null;
+            var group = t.WorkingGroupId is { } groupId ? groups.GetValueOrDefault(groupId) : null;
             return new TaskView(
                 t.Id, t.Version,
-                user?.DisplayName ?? agency ?? "",
+                user?.DisplayName ?? agency ?? group ?? "",
                 user?.Grid ?? (user is null ? "" : agency ?? ""),
                 t.Instructions, t.AssignedAtUtc, t.DueAtUtc, t.Status, t.SubmittedAtUtc, t.ReviewNote, t.Finding,
-                evidence[t.Id].ToList());
+                evidence[t.Id].ToList(),
+                group,
+                t.AwaitsClaim);
         }).ToList();
     }
 }

@@ -11,7 +11,7 @@ namespace ExecutionHub.Web.Features.Matters;
 [Allowed(Roles.Judge, Roles.Coordinator)]
 public sealed record GetMatterFilterOptions : IQuery<MatterFilterOptions>;
 
-public sealed record MatterFilterOptions(IReadOnlyList<Choice> Streets, IReadOnlyList<Choice> Assignees);
+public sealed record MatterFilterOptions(IReadOnlyList<Choice> Streets, IReadOnlyList<Choice> Assignees, IReadOnlyList<Choice>? Groups = null);
 
 public sealed class GetMatterFilterOptionsHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser)
     : IQueryHandler<GetMatterFilterOptions, MatterFilterOptions>
@@ -30,6 +30,10 @@ public sealed class GetMatterFilterOptionsHandler(IDbContextFactory<AppDbContext
             .OrderBy(u => u.Grid!.Name).ThenBy(u => u.DisplayName)
             .Select(u => new Choice(u.Id, u.DisplayName + " · " + u.Grid!.Name))
             .ToListAsync(cancellationToken);
-        return new MatterFilterOptions(streetChoices, workers);
+        var groups = await db.WorkingGroups.Where(g => streetIds.Contains(g.StreetId))
+            .OrderBy(g => g.StreetId).ThenBy(g => g.Kind)
+            .Select(g => new Choice(g.Id.ToString(), streetIds.Count > 1 ? g.Street!.Name + " · " + g.Name : g.Name))
+            .ToListAsync(cancellationToken);
+        return new MatterFilterOptions(streetChoices, workers, groups);
     }
 }

@@ -8,7 +8,8 @@ namespace ExecutionHub.Web.Features.Matters;
 
 /// <summary>
 /// One task as its holder sees it: what the court asks, the target's name and addresses (needed
-/// to find them), the phone masked, no ID number, and the finding so far.
+/// to find them), the phone masked, no ID number, and the finding so far. A member of a working
+/// group sees the group's unclaimed task the same way, to decide whether to take it.
 /// </summary>
 [Allowed(Roles.GridWorker, Roles.PartnerAgent)]
 public sealed record GetMyTask(int TaskId) : IQuery<MyTaskView>, ITaskRequest;
@@ -30,7 +31,8 @@ public sealed record MyTaskView(
     bool MatterPaused,
     string? ReviewNote,
     Finding? Finding,
-    IReadOnlyList<EvidenceView> Evidence);
+    IReadOnlyList<EvidenceView> Evidence,
+    bool AwaitsClaim = false);
 
 public sealed class GetMyTaskHandler(IDbContextFactory<AppDbContext> dbFactory) : IQueryHandler<GetMyTask, MyTaskView>
 {
@@ -48,6 +50,6 @@ public sealed class GetMyTaskHandler(IDbContextFactory<AppDbContext> dbFactory) 
         return new MyTaskView(
             task.Id, task.Version, matter.Reference, matter.Type, matter.Details, matter.Request, task.Instructions,
             target.Kind, target.Name, target.Addresses, target.Phones.Select(PersonalData.MaskPhone).ToList(),
-            task.Status, task.DueAtUtc, matter.IsPaused, task.ReviewNote, task.Finding, evidence);
+            task.Status, task.DueAtUtc, matter.IsPaused, task.ReviewNote, task.Finding, evidence, task.AwaitsClaim);
     }
 }

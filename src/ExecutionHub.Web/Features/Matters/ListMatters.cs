@@ -33,6 +33,9 @@ public sealed record ListMatters : IQuery<MatterListPage>
     public MatterType? Type { get; init; }
     public int? StreetId { get; init; }
     public string? AssigneeId { get; init; }
+
+    /// <summary>Matters assigned to this working group.</summary>
+    public int? WorkingGroupId { get; init; }
     public bool OverdueOnly { get; init; }
     public bool DueWithinDay { get; init; }
     public bool MineOnly { get; init; }
@@ -51,7 +54,8 @@ public sealed record MatterRow(
     DateTime DueAtUtc,
     bool IsPaused,
     int OpenTasks,
-    int? WindowVisitId);
+    int? WindowVisitId,
+    string? GroupName = null);
 
 public sealed record MatterListPage(IReadOnlyList<MatterRow> Rows, int Total);
 
@@ -119,6 +123,7 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
                 Paused = m.PausedAtUtc != null,
                 OpenTasks = m.Tasks.Count(t => t.Status == VerificationTaskStatus.Assigned || t.Status == VerificationTaskStatus.Returned || t.Status == VerificationTaskStatus.Submitted),
                 WindowVisitId = db.WindowVisits.Where(v => v.MatterId == m.Id).Select(v => (int?)v.Id).FirstOrDefault(),
+                Group = db.WorkingGroups.Where(g => g.Id == m.WorkingGroupId).Select(g => g.Name).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
@@ -126,7 +131,7 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
         var rows = page.OrderBy(r => position[r.Id]).Select(r => new MatterRow(
             r.Id, r.Reference, r.CaseNumber, r.Type, r.Status,
             r.Kind == PartyKind.Person ? PersonalData.MaskName(r.Name) : r.Name,
-            r.Street, r.ReceivedAtUtc, r.DueAtUtc, r.Paused, r.OpenTasks, r.WindowVisitId)).ToList();
+            r.Street, r.ReceivedAtUtc, r.DueAtUtc, r.Paused, r.OpenTasks, r.WindowVisitId, r.Group)).ToList();
         return new MatterListPage(rows, total);
     }
 
@@ -150,6 +155,11 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
         if (!string.IsNullOrEmpty(query.AssigneeId))
         {
             matters = matters.Where(m => db.Tasks.Where(t => t.AssigneeId == query.AssigneeId).Select(t => t.MatterId).Contains(m.Id));
+        }
+
+        if (query.WorkingGroupId is { } groupId)
+        {
+            matters = matters.Where(m => m.WorkingGroupId == groupId);
         }
 
         if (query.MineOnly && !me.IsInRole(Roles.Judge))

@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ExecutionHub.Web.Features.Matters;
 
 /// <summary>
-/// Who may reach a matter or a task: the matter's court (judges), its street (coordinators), and
-/// the holders of its tasks (grid workers, partner agents). Requests about a matter or a task
-/// implement <see cref="IMatterRequest"/> or <see cref="ITaskRequest"/> and the pipeline checks this.
+/// Who may reach a matter or a task: the matter's court (judges), its street (coordinators), the
+/// holders of its tasks (grid workers, partner agents), and the members of the working group the
+/// matter is assigned to, or an unclaimed task was sent to. Once a member claims a group task it
+/// is theirs alone. Requests about a matter or a task implement <see cref="IMatterRequest"/> or
+/// <see cref="ITaskRequest"/> and the pipeline checks this.
 /// </summary>
 public static class MatterScope
 {
@@ -16,30 +18,38 @@ public static class MatterScope
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
         var matter = await db.Matters.Where(m => m.Id == matterId)
-            .Select(m => new { m.CourtId, m.StreetId })
+            .Select(m => new { m.CourtId, m.StreetId, m.WorkingGroupId, m.ApiClientId })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"Matter {matterId}");
         var holders = await db.Tasks.Where(t => t.MatterId == matterId)
             .Select(t => new { t.AssigneeId, t.PartnerAgencyId })
             .ToListAsync(cancellationToken);
+        var members = await MembersAsync(db, matter.WorkingGroupId, cancellationToken);
         return new OrgScope(
             matter.CourtId,
             matter.StreetId,
-            Assignees: holders.Where(h => h.AssigneeId is not null).Select(h => h.AssigneeId!).ToHashSet(),
-            Agencies: holders.Where(h => h.PartnerAgencyId is not null).Select(h => h.PartnerAgencyId!.Value).ToHashSet());
+            Assignees: holders.Where(h => h.AssigneeId is not null).Select(h => h.AssigneeId!).Concat(members).ToHashSet(),
+            Agencies: holders.Where(h => h.PartnerAgencyId is not null).Select(h => h.PartnerAgencyId!.Value).ToHashSet(),
+            ApiClientId: matter.ApiClientId);
     }
 
     public static async ValueTask<OrgScope> OfTaskAsync(IServiceProvider services, int taskId, CancellationToken cancellationToken)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
         var task = await db.Tasks.Where(t => t.Id == taskId)
-            .Select(t => new { t.Matter!.CourtId, t.Matter.StreetId, t.AssigneeId, t.PartnerAgencyId })
+            .Select(t => new { t.Matter!.CourtId, t.Matter.StreetId, t.AssigneeId, t.PartnerAgencyId, t.WorkingGroupId })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"Task {taskId}");
+        var members = task.AssigneeId is null ? await MembersAsync(db, task.WorkingGroupId, cancellationToken) : [];
         return new OrgScope(
             task.CourtId,
             task.StreetId,
-            Assignees: task.AssigneeId is null ? new HashSet<string>() : new HashSet<string> { task.AssigneeId },
+            Assignees: task.AssigneeId is null ? members.ToHashSet() : new HashSet<string> { task.AssigneeId },
             Agencies: task.PartnerAgencyId is null ? new HashSet<int>() : new HashSet<int> { task.PartnerAgencyId.Value });
     }
+
+    private static async Task<List<string>> MembersAsync(AppDbContext db, int? workingGroupId, CancellationToken cancellationToken) =>
+        workingGroupId is null
+            ? []
+            : await db.WorkingGroupMembers.Where(m => m.WorkingGroupId == workingGroupId).Select(m => m.UserId).ToListAsync(cancellationToken);
 }
 
 /// <summary>A request about one matter: reachable by its court's judges, its street's coordinators and its task holders.</summary>

@@ -17,8 +17,11 @@ namespace ExecutionHub.Web.Features.Matters;
 /// (received and registered at once). The case is picked by its number and created on the
 /// spot when new; the target is one of its respondents or a new party. A mutable class, so the
 /// registration form binds to it and the same validator checks both.
+/// An API client refers one for an existing case: from its own court ex officio, from any other
+/// court as an entrustment; either way it arrives received, for the workstation to register.
 /// </summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
+[ApiScope(ApiScopes.MattersWrite)]
 public sealed class RegisterMatter : ICommand<int>
 {
     public MatterSource Source { get; set; } = MatterSource.CourtExOfficio;
@@ -42,6 +45,12 @@ public sealed class RegisterMatter : ICommand<int>
 
     public string Request { get; set; } = "";
     public MatterDetails Details { get; set; } = new();
+
+    /// <summary>For a judicial relief or resume-execution application registered at the workstation: to the hearing-and-relief group or to the judge; null leaves it unrouted.</summary>
+    public ApplicationRoute? Route { get; set; }
+
+    /// <summary>The referring system's own reference (API referrals).</summary>
+    public string? ClientReference { get; set; }
 }
 
 public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
@@ -51,8 +60,12 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
         RuleFor(x => x.CaseNumber).NotEmpty()
             .Must(n => Domain.CaseNumber.TryParse(n, out _)).WithMessage(_ => UiText.Get("Validation.CaseNumber"));
         RuleFor(x => x.Request).NotEmpty().MaximumLength(2000);
+        RuleFor(x => x.ClientReference).MaximumLength(100);
         RuleFor(x => x.Source).IsInEnum();
         RuleFor(x => x.Type).IsInEnum();
+        RuleFor(x => x.Route).IsInEnum().When(x => x.Route is not null);
+        RuleFor(x => x.Route).Null().When(x => !ApplicationDecision.CanBeMadeOn(x.Type))
+            .WithMessage(_ => UiText.Get("Validation.RouteOnlyForApplications"));
         RuleFor(x => x.Source).Equal(MatterSource.OtherCourtEntrustment).When(x => x.Type == MatterType.EntrustedInvestigation)
             .WithMessage(_ => UiText.Get("Validation.EntrustedNeedsEntrustment"));
 
@@ -118,7 +131,8 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
         AppDbContext db, RegisterMatter command, UserContext me, DateTime now, (string Event, string Detail)? origin, CancellationToken cancellationToken)
     {
         var asJudge = me.IsInRole(Roles.Judge);
-        if (asJudge != (command.Source == MatterSource.CourtExOfficio))
+        var asClient = me.IsApiClient;
+        if (!asClient && asJudge != (command.Source == MatterSource.CourtExOfficio))
         {
             // A judge refers ex officio; party applications and entrustments come in at the workstation.
             throw new RequestRefusedException("Rule.Matter.SourceNotForRole");
@@ -126,9 +140,23 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
 
         var caseNumber = Domain.CaseNumber.Parse(command.CaseNumber).ToString();
         var @case = await db.Cases.Include(c => c.Parties).SingleOrDefaultAsync(c => c.CaseNumber == caseNumber, cancellationToken)
-            ?? await NewCaseAsync(db, command, caseNumber, me, now, cancellationToken);
+            ?? (asClient
+                ? throw new DomainRuleException("Rule.Api.CaseUnknown")
+                : await NewCaseAsync(db, command, caseNumber, me, now, cancellationToken));
 
-        var inScope = asJudge ? @case.CourtId == me.CourtId : @case.StreetId == me.StreetId;
+        if (asClient)
+        {
+            // The client's own court refers ex officio; any other court's referral is an entrustment.
+            var source = @case.CourtId == me.CourtId ? MatterSource.CourtExOfficio : MatterSource.OtherCourtEntrustment;
+            if (command.Type == MatterType.EntrustedInvestigation && source != MatterSource.OtherCourtEntrustment)
+            {
+                throw new DomainRuleException("Rule.Api.EntrustedFromOwnCourt");
+            }
+
+            command.Source = source;
+        }
+
+        var inScope = asClient || (asJudge ? @case.CourtId == me.CourtId : @case.StreetId == me.StreetId);
         if (!inScope)
         {
             throw new RequestRefusedException("Error.NotAllowed", $"case {caseNumber}");
@@ -153,10 +181,12 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
             Request = command.Request.Trim(),
             Details = command.Details,
             CreatedById = me.Id,
+            ApiClientId = asClient ? me.ApiClientId : null,
+            ClientReference = string.IsNullOrWhiteSpace(command.ClientReference) ? null : command.ClientReference.Trim(),
         };
         var (policy, calendar) = await Deadlines.DeadlineRules.ForAsync(db, command.Type, cancellationToken);
         Deadlines.DeadlineRules.Apply(matter, policy, calendar);
-        if (!asJudge)
+        if (!asJudge && !asClient)
         {
             matter.Register(now);
         }
@@ -169,9 +199,24 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
             db.AddTimeline(matter, me, now, originEvent, originDetail);
         }
 
-        if (!asJudge)
+        if (asClient)
+        {
+            db.AddTimeline(matter, me, now, "Timeline.ReceivedThroughApi", matter.ClientReference ?? "");
+        }
+        else if (!asJudge)
         {
             db.AddTimeline(matter, me, now, "Timeline.MatterRegistered");
+        }
+
+        if (command.Route is { } route)
+        {
+            // Routing is the workstation's call; a judge's own referral needs no route to the judge.
+            if (asJudge)
+            {
+                throw new RequestRefusedException("Rule.Matter.RouteOnlyAtWorkstation");
+            }
+
+            await Groups.Routing.RouteAsync(db, matter, route, me, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -225,7 +270,7 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
     }
 
     /// <summary>ZX-{year in Shanghai}-{serial}: the next five-digit serial of the year. The unique index stops a duplicate from a race.</summary>
-    private static async Task<string> NextReferenceAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    internal static async Task<string> NextReferenceAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var prefix = $"ZX-{ChinaTime.ToLocal(now).Year.ToString(CultureInfo.InvariantCulture)}-";
         var last = await db.Matters.Where(m => m.Reference.StartsWith(prefix))

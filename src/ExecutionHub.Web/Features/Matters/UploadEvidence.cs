@@ -46,6 +46,12 @@ public sealed class UploadEvidenceHandler(
             throw new DomainRuleException("Rule.Evidence.TaskNotOpen");
         }
 
+        if (task.AwaitsClaim)
+        {
+            // A group's members see its unclaimed task; whoever works on it claims it first.
+            throw new DomainRuleException("Rule.Task.ClaimFirst");
+        }
+
         var (contentType, content) = await EvidenceContent.SniffAsync(command.Content, cancellationToken);
         if (contentType is null)
         {

@@ -11,7 +11,7 @@ namespace ExecutionHub.Web.Features.Notifications;
 [AllowAnySignedInUser]
 public sealed record ListMyNotifications(int Take = 20) : IQuery<MyNotifications>;
 
-public sealed record NotificationRow(long Id, string TitleKey, string Subject, int? MatterId, int? TaskId, DateTime CreatedAtUtc, bool IsRead);
+public sealed record NotificationRow(long Id, string TitleKey, string Subject, int? MatterId, int? TaskId, DateTime CreatedAtUtc, bool IsRead, string? Link = null);
 
 public sealed record MyNotifications(int Unread, IReadOnlyList<NotificationRow> Latest);
 
@@ -25,7 +25,7 @@ public sealed class ListMyNotificationsHandler(IDbContextFactory<AppDbContext> d
         var mine = db.Notifications.Where(n => n.RecipientId == me.Id);
         var unread = await mine.CountAsync(n => n.ReadAtUtc == null, cancellationToken);
         var latest = await mine.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id).Take(Math.Clamp(query.Take, 1, 100))
-            .Select(n => new NotificationRow(n.Id, n.TitleKey, n.Subject, n.MatterId, n.Alert != null ? n.Alert.TaskId : null, n.CreatedAtUtc, n.ReadAtUtc != null))
+            .Select(n => new NotificationRow(n.Id, n.TitleKey, n.Subject, n.MatterId, n.Alert != null ? n.Alert.TaskId : null, n.CreatedAtUtc, n.ReadAtUtc != null, n.Link))
             .ToListAsync(cancellationToken);
         return new MyNotifications(unread, latest);
     }

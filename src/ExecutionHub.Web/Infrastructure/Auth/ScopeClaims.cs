@@ -14,6 +14,8 @@ public static class ScopeClaims
     public const string Street = "eh:street";
     public const string Grid = "eh:grid";
     public const string Agency = "eh:agency";
+    public const string ApiClient = "eh:apiclient";
+    public const string ApiScope = "eh:apiscope";
 
     public static UserContext ToUserContext(ClaimsPrincipal principal)
     {
@@ -25,7 +27,10 @@ public static class ScopeClaims
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var name = principal.FindFirstValue(DisplayName) ?? principal.Identity.Name ?? "";
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new UserContext(id, name, roles, Int(principal, Court), Int(principal, Street), Int(principal, Grid), Int(principal, Agency));
+        var apiScopes = principal.FindAll(ApiScope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return new UserContext(
+            id, name, roles, Int(principal, Court), Int(principal, Street), Int(principal, Grid), Int(principal, Agency),
+            Int(principal, ApiClient), apiScopes.Count == 0 ? null : apiScopes);
     }
 
     private static int? Int(ClaimsPrincipal principal, string type) =>

@@ -30,3 +30,15 @@ public interface IScopedRequest
     /// <summary>Resolves the org units the request touches (may read the database).</summary>
     ValueTask<Auth.OrgScope> ResolveScopeAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Declares that an API client holding <see cref="Scope"/> may send the request (through the
+/// API). A client is never let in by <see cref="AllowedAttribute"/>'s roles, only by this; when the
+/// request is an <see cref="IScopedRequest"/>, its target must also be in the client's court (or
+/// referred by the client).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ApiScopeAttribute(string scope) : Attribute
+{
+    public string Scope { get; } = scope;
+}

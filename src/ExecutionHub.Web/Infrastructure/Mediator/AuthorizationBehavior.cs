@@ -28,6 +28,23 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser curr
             throw RequestRefusedException.NotAllowed(typeof(TMessage));
         }
 
+        if (user.IsApiClient)
+        {
+            // A client passes on its API scope alone, never on a role or "any signed-in user".
+            if (declaration.ApiScope is not { } apiScope || !user.HasApiScope(apiScope))
+            {
+                throw RequestRefusedException.NotAllowed(typeof(TMessage));
+            }
+
+            if (message is IScopedRequest clientScoped
+                && !user.Covers(Domain.Roles.ApiClient, await clientScoped.ResolveScopeAsync(services, cancellationToken)))
+            {
+                throw RequestRefusedException.NotAllowed(typeof(TMessage));
+            }
+
+            return await next(message, cancellationToken);
+        }
+
         if (declaration.Roles is { } roles)
         {
             if (!user.IsInAnyRole(roles))
@@ -54,14 +71,18 @@ public static class RequestDeclarations
 {
     private static readonly ConcurrentDictionary<Type, Declaration?> Cache = new();
 
-    /// <summary>Roles null means any signed-in user; <paramref name="Anonymous"/> also lets in a sender who is not signed in.</summary>
-    public sealed record Declaration(IReadOnlyList<string>? Roles, bool Anonymous = false);
+    /// <summary>
+    /// Roles null means any signed-in user; <paramref name="Anonymous"/> also lets in a sender who is
+    /// not signed in; <paramref name="ApiScope"/> names the scope an API client needs (none: no client may).
+    /// </summary>
+    public sealed record Declaration(IReadOnlyList<string>? Roles, bool Anonymous = false, string? ApiScope = null);
 
     public static Declaration? Of(Type requestType) => Cache.GetOrAdd(requestType, static type =>
     {
+        var apiScope = type.GetCustomAttribute<ApiScopeAttribute>()?.Scope;
         if (type.GetCustomAttribute<AllowedAttribute>() is { } allowed)
         {
-            return allowed.Roles.Count == 0 ? null : new Declaration(allowed.Roles);
+            return allowed.Roles.Count == 0 ? null : new Declaration(allowed.Roles, ApiScope: apiScope);
         }
 
         if (type.GetCustomAttribute<AllowAnonymousRequestAttribute>() is not null)
@@ -69,6 +90,12 @@ public static class RequestDeclarations
             return new Declaration(null, Anonymous: true);
         }
 
-        return type.GetCustomAttribute<AllowAnySignedInUserAttribute>() is not null ? new Declaration(null) : null;
+        if (type.GetCustomAttribute<AllowAnySignedInUserAttribute>() is not null)
+        {
+            return new Declaration(null);
+        }
+
+        // A request only clients send: no role qualifies.
+        return apiScope is null ? null : new Declaration([], ApiScope: apiScope);
     });
 }

@@ -57,7 +57,7 @@ public sealed class ListUsersHandler(IDbContextFactory<AppDbContext> dbFactory, 
     public async ValueTask<UserPage> Handle(ListUsers query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var users = db.Users.AsNoTracking();
+        var users = db.Users.AsNoTracking().Where(u => !u.IsApiClient);
         if (!query.IncludeDisabled)
         {
             users = users.Where(u => !u.IsDisabled);

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExecutionHub.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127151122_Reports")]
-    partial class Reports
+    [Migration("20261127151021_LedgerImport")]
+    partial class LedgerImport
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -645,6 +645,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int?>("FirstFedBackOn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("JudgeId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -717,6 +721,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("CreatedById");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("NextAlertAtUtc");
 
@@ -939,59 +946,6 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("CaseId", "ExpiresAtUtc");
 
                     b.ToTable("ProgressAccessCodes");
-                });
-
-            modelBuilder.Entity("ExecutionHub.Web.Domain.Report", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("GeneratedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GeneratedById")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("PeriodStart")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PublishedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedById")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Snapshot")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StreetId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Suggestions")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StreetId", "Kind", "PeriodStart")
-                        .IsUnique();
-
-                    b.ToTable("Reports");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>
@@ -1739,15 +1693,6 @@ namespace ExecutionHub.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PartyId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ExecutionHub.Web.Domain.Report", b =>
-                {
-                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
-                        .WithMany()
-                        .HasForeignKey("StreetId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

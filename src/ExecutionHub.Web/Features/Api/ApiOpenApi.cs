@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using ExecutionHub.Web.Infrastructure;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace ExecutionHub.Web.Features.Api;
+
+/// <summary>
+/// The OpenAPI 3 document at <c>/openapi/v1.json</c> (the API only, with the <c>X-Api-Key</c> scheme
+/// and an example for each body), and the interactive reference for administrators at
+/// <c>/admin/api-reference</c>.
+/// </summary>
+public static class ApiOpenApi
+{
+    public const string DocumentName = "v1";
+    public const string ReferencePath = "/admin/api-reference";
+
+    public static IServiceCollection AddExecutionHubOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "ExecutionHub API",
+                    Version = "v1",
+                    Description = "Refer matters to the court execution affairs workstation, follow their 72-hour clock, take the feedback, record case milestones and read the headline figures. Authenticate with the X-Api-Key header; errors are RFC 7807 problem details. Times are UTC (ISO 8601); days (from, to, occurredOn) are Asia/Shanghai.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKeys.HeaderName,
+                    Description = "The client's key, shown once when an administrator registers or rotates the client.",
+                };
+                document.Security =
+                [
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [] },
+                ];
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, _, _) =>
+            {
+                if (Examples.TryGetValue(operation.OperationId ?? "", out var example))
+                {
+                    if (example.Request is { } request && operation.RequestBody?.Content is { } content)
+                    {
+                        foreach (var media in content.Values)
+                        {
+                            media.Example = JsonNode.Parse(request);
+                        }
+                    }
+
+                    if (operation.Responses is { } responses
+                        && responses.TryGetValue(example.Status, out var response)
+                        && response.Content is { } responseContent)
+                    {
+                        foreach (var media in responseContent.Values)
+                        {
+                            media.Example = JsonNode.Parse(example.Response);
+                        }
+                    }
+                }
+
+                if (operation.OperationId == "ReferMatter")
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = IdempotencyStore.HeaderName,
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = "Up to 100 characters, unique per request you mean once; a retry with the same key and body returns the first answer.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyStore.MaxKeyLength },
+                    });
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+
+    public static WebApplication MapExecutionHubOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference(ReferencePath, options => options
+                .WithTitle("ExecutionHub API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .RequireAuthorization(WebServices.AdministratorPolicy);
+        return app;
+    }
+
+    private sealed record Example(string? Request, string Status, string Response);
+
+    private static readonly Dictionary<string, Example> Examples = new(StringComparer.Ordinal)
+    {
+        ["ReferMatter"] = new(
+            """
+            {"caseNumber":"(2025)沪0110执1234号","type":"DebtorWhereabouts","request":"请核实被执行人现住址及日常作息规律","clientReference":"FY-2026-000123",
+             "target":{"kind":"Person","name":"张三","identityNumber":"310110198001011234","phone":"13800138000","address":"平凉路100弄3号"},
+             "details":{"lastKnownAddresses":"平凉路100弄3号；控江路200号","courtAlreadyTried":"两次上门未遇"}}
+            """,
+            "201",
+            """{"id":4211,"href":"/api/v1/matters/4211"}"""),
+        ["GetMatter"] = new(
+            null,
+            "200",
+            """
+            {"id":4211,"reference":"ZX-2026-00081","clientReference":"FY-2026-000123","caseNumber":"(2025)沪0110执1234号","type":"DebtorWhereabouts",
+             "source":"CourtExOfficio","status":"FedBack","receivedAtUtc":"2026-11-25T02:00:00Z",
+             "clock":{"dueAtUtc":"2026-11-28T02:00:00Z","hoursLeft":30.5,"isOverdue":false,"hoursOverdue":null,"isPaused":false,"pausedAtUtc":null,"isStopped":true,"feedbackCycleHours":41.5},
+             "target":{"kind":"Person","name":"张*","identityNumber":"3101**********1234"},
+             "tasks":[{"id":9001,"status":"Accepted","assignedAtUtc":"2026-11-25T03:00:00Z","dueAtUtc":"2026-11-27T03:00:00Z","submittedAtUtc":"2026-11-26T01:10:00Z"}],
+             "feedback":{"text":"被执行人现居平凉路100弄3号，每日7时前在家。","outcome":"Found","fedBackAtUtc":"2026-11-26T19:30:00Z","acknowledgedAtUtc":null}}
+            """),
+        ["ListFeedback"] = new(
+            null,
+            "200",
+            """
+            {"items":[{"matterId":4211,"reference":"ZX-2026-00081","clientReference":"FY-2026-000123","caseNumber":"(2025)沪0110执1234号","type":"DebtorWhereabouts",
+             "source":"CourtExOfficio","status":"FedBack","fedBackAtUtc":"2026-11-26T19:30:00Z","outcome":"Found","feedback":"被执行人现居平凉路100弄3号，每日7时前在家。"}],
+             "nextCursor":"ZjE6MTIzNDU","hasMore":false}
+            """),
+        ["RecordMilestone"] = new(
+            """{"kind":"PaymentReceived","occurredOn":"2026-11-26","amount":10000,"note":"被执行人当场履行"}""",
+            "201",
+            """{"id":310,"caseNumber":"(2025)沪0110执1234号"}"""),
+        ["GetHeadlineFigures"] = new(
+            null,
+            "200",
+            """{"whereaboutsVerified":13,"assetCluesVerified":42,"averageFeedbackCycleHours":61.25,"onTimeRate":0.9455,"open":18,"dueSoon":3,"overdue":1}"""),
+    };
+}

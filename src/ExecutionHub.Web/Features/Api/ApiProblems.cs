@@ -1,0 +1,133 @@
+using System.Text.Json;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
+using ExecutionHub.Web.Infrastructure.Mediator;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.Web.Features.Api;
+
+/// <summary>
+/// RFC 7807 answers for the API: what the pipeline refuses becomes a status a client can act on —
+/// validation 400 with the fields named as in the request body, a refusal 403, an unknown id 404,
+/// a concurrent change 409, a domain rule 422.
+/// </summary>
+public static class ApiProblems
+{
+    public static Task WriteAsync(HttpContext context, int status, string messageKey) =>
+        Problem(status, messageKey).ExecuteAsync(context);
+
+    public static IResult Problem(int status, string messageKey, string? detail = null) => TypedResults.Problem(
+        statusCode: status,
+        title: UiText.Get(messageKey),
+        detail: detail,
+        type: $"https://executionhub.local/problems/{messageKey}",
+        extensions: new Dictionary<string, object?> { ["code"] = messageKey });
+
+    /// <summary>The answer for an exception the pipeline or a handler threw, or null when it is a fault of ours.</summary>
+    public static IResult? For(Exception exception) => exception switch
+    {
+        ValidationException validation => Validation(validation),
+        RequestRefusedException refused => Problem(StatusCodes.Status403Forbidden, refused.MessageKey),
+        NotFoundException => Problem(StatusCodes.Status404NotFound, "Api.NotFound"),
+        DomainRuleException rule => Problem(StatusCodes.Status422UnprocessableEntity, rule.MessageKey),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Error.Concurrency"),
+        _ => null,
+    };
+
+    public static IResult Validation(ValidationException exception) => TypedResults.ValidationProblem(
+        exception.Errors.GroupBy(e => ApiFieldNames.Of(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()),
+        title: UiText.Get("Api.ValidationFailed"),
+        type: "https://executionhub.local/problems/Api.ValidationFailed");
+
+    /// <summary>The body serialised as the API writes it (camelCase, enums as names), so a stored answer can be replayed byte for byte.</summary>
+    public static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        return options;
+    }
+}
+
+/// <summary>Maps the mediator requests' property names onto the API body's field names.</summary>
+public static class ApiFieldNames
+{
+    private static readonly Dictionary<string, string> Named = new(StringComparer.Ordinal)
+    {
+        ["TargetPartyId"] = "target.partyId",
+        ["TargetKind"] = "target.kind",
+        ["TargetName"] = "target.name",
+        ["TargetIdentityNumber"] = "target.identityNumber",
+        ["TargetPhone"] = "target.phone",
+        ["TargetAddress"] = "target.address",
+        ["Source"] = "type",
+    };
+
+    private static readonly HashSet<string> DetailFields =
+        typeof(MatterDetails).GetProperties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+    public static string Of(string propertyName)
+    {
+        if (Named.TryGetValue(propertyName, out var named))
+        {
+            return named;
+        }
+
+        var name = propertyName.StartsWith("Details.", StringComparison.Ordinal) ? propertyName["Details.".Length..] : propertyName;
+        if (DetailFields.Contains(name))
+        {
+            return "details." + Camel(name);
+        }
+
+        return string.Join('.', propertyName.Split('.').Select(Camel));
+    }
+
+    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}
+
+/// <summary>Catches what the pipeline throws on an API endpoint and answers with problem details.</summary>
+public sealed class ApiErrorFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception ex) when (ApiProblems.For(ex) is not null)
+        {
+            return ApiProblems.For(ex);
+        }
+    }
+}
+
+/// <summary>
+/// Reads a JSON body itself, so a malformed body or a value of the wrong kind (an unknown matter
+/// type, a date that is not a date) is a 400 naming the field, like any other validation error.
+/// </summary>
+public static class ApiBody
+{
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, ApiProblems.Json, cancellationToken);
+            return value is null ? (null, Invalid("", UiText.Get("Api.BodyRequired"))) : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Invalid(FieldOf(ex.Path), UiText.Get("Api.BodyUnreadable")));
+        }
+    }
+
+    private static string FieldOf(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "" : jsonPath.TrimStart('$', '.');
+
+    private static IResult Invalid(string field, string message) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { [field] = [message] },
+        title: UiText.Get("Api.ValidationFailed"),
+        type: "https://executionhub.local/problems/Api.ValidationFailed");
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExecutionHub.Web.Features.Api;
+
+/// <summary>
+/// The integration API's plumbing: the <c>X-Api-Key</c> scheme, one authorization policy per API
+/// scope, a rate limit per client, the call log, JSON with enum names, and the OpenAPI document.
+/// </summary>
+public static class ApiServices
+{
+    public const string RateLimitPolicy = "api-client";
+    public const string BasePath = "/api";
+
+    public static string PolicyFor(string scope) => "api:" + scope;
+
+    public static IServiceCollection AddExecutionHubApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var scope in ApiScopes.All)
+        {
+            authorization.AddPolicy(PolicyFor(scope), policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.ApiClient)
+                .RequireClaim(ScopeClaims.ApiScope, scope));
+        }
+
+        var limits = configuration.GetSection("Api:RateLimit");
+        var permits = limits.GetValue("PermitLimit", 120);
+        var window = TimeSpan.FromSeconds(limits.GetValue("WindowSeconds", 60));
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.User.FindFirst(ScopeClaims.ApiClient)?.Value ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Api.RateLimited");
+            };
+        });
+
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddScoped<IdempotencyStore>();
+        services.AddExecutionHubOpenApi();
+        return services;
+    }
+
+    /// <summary>
+    /// Logs every call under <c>/api</c> (refused ones too) once it is answered, and keeps the app's
+    /// HTML status pages away from API answers. Goes before authentication so a 401 is logged as well.
+    /// </summary>
+    public static IApplicationBuilder UseApiCallLog(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (!http.Request.Path.StartsWithSegments(BasePath))
+        {
+            await next(http);
+            return;
+        }
+
+        if (http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var status = StatusCodes.Status500InternalServerError;
+        try
+        {
+            await next(http);
+            status = http.Response.StatusCode;
+        }
+        finally
+        {
+            await RecordCallAsync(http, status, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    });
+
+    private static async Task RecordCallAsync(HttpContext http, int status, int durationMs)
+    {
+        var services = http.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        int? clientId = int.TryParse(http.User.FindFirst(ScopeClaims.ApiClient)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        var path = http.Request.Path.Value ?? "";
+        try
+        {
+            await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(CancellationToken.None);
+            db.ApiCalls.Add(new ApiCall
+            {
+                ApiClientId = clientId,
+                ClientName = clientId is null ? "" : http.User.FindFirst(ScopeClaims.DisplayName)?.Value ?? "",
+                Method = http.Request.Method,
+                Path = path.Length > 300 ? path[..300] : path,
+                StatusCode = status,
+                DurationMs = durationMs,
+                AtUtc = now,
+            });
+            await db.SaveChangesAsync(CancellationToken.None);
+            if (clientId is not null)
+            {
+                await db.ApiClients.Where(c => c.Id == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastUsedAtUtc, now), CancellationToken.None);
+            }
+        }
+        catch (DbUpdateException ex)
+        {
+            // The log must never turn an answered call into a failure.
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiServices)).LogError(ex, "Could not log API call {Method} {Path}", http.Request.Method, path);
+        }
+    }
+
+    public static WebApplication MapExecutionHubApi(this WebApplication app)
+    {
+        var v1 = app.MapGroup("/api/v1")
+            .AddEndpointFilter<ApiErrorFilter>()
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithTags("ExecutionHub API v1");
+        v1.MapMatterEndpoints();
+        v1.MapFeedbackEndpoints();
+        v1.MapMilestoneEndpoints();
+        v1.MapStatisticsEndpoints();
+        v1.MapImportEndpoints();
+        app.MapExecutionHubOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Imports;
+using Mediator;
+
+namespace ExecutionHub.Web.Features.Api;
+
+public static class ImportEndpoints
+{
+    public static RouteGroupBuilder MapImportEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/imports/ledger", ImportAsync)
+            .RequireAuthorization(ApiServices.PolicyFor(ApiScopes.ImportsWrite))
+            .WithName("ImportLedger")
+            .WithSummary("Import a historical ledger (CSV)")
+            .WithDescription("The body is the ledger as CSV (UTF-8 or GB18030), header row required, columns in this order: case_number, matter_type, source, street, community, target_name, target_id_number, received_at, dispatched_at, fed_back_at, closed_at, outcome, notes. street (query) is the id of a street of this client's court; every row's street column must name it. All or nothing: a file with any bad row changes nothing and answers 422 with rows naming each bad row, column and reason. Importing the same file again adds nothing (duplicatesSkipped). dryRun=true checks and counts without saving. judgeId is the judge given to cases not yet in ExecutionHub.")
+            .Accepts<string>("text/csv")
+            .Produces<LedgerImportReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return api;
+    }
+
+    private static async Task<IResult> ImportAsync(int? street, bool? dryRun, string? judgeId, HttpRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        if (street is null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["street"] = [Infrastructure.Localization.UiText.Get("Api.StreetRequired")] },
+                title: Infrastructure.Localization.UiText.Get("Api.ValidationFailed"));
+        }
+
+        // One byte over the limit is enough for the validator to refuse the file without reading it all.
+        using var content = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0 && content.Length <= LedgerFile.MaxBytes)
+        {
+            content.Write(buffer, 0, read);
+        }
+
+        var report = await sender.Send(new ImportLedger(content.ToArray(), LedgerFormat.Csv, "api.csv", dryRun ?? false, judgeId, street), cancellationToken);
+        if (report.HasErrors)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: Infrastructure.Localization.UiText.Get("Api.LedgerRejected"),
+                type: "https://executionhub.local/problems/Api.LedgerRejected",
+                extensions: new Dictionary<string, object?> { ["code"] = "Api.LedgerRejected", ["rows"] = report.Errors, ["rowsRead"] = report.RowsRead });
+        }
+
+        return TypedResults.Ok(report);
+    }
+}

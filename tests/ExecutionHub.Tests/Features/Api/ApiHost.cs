@@ -1,0 +1,107 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Administration.ApiClients;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExecutionHub.Tests.Features.Api;
+
+/// <summary>
+/// The real app (middleware, authentication, rate limiter, endpoints, mediator) in memory over a
+/// copy of the seeded demo database, with the test clock; <see cref="App"/> reaches the same file
+/// directly, to set up clients and check what was saved.
+/// </summary>
+public class ApiHost : IAsyncLifetime
+{
+    private readonly int permitLimit;
+
+    public ApiHost()
+        : this(10_000)
+    {
+    }
+
+    protected ApiHost(int permitLimit) => this.permitLimit = permitLimit;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private WebApplicationFactory<Program>? factory;
+
+    private (Court Court, ExecutionCase Case)? otherCourt;
+    private HandBuiltData? otherOrganisation;
+
+    public TestApp App { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        App = await TestApp.CreateAsync(demoData: true);
+        await App.SignInAsAsync("admin");
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:ExecutionHub", $"Data Source={App.DatabasePath};Pooling=False");
+            builder.UseSetting("ConnectionStrings:Hangfire", Path.Combine(App.Folder, "hangfire.db"));
+            builder.UseSetting("Demo:Seed", "false");
+            builder.UseSetting("Storage:EvidencePath", Path.Combine(App.Folder, "evidence"));
+            builder.UseSetting("Api:RateLimit:PermitLimit", permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Api:RateLimit:WindowSeconds", "60");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(App.Clock));
+        });
+    }
+
+    public HttpClient Client(string? key)
+    {
+        var client = factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return client;
+    }
+
+    /// <summary>Registers a client as the administrator and returns its key.</summary>
+    public async Task<IssuedApiKey> RegisterAsync(string name, int courtId, params string[] scopes)
+    {
+        await App.SignInAsAsync("admin");
+        return await App.SendAsync(new RegisterApiClient { Name = name, CourtId = courtId, Scopes = scopes.ToHashSet() });
+    }
+
+    public async Task<int> DemoCourtIdAsync()
+    {
+        await using var db = await App.DbAsync();
+        return await db.Courts.Where(c => c.CaseCode == "沪0110").Select(c => c.Id).SingleAsync();
+    }
+
+    /// <summary>A second court with one street, judge and case, for the "other court" cases (built once per host).</summary>
+    public async Task<(Court Court, ExecutionCase Case)> OtherCourtAsync()
+    {
+        if (otherCourt is null)
+        {
+            var data = await OtherOrganisationAsync();
+            otherCourt = (data.Court, await data.AddCaseAsync(data.Judge));
+        }
+
+        return otherCourt.Value;
+    }
+
+    /// <summary>The hand-built court 沪0199 with its street 测试街道 and judges (built once per host).</summary>
+    public async Task<HandBuiltData> OtherOrganisationAsync() =>
+        otherOrganisation ??= await new HandBuiltData(App).WithOrganisationAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        await App.DisposeAsync();
+    }
+}
+
+/// <summary>The same host with a limit of two calls a minute per client.</summary>
+public sealed class RateLimitedApiHost() : ApiHost(2);

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Imports;
+using Microsoft.EntityFrameworkCore;
+using static ExecutionHub.Tests.Features.Imports.LedgerScenario;
+
+namespace ExecutionHub.Tests.Features.Api;
+
+/// <summary>The ledger import through the API, into the hand-built court 沪0199 (its own host: the figures must be only the ledger's).</summary>
+public sealed class ImportApiTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private static StringContent CsvBody(byte[] csv) => new(Encoding.UTF8.GetString(csv), Encoding.UTF8, "text/csv");
+
+    [Fact]
+    public async Task An_imported_ledger_gives_exactly_the_hand_computed_headline_figures_and_a_second_import_adds_nothing()
+    {
+        var data = await host.OtherOrganisationAsync();
+        var client = await host.RegisterAsync("台账导入系统", data.Court.Id, ApiScopes.ImportsWrite, ApiScopes.StatisticsRead);
+        using var api = host.Client(client.Key);
+        var url = $"/api/v1/imports/ledger?street={data.Street.Id}&judgeId={data.Judge.Id}";
+
+        var first = await api.PostAsync(url, CsvBody(Csv(FedBackRows)));
+
+        Assert.True(first.StatusCode == HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        var report = (await first.Content.ReadFromJsonAsync<LedgerImportReport>(Web.Features.Api.ApiProblems.Json))!;
+        Assert.True(report.Saved);
+        Assert.Equal(6, report.MattersCreated);
+
+        using var figures = JsonDocument.Parse(await api.GetStringAsync("/api/v1/statistics/headline?from=2026-11-01&to=2026-11-27"));
+        var root = figures.RootElement;
+        Assert.Equal(2, root.GetProperty("whereaboutsVerified").GetInt32());
+        Assert.Equal(2, root.GetProperty("assetCluesVerified").GetInt32());
+        Assert.Equal(Math.Round((10 + 30 + 50 + 80 + 24 + 36) / 6.0, 2), root.GetProperty("averageFeedbackCycleHours").GetDouble());
+        Assert.Equal(Math.Round(5 / 6.0, 4), root.GetProperty("onTimeRate").GetDouble());
+        Assert.Equal(0, root.GetProperty("open").GetInt32());
+
+        var again = (await (await api.PostAsync(url, CsvBody(Csv(FedBackRows)))).Content.ReadFromJsonAsync<LedgerImportReport>(Web.Features.Api.ApiProblems.Json))!;
+        Assert.Equal(0, again.MattersCreated);
+        Assert.Equal(6, again.DuplicatesSkipped);
+        await using var db = await host.App.DbAsync();
+        Assert.Equal(6, await db.Matters.CountAsync(m => m.CourtId == data.Court.Id));
+    }
+
+    [Fact]
+    public async Task A_ledger_with_a_bad_row_is_422_naming_the_row_and_column_and_imports_nothing()
+    {
+        var data = await host.OtherOrganisationAsync();
+        var client = await host.RegisterAsync("台账错误测试", data.Court.Id, ApiScopes.ImportsWrite);
+        using var api = host.Client(client.Key);
+        await using var before = await host.App.DbAsync();
+        var count = await before.Matters.CountAsync();
+        var rows = FedBackRows.ToArray();
+        rows[2] = With(rows[2], LedgerFile.MatterType, "teleportation");
+
+        var response = await api.PostAsync($"/api/v1/imports/ledger?street={data.Street.Id}&judgeId={data.Judge.Id}", CsvBody(Csv(rows)));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var bad = Assert.Single(problem.RootElement.GetProperty("rows").EnumerateArray());
+        Assert.Equal(4, bad.GetProperty("row").GetInt32());
+        Assert.Equal(LedgerFile.MatterType, bad.GetProperty("column").GetString());
+        await using var after = await host.App.DbAsync();
+        Assert.Equal(count, await after.Matters.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_client_cannot_import_into_another_courts_street_or_without_the_scope()
+    {
+        var data = await host.OtherOrganisationAsync();
+        int demoStreet;
+        await using (var db = await host.App.DbAsync())
+        {
+            demoStreet = await db.Streets.Where(s => s.CourtId != data.Court.Id).Select(s => s.Id).FirstAsync();
+        }
+
+        var importer = await host.RegisterAsync("越权导入系统", data.Court.Id, ApiScopes.ImportsWrite);
+        var reader = await host.RegisterAsync("无导入权限系统", data.Court.Id, ApiScopes.StatisticsRead);
+        using var api = host.Client(importer.Key);
+        using var readOnly = host.Client(reader.Key);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsync($"/api/v1/imports/ledger?street={demoStreet}", CsvBody(Csv(FedBackRows)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await readOnly.PostAsync($"/api/v1/imports/ledger?street={data.Street.Id}", CsvBody(Csv(FedBackRows)))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync("/api/v1/imports/ledger", CsvBody(Csv(FedBackRows)))).StatusCode);
+    }
+}

@@ -1,0 +1,282 @@
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Meetings;
+using ExecutionHub.Web.Infrastructure.Mediator;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExecutionHub.Tests.Features.Meetings;
+
+public sealed class MeetingTests
+{
+    [Fact]
+    public async Task A_judge_flags_a_hard_case_with_a_reason_on_the_matters_timeline_and_clears_it_again()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+
+        var matterId = await scenario.FlagHardCaseAsync("涉众案件，需多部门协同");
+
+        var view = await app.SendAsync(new GetMatter(matterId));
+        Assert.Equal("涉众案件，需多部门协同", view.HardCase!.Reason);
+        Assert.Contains(view.Timeline, t => t.Event == "Timeline.HardCaseFlagged" && t.Detail == "涉众案件，需多部门协同");
+
+        await app.SignInAsAsync("coord.chen");
+        await app.SendAsync(new FlagHardCase(matterId, view.Version, false, "已协调解决"));
+        var cleared = await app.SendAsync(new GetMatter(matterId));
+        Assert.Null(cleared.HardCase);
+        Assert.Contains(cleared.Timeline, t => t.Event == "Timeline.HardCaseCleared");
+    }
+
+    [Fact]
+    public async Task Flagging_a_hard_case_needs_a_reason_and_a_judge_or_coordinator()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var matterId = await scenario.FlagHardCaseAsync();
+        var version = (await app.SendAsync(new GetMatter(matterId))).Version;
+
+        await Assert.ThrowsAsync<ValidationException>(() => app.SendAsync(new FlagHardCase(matterId, version, false, " ")));
+        await app.SignInAsAsync("street.huang");
+        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new FlagHardCase(matterId, version, false, "无")));
+        await app.SignInAsAsync("coord.zhao");
+        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new FlagHardCase(matterId, version, false, "无")));
+    }
+
+    [Fact]
+    public async Task A_new_meetings_agenda_holds_the_streets_open_hard_cases()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var first = await scenario.FlagHardCaseAsync();
+        var second = await scenario.FlagHardCaseAsync();
+
+        var id = await scenario.ScheduleAsync();
+
+        var meeting = await app.SendAsync(new GetMeeting(id));
+        Assert.Equal([first, second], meeting.Agenda.Select(a => a.MatterId));
+        Assert.All(meeting.Agenda, a => Assert.Equal(AgendaSource.HardCase, a.Source));
+        Assert.Equal(2, meeting.Agencies.Count);
+        Assert.False(meeting.Held);
+        var timeline = (await app.SendAsync(new GetMatter(first))).Timeline;
+        Assert.Contains(timeline, t => t.Event == "Timeline.PutOnMeetingAgenda" && t.Detail.StartsWith("平凉路街道涉执联席会议", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_coordinator_adds_and_removes_agenda_items_but_only_hard_cases_of_the_street()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var id = await scenario.ScheduleAsync();
+        var hard = await scenario.FlagHardCaseAsync();
+        await app.SignInAsAsync("coord.chen");
+
+        var topic = await app.SendAsync(new AddAgendaItem(id, "城市更新地块涉执风险研判"));
+        await app.SendAsync(new AddAgendaItem(id, "", hard));
+        await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new AddAgendaItem(id, "", hard)));
+        int notHard;
+        await using (var db = await app.DbAsync())
+        {
+            notHard = await db.Matters.Where(m => m.StreetId == scenario.StreetId && !m.IsHardCase).Select(m => m.Id).FirstAsync();
+        }
+
+        var refusal = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new AddAgendaItem(id, "", notHard)));
+        Assert.Equal("Rule.Meeting.NotAHardCaseOfStreet", refusal.MessageKey);
+
+        await app.SendAsync(new RemoveAgendaItem(id, topic));
+        var meeting = await app.SendAsync(new GetMeeting(id));
+        Assert.Equal([hard], meeting.Agenda.Select(a => a.MatterId));
+    }
+
+    [Fact]
+    public async Task Another_streets_coordinator_cannot_see_or_change_the_meeting()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var id = await scenario.ScheduleAsync();
+        await app.SignInAsAsync("coord.zhao");
+
+        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new GetMeeting(id)));
+        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new AddAgendaItem(id, "越权议题")));
+        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new ListMeetings(scenario.StreetId)));
+        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new DeleteMeeting(id)));
+    }
+
+    [Fact]
+    public async Task Minutes_wait_for_the_meeting_then_save_with_a_decision_per_agenda_item()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        await scenario.FlagHardCaseAsync();
+        var id = await scenario.ScheduleAsync();
+        var meeting = await app.SendAsync(new GetMeeting(id));
+        var item = Assert.Single(meeting.Agenda);
+
+        var early = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new RecordMinutes(id, meeting.Version, "纪要", [])));
+        Assert.Equal("Rule.Meeting.NotYetHeld", early.MessageKey);
+
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        await app.SendAsync(new RecordMinutes(id, meeting.Version, "会议研究了疑难案件。", [new AgendaDecision(item.Id, "由派出所协助查找被执行人")]));
+
+        var held = await app.SendAsync(new GetMeeting(id));
+        Assert.True(held.Held);
+        Assert.Equal("会议研究了疑难案件。", held.Minutes);
+        Assert.Equal("由派出所协助查找被执行人", held.Agenda.Single().Decision);
+    }
+
+    [Fact]
+    public async Task An_action_item_needs_exactly_one_owner_and_a_due_day_from_today()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var id = await scenario.ScheduleAsync();
+        await app.SignInAsAsync("coord.chen");
+
+        await Assert.ThrowsAsync<ValidationException>(() => app.SendAsync(new AddActionItem { MeetingId = id, Description = "无人负责", DueOn = scenario.Today.AddDays(5) }));
+        await Assert.ThrowsAsync<ValidationException>(() => app.SendAsync(new AddActionItem { MeetingId = id, Description = "两个负责", OwnerAgencyId = scenario.HrId, OwnerUserId = "x", DueOn = scenario.Today.AddDays(5) }));
+        await Assert.ThrowsAsync<ValidationException>(() => app.SendAsync(new AddActionItem { MeetingId = id, Description = "过期", OwnerAgencyId = scenario.HrId, DueOn = scenario.Today.AddDays(-1) }));
+
+        var item = await scenario.ActionItemAsync(await scenario.AddActionItemAsync(id, dueInDays: 10));
+        Assert.Equal(scenario.HrId, item.OwnerAgencyId);
+        Assert.Equal(item.DueSoonAtUtc, item.NextAlertAtUtc);
+    }
+
+    [Fact]
+    public async Task A_partner_agent_sees_only_their_agencys_open_items_and_marks_one_done_once()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var id = await scenario.ScheduleAsync();
+        var forHr = await scenario.AddActionItemAsync(id, scenario.HrId);
+        var forPolice = await scenario.AddActionItemAsync(id, scenario.PoliceId);
+
+        await app.SignInAsAsync("hr.he");
+        var board = await app.SendAsync(new ListActionItems());
+        Assert.Contains(board.Rows, r => r.Id == forHr);
+        Assert.DoesNotContain(board.Rows, r => r.Id == forPolice);
+        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new CompleteActionItem(forPolice, 0, "越权")));
+
+        var version = (await scenario.ActionItemAsync(forHr)).Version;
+        await app.SignInAsAsync("hr.he");
+        await app.SendAsync(new CompleteActionItem(forHr, version, "已核实：被执行人在某物流公司缴纳社保"));
+        var done = await scenario.ActionItemAsync(forHr);
+        Assert.NotNull(done.DoneAtUtc);
+        Assert.Null(done.NextAlertAtUtc);
+        Assert.DoesNotContain((await app.SendAsync(new ListActionItems())).Rows, r => r.Id == forHr);
+
+        var again = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new CompleteActionItem(forHr, done.Version, "再次")));
+        Assert.Equal("Rule.ActionItem.AlreadyDone", again.MessageKey);
+    }
+
+    [Fact]
+    public async Task The_board_filters_by_owner_and_overdue()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var id = await scenario.ScheduleAsync();
+        var soon = await scenario.AddActionItemAsync(id, scenario.HrId, dueInDays: 1);
+        var later = await scenario.AddActionItemAsync(id, scenario.PoliceId, dueInDays: 20);
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        await app.SignInAsAsync("coord.chen");
+
+        var overdue = await app.SendAsync(new ListActionItems(OverdueOnly: true));
+        Assert.Contains(overdue.Rows, r => r.Id == soon && r.State == DueState.Overdue);
+        Assert.DoesNotContain(overdue.Rows, r => r.Id == later);
+        var police = await app.SendAsync(new ListActionItems(OwnerAgencyId: scenario.PoliceId));
+        Assert.All(police.Rows, r => Assert.Equal("杨浦公安分局平凉路派出所", r.OwnerName));
+        Assert.Contains(police.Rows, r => r.Id == later);
+    }
+
+    [Fact]
+    public async Task A_meeting_that_gave_action_items_cannot_be_deleted_one_without_can()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var busy = await scenario.ScheduleAsync();
+        await scenario.AddActionItemAsync(busy);
+        var idle = await scenario.ScheduleAsync();
+
+        var refusal = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new DeleteMeeting(busy)));
+        Assert.Equal("Rule.Meeting.HasActionItems", refusal.MessageKey);
+        await app.SendAsync(new DeleteMeeting(idle));
+
+        await using var db = await app.DbAsync();
+        Assert.True(await db.Meetings.AnyAsync(m => m.Id == busy));
+        Assert.False(await db.Meetings.AnyAsync(m => m.Id == idle));
+    }
+
+    [Fact]
+    public async Task A_new_coordinator_finds_a_settlement_with_an_overdue_instalment_and_an_upcoming_and_a_past_meeting_with_an_overdue_item()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var chen = await app.SignInAsAsync("coord.chen");
+
+        var meetings = await app.SendAsync(new ListMeetings(chen.StreetId!.Value));
+        Assert.Contains(meetings, m => m.Upcoming && m.AgendaItems > 0);
+        Assert.Contains(meetings, m => !m.Upcoming && m.OverdueActionItems == 1);
+        var board = await app.SendAsync(new ListActionItems(OverdueOnly: true));
+        Assert.Single(board.Rows);
+
+        await using var db = await app.DbAsync();
+        var session = await db.Mediations.Include(m => m.Instalments).SingleAsync(m => m.StreetId == chen.StreetId);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        Assert.Equal([DueState.Done, DueState.Overdue, DueState.Due], session.Instalments.OrderBy(i => i.Number).Select(i => i.StateAt(now)));
+        Assert.Equal(session.SettlementAmount, session.Instalments.Sum(i => i.Amount));
+    }
+
+    [Fact]
+    public async Task An_action_item_can_be_deleted_until_a_reminder_has_gone_out_about_it()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var id = await scenario.ScheduleAsync();
+        var quiet = await scenario.AddActionItemAsync(id, dueInDays: 20);
+        var reminded = await scenario.AddActionItemAsync(id, dueInDays: 1);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ExecutionHub.Web.Features.Deadlines.DeadlineSweep>().RunAsync();
+        }
+
+        await app.SignInAsAsync("hr.he");
+        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new DeleteActionItem(quiet)));
+        await app.SignInAsAsync("coord.chen");
+        await app.SendAsync(new DeleteActionItem(quiet));
+        var refusal = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new DeleteActionItem(reminded)));
+        Assert.Equal("Rule.ActionItem.HasAlerts", refusal.MessageKey);
+
+        await using var db = await app.DbAsync();
+        Assert.False(await db.ActionItems.AnyAsync(a => a.Id == quiet));
+        Assert.True(await db.ActionItems.AnyAsync(a => a.Id == reminded));
+    }
+
+    [Fact]
+    public async Task The_meeting_options_offer_the_courts_agencies_invitable_people_and_the_streets_hard_cases()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var hard = await scenario.FlagHardCaseAsync();
+        await app.SignInAsAsync("coord.chen");
+
+        var options = await app.SendAsync(new GetMeetingOptions(scenario.StreetId));
+
+        Assert.Equal(4, options.Agencies.Count);
+        Assert.Contains(options.People, p => p.Name == "王振华");
+        Assert.Contains(options.People, p => p.Name == "何芳");
+        Assert.DoesNotContain(options.People, p => p.Name == "赵磊");   // the other street's coordinator
+        Assert.Equal([hard], options.HardCases.Select(h => h.MatterId));
+    }
+
+    [Fact]
+    public async Task A_grid_worker_cannot_schedule_a_meeting()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        await app.SignInAsAsync("grid.liu");
+
+        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new ScheduleMeeting
+        {
+            StreetId = scenario.StreetId, Title = "越权", StartsAtLocal = new DateTime(2026, 12, 1, 14, 0, 0), Place = "x", AgencyIds = [scenario.HrId],
+        }));
+    }
+}
