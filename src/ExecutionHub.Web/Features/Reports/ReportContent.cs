@@ -46,8 +46,33 @@ public sealed record ReportContent(
         var scope = new StatisticsScope(street.Name, false, [street]);
         var statistics = await StreetStatisticsReader.ReadAsync(db, scope, period.Days(today), period.Previous(today), nowUtc, cancellationToken);
 
-        // Risk warnings are not built yet: the section says so until their query exists.
-        return new ReportContent(street.Name, statistics.Period, statistics.Previous, nowUtc, statistics.Tables);
+        return new ReportContent(street.Name, statistics.Period, statistics.Previous, nowUtc, statistics.Tables,
+            await WarningsAsync(db, streetId, statistics.Period, cancellationToken));
+    }
+
+    /// <summary>
+    /// The street's risk warnings whose quarter overlaps the period, most severe first, as aggregate
+    /// evidence only: what the rule found, how severe, how many cases (a count under 3 as "&lt;3") and
+    /// the amount owed when the count may be shown. Never a respondent.
+    /// </summary>
+    private static async Task<StatTable> WarningsAsync(AppDbContext db, int streetId, PeriodDays period, CancellationToken cancellationToken)
+    {
+        var warnings = await db.RiskWarnings.AsNoTracking()
+            .Where(w => w.StreetId == streetId && w.PeriodEnd >= period.First && w.PeriodStart <= period.Last)
+            .OrderByDescending(w => w.Severity).ThenBy(w => w.Rule).ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+        var rows = warnings.Select(w =>
+        {
+            var title = w.Rule is RiskRuleKind.IndustrySpike or RiskRuleKind.TaggedCases
+                ? StatText.Name(ExecutionHub.Web.Features.Warnings.RiskWarningText.Title(w))
+                : StatText.Of($"Warning.Title.{w.Rule}");
+            var count = new SuppressedCount(w.CaseCount);
+            return new StatRow(title with { Prefix = StatText.Of($"WarningSeverity.{w.Severity}") }, [StatValue.Count(count), StatValue.Of(count, w.AmountOwed)]);
+        }).ToList();
+        return new StatTable(ReportSections.Warnings, [new(StatText.Of("Statistics.Col.Cases"), StatMeasure.Count), new(StatText.Of("Statistics.Col.AmountOwed"), StatMeasure.Yuan)], rows)
+        {
+            Chart = StatChart.None,
+        };
     }
 }
 

@@ -69,7 +69,11 @@ public static class ReportDocument
         }
 
         body.Append(Heading(localizer[$"Report.Section.{ReportSections.Warnings}"], 1, pageBreak: true));
-        if (content.Warnings is { } warnings)
+        if (content.Warnings is { Rows.Count: 0 })
+        {
+            body.Append(Paragraph(localizer["Report.NoWarningsInPeriod"]));
+        }
+        else if (content.Warnings is { } warnings)
         {
             AppendTable(body, warnings, localizer);
         }

@@ -11,7 +11,7 @@ public static class ReportWorkbook
     {
         var filters = Filters(report, localizer);
         var tables = ReportSections.Figures.SelectMany(s => ReportSections.TablesOf(report.Content, s.Tables)).ToList();
-        if (report.Content.Warnings is { } warnings)
+        if (report.Content.Warnings is { Rows.Count: > 0 } warnings)
         {
             tables.Add(warnings);
         }

@@ -59,7 +59,7 @@ public sealed class ReportExportTests : IAsyncLifetime
         Assert.Contains("测试街道2026年上半年半年度涉执白皮书", text, StringComparison.Ordinal);
         Assert.Contains("六、治理建议", text, StringComparison.Ordinal);
         Assert.Contains("二是强化网格核查。", text, StringComparison.Ordinal);
-        Assert.Contains("暂无风险预警数据。", text, StringComparison.Ordinal);
+        Assert.Contains("本统计期内无风险预警。", text, StringComparison.Ordinal);
         Assert.Contains("255,000.00", text, StringComparison.Ordinal);
     }
 

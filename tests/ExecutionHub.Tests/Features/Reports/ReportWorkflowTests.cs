@@ -75,7 +75,45 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
         ], Rows(report.Content.Table("by-cause")!));
         Assert.Equal(ReportState.Draft, report.State);
         Assert.True(report.CanEdit);
-        Assert.Null(report.Content.Warnings);
+        Assert.Empty(report.Content.Warnings!.Rows);
+    }
+
+    [Fact]
+    public async Task The_warnings_section_holds_the_streets_warnings_of_the_period_as_aggregate_counts_with_small_ones_suppressed()
+    {
+        await using (var db = await app.DbAsync())
+        {
+            RiskWarning Warning(RiskRuleKind rule, WarningSeverity severity, int cases, decimal owed, DateOnly quarter, int streetId) => new()
+            {
+                Key = $"{rule}:{streetId}:{quarter}:{cases}",
+                StreetId = streetId,
+                Rule = rule,
+                Severity = severity,
+                PeriodStart = quarter,
+                PeriodEnd = quarter.AddMonths(3).AddDays(-1),
+                CaseCount = cases,
+                AmountOwed = owed,
+                Tag = CaseTags.UrbanRenewal,
+                SuggestedAction = "排查资金链",
+                CreatedAtUtc = TestApp.Start.UtcDateTime,
+                EvidenceAtUtc = TestApp.Start.UtcDateTime,
+            };
+            db.RiskWarnings.AddRange(
+                Warning(RiskRuleKind.RepeatRespondent, WarningSeverity.High, 4, 200_000m, new DateOnly(2026, 4, 1), Data.Street.Id),
+                Warning(RiskRuleKind.TaggedCases, WarningSeverity.Medium, 1, 30_000m, new DateOnly(2026, 1, 1), Data.Street.Id),
+                Warning(RiskRuleKind.MassDispute, WarningSeverity.High, 6, 90_000m, new DateOnly(2026, 7, 1), Data.Street.Id),
+                Warning(RiskRuleKind.MassDispute, WarningSeverity.High, 5, 80_000m, new DateOnly(2026, 4, 1), scenario.North.Id));
+            await db.SaveChangesAsync();
+        }
+
+        var report = await DraftWhitePaperAsync();
+
+        // The third quarter's warning and the other street's are outside; the single tagged case is "<3" with no amount.
+        Assert.Equal(
+        [
+            "高 · 同一被执行人涉及多件未结案件 | 4 | 200,000.00",
+            "中 · 重点关注案件：城市更新 | <3 | <3",
+        ], Rows(report.Content.Warnings!));
     }
 
     [Fact]
