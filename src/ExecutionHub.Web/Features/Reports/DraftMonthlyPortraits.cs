@@ -59,20 +59,22 @@ public sealed class DraftMonthlyPortraits(IDbContextFactory<AppDbContext> dbFact
         var coordinators = await AlertRecipients.CoordinatorsAsync(db, streetId, cancellationToken);
         var street = await db.Streets.Where(s => s.Id == streetId).Select(s => s.Name).SingleAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var coordinator in coordinators)
+
+        // The draft and its notifications commit together: the notifications link to the draft, so it is saved first inside the transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
         {
-            db.Notifications.Add(new Notification
+            await db.SaveChangesAsync(cancellationToken);
+            db.Notifications.AddRange(coordinators.Select(coordinator => new Notification
             {
                 RecipientId = coordinator,
                 TitleKey = NotificationKey,
                 Subject = $"{street} {month:yyyy-MM}",
+                Link = $"/reports/{report.Id}",
                 CreatedAtUtc = now,
-            });
-        }
-
-        try
-        {
+            }));
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex)
         {

@@ -80,7 +80,9 @@ public sealed class DraftMonthlyPortraitsTests : IAsyncLifetime
 
         var notifications = await db.Notifications.Where(n => n.TitleKey == DraftMonthlyPortraits.NotificationKey).ToListAsync();
         Assert.Equal(new[] { coordinator.Id, northCoordinator.Id }.Order(StringComparer.Ordinal), notifications.Select(n => n.RecipientId).Order(StringComparer.Ordinal));
-        Assert.Equal("测试街道 2026-11", notifications.Single(n => n.RecipientId == coordinator.Id).Subject);
+        var mine = notifications.Single(n => n.RecipientId == coordinator.Id);
+        Assert.Equal("测试街道 2026-11", mine.Subject);
+        Assert.Equal($"/reports/{reports.Single(r => r.StreetId == scenario.Data.Street.Id).Id}", mine.Link);
     }
 
     [Fact]
