@@ -34,7 +34,6 @@ public sealed class DemoDataSeeder(
         await SeedMattersAsync(court, cancellationToken);
         await SeedMilestonesAsync(court, cancellationToken);
         await SeedWindowVisitsAsync(court, cancellationToken);
-        await DemoReports.SeedAsync(dbFactory, clock, cancellationToken);
         await SeedGroupWorkAsync(court, cancellationToken);
         await SeedMeetingsAsync(court, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
