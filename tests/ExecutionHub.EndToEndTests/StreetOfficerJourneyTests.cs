@@ -3,12 +3,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ExecutionHub.EndToEndTests;
 
-/// <summary>A street officer's round: statistics for a period, then the street's risk warnings (the portrait report joins later).</summary>
+/// <summary>A street officer's round: statistics for a period, the street's risk warnings, then the published portrait as a Word document.</summary>
 [Collection(AppCollection.Name)]
 public sealed class StreetOfficerJourneyTests(AppFixture app) : BrowserTest(app)
 {
     [Fact]
-    public Task A_street_officer_opens_statistics_changes_the_period_then_opens_a_warning_and_acknowledges_it() =>
+    public Task A_street_officer_opens_statistics_changes_the_period_acknowledges_a_warning_and_downloads_the_portrait_docx() =>
         OnPageAsync(async page =>
         {
             await SignInAsync(page, "street.huang");
@@ -44,5 +44,30 @@ public sealed class StreetOfficerJourneyTests(AppFixture app) : BrowserTest(app)
             await Expect(page.GetByTestId("warning-history")).ToContainTextAsync("黄伟");
             await Expect(page.GetByTestId("warning-history")).ToContainTextAsync("已阅，转综治中心研判");
             await Expect(page.GetByTestId("warning-move-InHand")).ToBeVisibleAsync();
+
+            await page.GetByTestId("nav-reports").ClickAsync();
+            await page.Locator("[data-testid=report-row][data-state=Published]").First.ClickAsync();
+            await Expect(page.GetByTestId("report-state")).ToHaveTextAsync("已发布");
+            var title = (await page.GetByTestId("report-title").InnerTextAsync()).Trim();
+            var casesTotal = (await page.GetByTestId("stat-by-community").Locator("tr.stat-total td").First.InnerTextAsync()).Trim();
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("report-docx").ClickAsync());
+
+            Assert.Equal(title + ".docx", download.SuggestedFilename);
+            var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.docx");
+            await download.SaveAsAsync(path);
+            try
+            {
+                using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
+                Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(document));
+                var body = document.MainDocumentPart!.Document!.Body!;
+                Assert.Contains(title, body.InnerText, StringComparison.Ordinal);
+                Assert.Contains("五、风险预警", body.InnerText, StringComparison.Ordinal);
+                Assert.Contains(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>(),
+                    row => row.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).Take(2).SequenceEqual(["合计", casesTotal]));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
         });
 }

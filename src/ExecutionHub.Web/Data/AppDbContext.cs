@@ -34,6 +34,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<ProgressAccessCode> ProgressAccessCodes => Set<ProgressAccessCode>();
     public DbSet<WindowVisit> WindowVisits => Set<WindowVisit>();
+    public DbSet<Report> Reports => Set<Report>();
     public DbSet<MediationSession> Mediations => Set<MediationSession>();
     public DbSet<MediationAttendee> MediationAttendees => Set<MediationAttendee>();
     public DbSet<Instalment> Instalments => Set<Instalment>();

@@ -78,6 +78,7 @@ public static class ApplicationServices
         services.AddSingleton<Notifications.IMatterChangeFeed, Notifications.InProcessMatterChangeFeed>();
         services.AddSingleton<Notifications.MatterChangeInterceptor>();
         services.AddScoped<Features.Deadlines.DeadlineSweep>();
+        services.AddScoped<Features.Reports.DraftMonthlyPortraits>();
         services.AddScoped<Jobs.DatabaseMaintenanceJob>();
         services.AddScoped<Features.Warnings.RiskWarningEvaluator>();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);

@@ -46,6 +46,9 @@ public static class DatabaseInitialiser
             // A new user of the demo sees the warnings its data raises without waiting for the daily job;
             // like the rest of the seeded data they are history, so nobody's bell rings for them.
             await services.GetRequiredService<RiskWarningEvaluator>().RunAsync(null, cancellationToken, notify: false);
+
+            // After the warnings, so the seeded reports' risk-warnings section holds them.
+            await Data.Demo.DemoReports.SeedAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
         }
     }
 }

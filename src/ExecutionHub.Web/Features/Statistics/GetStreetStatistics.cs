@@ -53,6 +53,18 @@ public sealed class GetStreetStatisticsHandler(IDbContextFactory<AppDbContext> d
             return new StreetStatistics(scope.Name, scope.CourtWide, [], days, previous, asOf, []);
         }
 
+        return await StreetStatisticsReader.ReadAsync(db, scope, days, previous, asOf, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Reads the statistics of a scope for a period against the previous one: the query's work, shared
+/// with the reports, whose figures must be these same tables under the same suppression.
+/// </summary>
+internal static class StreetStatisticsReader
+{
+    public static async Task<StreetStatistics> ReadAsync(AppDbContext db, StatisticsScope scope, PeriodDays days, PeriodDays previous, DateTime asOf, CancellationToken cancellationToken)
+    {
         var streetIds = scope.StreetIds;
         var places = await StatisticsPlaces.LoadAsync(db, streetIds, cancellationToken);
         var now = new StatisticsInput(

@@ -43,6 +43,59 @@ public static class XlsxExportWriter
     }
 
     /// <summary>
+    /// Writes several tables into one workbook, one worksheet each (named after its title, made unique),
+    /// laid out as <see cref="WriteAsync"/> lays out one. Columns take the widest width any sheet needs.
+    /// </summary>
+    public static async Task WriteSheetsAsync(IReadOnlyList<ExportTable> tables, Stream output, CancellationToken cancellationToken = default)
+    {
+        if (tables.Count == 0)
+        {
+            throw new InvalidOperationException("A workbook needs at least one table.");
+        }
+
+        var width = tables.Max(t => t.Headers.Count);
+        var keys = Enumerable.Range(0, width).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var sheets = new Dictionary<string, object>();
+        var cells = new List<(string Header, object? Value)>[width];
+        for (var i = 0; i < width; i++)
+        {
+            cells[i] = [];
+        }
+
+        foreach (var table in tables)
+        {
+            table.EnsureRectangular();
+            var rows = table.Rows.Select(row => row.Select(ExportCells.Normalize).ToArray()).ToList();
+            var sheet = new List<IDictionary<string, object?>> { Row(keys, [table.Title]) };
+            sheet.AddRange(table.DescriptionLines().Select(line => Row(keys, [line])));
+            sheet.Add(Row(keys, []));
+            sheet.Add(Row(keys, [.. table.Headers]));
+            sheet.AddRange(rows.Select(r => Row(keys, r)));
+            var name = SheetName(table.Title);
+            for (var n = 2; sheets.ContainsKey(name); n++)
+            {
+                var suffix = "_" + n.ToString(CultureInfo.InvariantCulture);
+                name = SheetName(name[..Math.Min(name.Length, MaxSheetName - suffix.Length)] + suffix);
+            }
+
+            sheets[name] = sheet;
+            for (var i = 0; i < table.Headers.Count; i++)
+            {
+                cells[i].Add((table.Headers[i], null));
+                cells[i].AddRange(rows.Select(r => ((string)"", r[i])));
+            }
+        }
+
+        var configuration = new OpenXmlConfiguration
+        {
+            TableStyles = TableStyles.None,
+            AutoFilter = false,
+            DynamicColumns = keys.Select((key, i) => Column(key, cells[i].Select(c => c.Header).OrderByDescending(DisplayWidth).First(), cells[i].Select(c => c.Value))).ToArray(),
+        };
+        await MiniExcel.SaveAsAsync(output, sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
     /// The title as Excel accepts a sheet name: no <c>[ ] : * ? / \</c>, no leading or trailing
     /// apostrophe, at most 31 characters, not blank and not the reserved "History".
     /// </summary>

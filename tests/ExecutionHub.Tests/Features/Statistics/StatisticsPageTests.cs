@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Bunit;
 using ExecutionHub.Tests.Components;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Reports;
 using ExecutionHub.Web.Features.Statistics;
 using ExecutionHub.Web.Infrastructure.Export;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,42 @@ public sealed partial class StatisticsPageTests : BunitTestBase
         Assert.Equal(20, downloads.Count);
         Assert.All(downloads, file => AssertNoPersonalData(file.Key, Text(file.Key, file.Value)));
         Assert.Contains(downloads.Keys, name => name.StartsWith("按社区_测试街道_2026-11-01~2026-11-27_", StringComparison.Ordinal) && name.EndsWith(".xlsx", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_street_officer_sees_no_personal_data_in_a_published_report_its_word_document_or_its_workbook()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var data = await new HandBuiltData(app).WithOrganisationAsync();
+        await SeedCasesWithKnownPartiesAsync(app, data);
+        data.ActAsStreet(Roles.Coordinator, data.Street.Id);
+        var id = await app.SendAsync(new GenerateReportDraft(data.Street.Id, ReportKind.MonthlyPortrait, new DateOnly(2026, 11, 1)));
+        var version = await app.SendAsync(new EditReportSuggestions(id, "加强民间借贷纠纷源头治理。", 0));
+        await app.SendAsync(new PublishReport(id, version));
+        data.ActAsStreet(Roles.StreetOfficer, data.Street.Id);
+        await using var scope = app.Services.CreateAsyncScope();
+        UseApplication(scope);
+
+        var page = Render<ReportPage>(p => p.Add(x => x.Id, id));
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll("[data-testid=stat-overview] [data-testid=stat-row]")), TimeSpan.FromSeconds(10));
+
+        // The report counts the six cases: without them this test would pass for the wrong reason.
+        Assert.Equal("6", page.Find("[data-testid=stat-by-community] tr.stat-total td").TextContent);
+        Assert.Contains("测试居委", page.Markup, StringComparison.Ordinal);
+        AssertNoPersonalData("the report page", page.Markup);
+
+        await page.Find("[data-testid=report-docx]").ClickAsync(new());
+        await page.WaitForAssertionAsync(() => Assert.Contains(downloads.Keys, k => k.EndsWith(".docx", StringComparison.Ordinal)));
+        await page.Find("[data-testid=report-xlsx]").ClickAsync(new());
+        await page.WaitForAssertionAsync(() => Assert.Contains(downloads.Keys, k => k.EndsWith(".xlsx", StringComparison.Ordinal)));
+
+        Assert.Equal(2, downloads.Count);
+        Assert.All(downloads, file =>
+        {
+            var text = Text(file.Key, file.Value);
+            Assert.Contains("测试居委", text, StringComparison.Ordinal);
+            AssertNoPersonalData(file.Key, text);
+        });
     }
 
     [Fact]
@@ -140,10 +177,10 @@ public sealed partial class StatisticsPageTests : BunitTestBase
         return true;
     }
 
-    /// <summary>All the text in a file: a CSV as it is, an XLSX as the text of every XML part of its package (values, shared strings, properties).</summary>
+    /// <summary>All the text in a file: a CSV as it is, an XLSX or DOCX as the text of every XML part of its package (values, shared strings, properties).</summary>
     private static string Text(string name, byte[] content)
     {
-        if (!name.EndsWith(".xlsx", StringComparison.Ordinal))
+        if (!name.EndsWith(".xlsx", StringComparison.Ordinal) && !name.EndsWith(".docx", StringComparison.Ordinal))
         {
             return Encoding.UTF8.GetString(content);
         }
