@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExecutionHub.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127161911_Reports")]
+    [Migration("20261127163404_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
@@ -259,6 +259,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RiskWarningId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -270,6 +273,8 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MatterId");
+
+                    b.HasIndex("RiskWarningId");
 
                     b.HasIndex("MeetingId", "Position");
 
@@ -409,6 +414,17 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Property<string>("UserId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WebhookSecretIssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2194,6 +2210,11 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.RiskWarning", null)
+                        .WithMany()
+                        .HasForeignKey("RiskWarningId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Alert", b =>
