@@ -47,7 +47,8 @@ public static class DatabaseInitialiser
             // like the rest of the seeded data they are history, so nobody's bell rings for them.
             await services.GetRequiredService<RiskWarningEvaluator>().RunAsync(null, cancellationToken, notify: false);
 
-            // After the warnings, so the seeded reports' risk-warnings section holds them.
+            // After the warnings, so the next meeting's agenda and the seeded reports' risk-warnings section hold them.
+            await Data.Demo.DemoMeetings.AddOpenWarningsToNextMeetingAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
             await Data.Demo.DemoReports.SeedAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
         }
     }

@@ -33,6 +33,32 @@ internal sealed class DemoMeetings(AppDbContext db, DateTime now)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Puts the street's open risk warnings on the demo's next meeting, as scheduling would have; runs
+    /// after the first warnings run (the meetings are seeded before there are warnings). Looks before it writes.
+    /// </summary>
+    public static async Task AddOpenWarningsToNextMeetingAsync(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var next = await db.Meetings.Include(m => m.AgendaItems)
+            .Where(m => m.StartsAtUtc > now && db.Streets.Any(s => s.Id == m.StreetId && s.Name == StreetName))
+            .OrderBy(m => m.StartsAtUtc).FirstOrDefaultAsync(ct);
+        if (next is null || next.AgendaItems.Any(a => a.Source == AgendaSource.RiskWarning))
+        {
+            return;
+        }
+
+        var warnings = await Features.Meetings.Agenda.OpenWarningsAsync(db, next.StreetId, ct);
+        foreach (var item in next.AgendaItems)
+        {
+            item.Position += warnings.Count;
+        }
+
+        next.AgendaItems.AddRange(warnings);
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task SeedSettlementAsync(Street street, AppUser coordinator, CancellationToken ct)
     {
         // A mediation visit at the window about a case still in execution, if the log has one; else the street's first such case.

@@ -7,15 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Web.Features.Meetings;
 
-/// <summary>The coordinator adds an item to a meeting's agenda: a topic of their own, or a hard-case matter of the street.</summary>
+/// <summary>The coordinator adds an item to a meeting's agenda: a topic of their own, a hard-case matter or an open risk warning of the street.</summary>
 [Allowed(Roles.Coordinator)]
-public sealed record AddAgendaItem(int MeetingId, string Title, int? MatterId = null) : ICommand<int>, IMeetingRequest;
+public sealed record AddAgendaItem(int MeetingId, string Title, int? MatterId = null, long? RiskWarningId = null) : ICommand<int>, IMeetingRequest;
 
 public sealed class AddAgendaItemValidator : AbstractValidator<AddAgendaItem>
 {
     public AddAgendaItemValidator()
     {
-        RuleFor(x => x.Title).NotEmpty().When(x => x.MatterId is null).MaximumLength(AgendaItem.MaxTitleLength);
+        RuleFor(x => x.Title).NotEmpty().When(x => x.MatterId is null && x.RiskWarningId is null).MaximumLength(AgendaItem.MaxTitleLength);
+        RuleFor(x => x.RiskWarningId).Null().When(x => x.MatterId is not null);
     }
 }
 
@@ -38,6 +39,17 @@ public sealed class AddAgendaItemHandler(IDbContextFactory<AppDbContext> dbFacto
             item = hard.SingleOrDefault(a => a.MatterId == matterId) ?? throw new DomainRuleException("Rule.Meeting.NotAHardCaseOfStreet");
             item.Position = next;
             await Agenda.NoteOnTimelinesAsync(db, [item], meeting, await currentUser.GetAsync(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+        else if (command.RiskWarningId is { } warningId)
+        {
+            if (meeting.AgendaItems.Any(a => a.RiskWarningId == warningId))
+            {
+                throw new DomainRuleException("Rule.Meeting.WarningAlreadyOnAgenda");
+            }
+
+            var open = await Agenda.OpenWarningsAsync(db, meeting.StreetId, cancellationToken, next);
+            item = open.SingleOrDefault(a => a.RiskWarningId == warningId) ?? throw new DomainRuleException("Rule.Meeting.NotAnOpenWarningOfStreet");
+            item.Position = next;
         }
         else
         {

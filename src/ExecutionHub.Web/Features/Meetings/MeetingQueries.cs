@@ -95,7 +95,7 @@ public static class ActionItemRows
 [Allowed(Roles.Coordinator)]
 public sealed record GetMeetingOptions(int StreetId) : IQuery<MeetingOptions>, IStreetMeetingsRequest;
 
-public sealed record MeetingOptions(IReadOnlyList<(int Id, string Name)> Agencies, IReadOnlyList<(string Id, string Name)> People, IReadOnlyList<(int MatterId, string Title)> HardCases);
+public sealed record MeetingOptions(IReadOnlyList<(int Id, string Name)> Agencies, IReadOnlyList<(string Id, string Name)> People, IReadOnlyList<(int MatterId, string Title)> HardCases, IReadOnlyList<(long WarningId, string Title)>? OpenWarnings = null);
 
 public sealed class GetMeetingOptionsHandler(IDbContextFactory<AppDbContext> dbFactory) : IQueryHandler<GetMeetingOptions, MeetingOptions>
 {
@@ -109,10 +109,12 @@ public sealed class GetMeetingOptionsHandler(IDbContextFactory<AppDbContext> dbF
         var people = await MeetingPeople.Of(db, street).Where(u => u.GridId == null).OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
         var hard = await Agenda.HardCasesAsync(db, street.Id, cancellationToken);
+        var warnings = await Agenda.OpenWarningsAsync(db, street.Id, cancellationToken);
         return new MeetingOptions(
             agencies.Select(a => (a.Id, a.Name)).ToList(),
             people.Select(p => (p.Id, p.DisplayName)).ToList(),
-            hard.Select(h => (h.MatterId!.Value, h.Title)).ToList());
+            hard.Select(h => (h.MatterId!.Value, h.Title)).ToList(),
+            warnings.Select(w => (w.RiskWarningId!.Value, w.Title)).ToList());
     }
 }
 

@@ -95,6 +95,63 @@ public sealed class MeetingTests
     }
 
     [Fact]
+    public async Task The_coordinator_puts_a_warning_raised_after_scheduling_on_the_agenda_once_and_only_an_open_one_of_the_street()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await MeetingScenario.ChensStreetAsync(app);
+        var id = await scenario.ScheduleAsync();
+        long raisedLater, closed, otherStreet;
+        await using (var db = await app.DbAsync())
+        {
+            // The meeting took the street's open warnings; one raised later, one closed and one of another street are not on it.
+            var warnings = await db.RiskWarnings.Where(w => w.StreetId == scenario.StreetId).OrderBy(w => w.Id).ToListAsync();
+            var later = new RiskWarning
+            {
+                Key = "test:later", StreetId = scenario.StreetId, Rule = RiskRuleKind.IndustrySpike, Severity = WarningSeverity.High,
+                Industry = "房地产", CaseCount = 6, PreviousCount = 3, SuggestedAction = "排查开发商资金链和合同履约情况",
+                PeriodStart = warnings[0].PeriodStart, PeriodEnd = warnings[0].PeriodEnd,
+            };
+            var shut = new RiskWarning
+            {
+                Key = "test:closed", StreetId = scenario.StreetId, Rule = RiskRuleKind.TaggedCases, State = WarningState.Closed,
+                Tag = CaseTags.UrbanRenewal, CaseCount = 1, SuggestedAction = "关注", PeriodStart = warnings[0].PeriodStart, PeriodEnd = warnings[0].PeriodEnd,
+            };
+            var elsewhere = new RiskWarning
+            {
+                Key = "test:elsewhere", StreetId = await db.Streets.Where(s => s.Id != scenario.StreetId).Select(s => s.Id).FirstAsync(),
+                Rule = RiskRuleKind.TaggedCases, Tag = CaseTags.UrbanRenewal, CaseCount = 4, SuggestedAction = "关注",
+                PeriodStart = warnings[0].PeriodStart, PeriodEnd = warnings[0].PeriodEnd,
+            };
+            foreach (var w in new[] { later, shut, elsewhere })
+            {
+                (w.CreatedAtUtc, w.EvidenceAtUtc) = (TestApp.Start.UtcDateTime, TestApp.Start.UtcDateTime);
+            }
+
+            db.RiskWarnings.AddRange(later, shut, elsewhere);
+            await db.SaveChangesAsync();
+            (raisedLater, closed, otherStreet) = (later.Id, shut.Id, elsewhere.Id);
+        }
+
+        await app.SignInAsAsync("coord.chen");
+        var options = await app.SendAsync(new GetMeetingOptions(scenario.StreetId));
+        Assert.Contains(options.OpenWarnings!, w => w.WarningId == raisedLater);
+
+        await app.SendAsync(new AddAgendaItem(id, "", RiskWarningId: raisedLater));
+        var twice = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new AddAgendaItem(id, "", RiskWarningId: raisedLater)));
+        Assert.Equal("Rule.Meeting.WarningAlreadyOnAgenda", twice.MessageKey);
+        foreach (var refused in new[] { closed, otherStreet })
+        {
+            var refusal = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new AddAgendaItem(id, "", RiskWarningId: refused)));
+            Assert.Equal("Rule.Meeting.NotAnOpenWarningOfStreet", refusal.MessageKey);
+        }
+
+        var meeting = await app.SendAsync(new GetMeeting(id));
+        var item = Assert.Single(meeting.Agenda, a => a.RiskWarningId == raisedLater);
+        Assert.Equal(AgendaSource.RiskWarning, item.Source);
+        Assert.Contains("房地产", item.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_coordinator_adds_and_removes_agenda_items_but_only_hard_cases_of_the_street()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
@@ -245,6 +302,8 @@ public sealed class MeetingTests
 
         var meetings = await app.SendAsync(new ListMeetings(chen.StreetId!.Value));
         Assert.Contains(meetings, m => m.Upcoming && m.AgendaItems > 0);
+        var next = await app.SendAsync(new GetMeeting(meetings.Where(m => m.Upcoming).Select(m => m.Id).First()));
+        Assert.Contains(next.Agenda, a => a.Source == AgendaSource.RiskWarning && a.RiskWarningId is not null);
         Assert.Contains(meetings, m => !m.Upcoming && m.OverdueActionItems == 1);
         var board = await app.SendAsync(new ListActionItems(OverdueOnly: true));
         Assert.Single(board.Rows);
