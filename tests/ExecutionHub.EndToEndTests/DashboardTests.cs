@@ -15,7 +15,7 @@ public sealed class DashboardTests(AppFixture app) : BrowserTest(app)
     public Task The_judges_dashboard_counts_a_coordinators_feedback_within_two_seconds_without_a_reload() =>
         OnPageAsync(async judge =>
         {
-            var (matterId, reference) = await AMatterReadyForFeedbackAsync();
+            var (matterId, reference) = await App.AddMatterReadyForFeedbackAsync("ZX-E2E");
             await SignInAsync(judge, "judge.wang");
             await WaitForCircuitAsync(judge);
             await judge.GotoAsync("/dashboard");
@@ -72,48 +72,4 @@ public sealed class DashboardTests(AppFixture app) : BrowserTest(app)
             await Expect(page.GetByTestId("dashboard-charts")).ToBeVisibleAsync();
             await AssertFitsTheScreenAsync(page, "dashboard-phone");
         }, new ViewportSize { Width = 390, Height = 844 });
-
-    /// <summary>A debtor-whereabouts matter of 王振华's in 平凉路街道 whose one task is accepted with the person found: ready to be fed back.</summary>
-    private async Task<(int Id, string Reference)> AMatterReadyForFeedbackAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var judgeId = await db.Users.Where(u => u.UserName == "judge.wang").Select(u => u.Id).SingleAsync();
-        var worker = await db.Users.Where(u => u.UserName == "grid.liu").Select(u => new { u.Id, u.GridId }).SingleAsync();
-        var @case = await db.Cases.Include(c => c.Parties)
-            .Where(c => c.JudgeId == judgeId && db.Streets.Any(s => s.Id == c.StreetId && s.Name == "平凉路街道") && c.Parties.Any(p => p.Role == PartyRole.Respondent))
-            .OrderBy(c => c.Id).FirstAsync();
-        var matter = new Matter
-        {
-            Reference = $"ZX-E2E-{now:HHmmssfff}",
-            Type = MatterType.DebtorWhereabouts,
-            Source = MatterSource.CourtExOfficio,
-            CaseId = @case.Id,
-            TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent).Id,
-            StreetId = @case.StreetId,
-            CourtId = @case.CourtId,
-            JudgeId = judgeId,
-            ReceivedAtUtc = now.AddHours(-5),
-            DueAtUtc = now.AddHours(67),
-            Request = "请核实被执行人下落。",
-            CreatedById = judgeId,
-        };
-        db.Matters.Add(matter);
-        matter.Register(now.AddHours(-4));
-        matter.MarkDispatched(now);
-        matter.Tasks.Add(new VerificationTask
-        {
-            AssigneeId = worker.Id,
-            GridId = worker.GridId,
-            AssignedAtUtc = now,
-            DueAtUtc = now.AddHours(48),
-            Status = VerificationTaskStatus.Accepted,
-            SubmittedAtUtc = now,
-            ReviewedAtUtc = now,
-            Finding = new Finding { VisitedAtUtc = now, PersonFound = true, CurrentAddress = "上海市杨浦区平凉路100号", Notes = "本人在家。" },
-        });
-        await db.SaveChangesAsync();
-        return (matter.Id, matter.Reference);
-    }
 }

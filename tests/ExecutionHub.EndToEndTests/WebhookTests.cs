@@ -99,7 +99,7 @@ public sealed class WebhookTests(AppFixture app) : BrowserTest(app)
             clientId = int.Parse(admin.Url.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
         });
 
-        var matterId = await AMatterReferredByAsync(clientId);
+        var (matterId, _) = await App.AddMatterReadyForFeedbackAsync("ZX-WH", m => (m.ApiClientId, m.ClientReference) = (clientId, "FY-WEBHOOK-1"));
         await OnPageAsync(async coordinator =>
         {
             await SignInAsync(coordinator, "coord.chen");
@@ -132,51 +132,5 @@ public sealed class WebhookTests(AppFixture app) : BrowserTest(app)
             await Expect(admin.GetByTestId("webhook-deliveries")).ToContainTextAsync($"webhook:matter.fed_back:{matterId}:");
             await Expect(admin.GetByTestId("webhook-deliveries")).ToContainTextAsync("已送达");
         });
-    }
-
-    /// <summary>A dispatched matter of coord.chen's street, its one task accepted, referred by the client: ready to be fed back.</summary>
-    private async Task<int> AMatterReferredByAsync(int clientId)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var judgeId = await db.Users.Where(u => u.UserName == "judge.wang").Select(u => u.Id).SingleAsync();
-        var worker = await db.Users.Where(u => u.UserName == "grid.liu").Select(u => new { u.Id, u.GridId }).SingleAsync();
-        var @case = await db.Cases.Include(c => c.Parties)
-            .Where(c => c.JudgeId == judgeId && db.Streets.Any(s => s.Id == c.StreetId && s.Name == "平凉路街道") && c.Parties.Any(p => p.Role == PartyRole.Respondent))
-            .OrderBy(c => c.Id).FirstAsync();
-        var matter = new Matter
-        {
-            Reference = $"ZX-WH-{now:HHmmssfff}",
-            Type = MatterType.DebtorWhereabouts,
-            Source = MatterSource.CourtExOfficio,
-            CaseId = @case.Id,
-            TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent).Id,
-            StreetId = @case.StreetId,
-            CourtId = @case.CourtId,
-            JudgeId = judgeId,
-            ApiClientId = clientId,
-            ClientReference = "FY-WEBHOOK-1",
-            ReceivedAtUtc = now.AddHours(-5),
-            DueAtUtc = now.AddHours(67),
-            Request = "请核实被执行人下落。",
-            CreatedById = judgeId,
-        };
-        db.Matters.Add(matter);
-        matter.Register(now.AddHours(-4));
-        matter.MarkDispatched(now);
-        matter.Tasks.Add(new VerificationTask
-        {
-            AssigneeId = worker.Id,
-            GridId = worker.GridId,
-            AssignedAtUtc = now,
-            DueAtUtc = now.AddHours(48),
-            Status = VerificationTaskStatus.Accepted,
-            SubmittedAtUtc = now,
-            ReviewedAtUtc = now,
-            Finding = new Finding { VisitedAtUtc = now, PersonFound = true, CurrentAddress = "上海市杨浦区平凉路100号", Notes = "本人在家。" },
-        });
-        await db.SaveChangesAsync();
-        return matter.Id;
     }
 }
