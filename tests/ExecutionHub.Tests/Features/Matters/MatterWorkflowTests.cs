@@ -100,6 +100,28 @@ public sealed class MatterWorkflowTests
     }
 
     [Fact]
+    public async Task An_unknown_matter_type_or_source_is_refused_in_words_naming_the_field_not_the_property()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        await app.SignInAsAsync("coord.zhao");
+
+        var refused = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => app.SendAsync(new RegisterMatter
+        {
+            Source = 0,
+            Type = 0,
+            CaseNumber = "(2026)沪0110执9992号",
+            TargetName = "吴强",
+            Request = "核查",
+        }));
+
+        var type = Assert.Single(refused.Errors, e => e.PropertyName == nameof(RegisterMatter.Type));
+        var source = Assert.Single(refused.Errors, e => e.PropertyName == nameof(RegisterMatter.Source));
+        Assert.Contains("事项类型", type.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("来源", source.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("'Type'", type.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_judge_cannot_register_a_party_application()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
