@@ -7,6 +7,7 @@ using ExecutionHub.Benchmarks;
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- generate --matters 1000000
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- list --matters 300000 [--iterations 30]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- dashboard --matters 1000000 [--iterations 15]
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- warnings --matters 1000000 [--iterations 10]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- sweep
 var command = args.FirstOrDefault() ?? "sweep";
 var matters = Option("--matters", 300_000);
@@ -20,13 +21,16 @@ switch (command)
         break;
     case "dashboard":
         return await DashboardScript.RunAsync(matters, Option("--iterations", 15));
+    case "warnings":
+        await WarningsScript.RunAsync(matters, Option("--iterations", 10));
+        break;
     case "sweep":
         BenchmarkRunner.Run<SweepBenchmark>(DefaultConfig.Instance
             .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(1).WithUnrollFactor(1))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator));
         break;
     default:
-        Console.Error.WriteLine("usage: generate|list|dashboard|sweep [--matters N] [--iterations K]");
+        Console.Error.WriteLine("usage: generate|list|dashboard|warnings|sweep [--matters N] [--iterations K]");
         return 2;
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExecutionHub.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +29,7 @@ internal sealed class DemoGroupWork(AppDbContext db, DateTime now)
         var received = now.AddHours(-3);
         var relief = new Matter
         {
-            Reference = await NextReferenceAsync(ct),
+            Reference = await Features.Matters.RegisterMatterHandler.NextReferenceAsync(db, now, ct),
             Type = MatterType.JudicialRelief,
             Source = MatterSource.PartyApplication,
             CaseId = @case.Id,
@@ -78,14 +77,6 @@ internal sealed class DemoGroupWork(AppDbContext db, DateTime now)
         }
 
         await db.SaveChangesAsync(ct);
-    }
-
-    private async Task<string> NextReferenceAsync(CancellationToken ct)
-    {
-        var prefix = $"ZX-{now.AddHours(8).Year.ToString(CultureInfo.InvariantCulture)}-";
-        var last = await db.Matters.Where(m => m.Reference.StartsWith(prefix)).OrderByDescending(m => m.Reference).Select(m => m.Reference).FirstOrDefaultAsync(ct);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-        return prefix + next.ToString("00000", CultureInfo.InvariantCulture);
     }
 
     private void Log(Matter matter, DateTime at, AppUser actor, string timelineEvent, string detail = "", int? taskId = null) =>

@@ -273,7 +273,10 @@ public sealed class RegisterMatterHandler(IDbContextFactory<AppDbContext> dbFact
     internal static async Task<string> NextReferenceAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var prefix = $"ZX-{ChinaTime.ToLocal(now).Year.ToString(CultureInfo.InvariantCulture)}-";
-        var last = await db.Matters.Where(m => m.Reference.StartsWith(prefix))
+        // Only references numbered after the prefix ("ZX-2026-00081"); another scheme sharing the prefix (bulk or
+        // migrated data, "ZX-2026-B0999999") sorts above the digits and must not be parsed as the last number.
+        var last = await db.Matters
+            .Where(m => m.Reference.StartsWith(prefix) && string.Compare(m.Reference, prefix + "0") >= 0 && string.Compare(m.Reference, prefix + ":") < 0)
             .OrderByDescending(m => m.Reference).Select(m => m.Reference).FirstOrDefaultAsync(cancellationToken);
         var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
         return prefix + next.ToString("00000", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Infrastructure.Mediator;
@@ -119,6 +120,28 @@ public sealed class MatterWorkflowTests
         Assert.Contains("事项类型", type.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("来源", source.ErrorMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("'Type'", type.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_matter_is_numbered_after_the_highest_numbered_reference_whatever_other_references_share_the_prefix()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        await app.SignInAsAsync("coord.zhao");
+        string highest;
+        await using (var db = await app.DbAsync())
+        {
+            var prefix = $"ZX-{TestApp.Start.ToOffset(TimeSpan.FromHours(8)).Year}-";
+            highest = await db.Matters.Where(m => m.Reference.StartsWith(prefix)).OrderByDescending(m => m.Reference).Select(m => m.Reference).FirstAsync();
+            var other = await db.Matters.OrderBy(m => m.Id).FirstAsync();
+            other.Reference = prefix + "B0999999"; // a bulk-loaded or migrated scheme that sorts above the digits
+            await db.SaveChangesAsync();
+        }
+
+        var id = (await WorkflowScenario.ReferAsync(app)).MatterId;
+
+        await using var check = await app.DbAsync();
+        var reference = await check.Matters.Where(m => m.Id == id).Select(m => m.Reference).SingleAsync();
+        Assert.Equal(int.Parse(highest[^5..], CultureInfo.InvariantCulture) + 1, int.Parse(reference[^5..], CultureInfo.InvariantCulture));
     }
 
     [Fact]
