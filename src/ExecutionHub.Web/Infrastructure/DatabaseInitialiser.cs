@@ -44,12 +44,24 @@ public static class DatabaseInitialiser
             await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services).SeedAsync(cancellationToken);
 
             // A new user of the demo sees the warnings its data raises without waiting for the daily job;
-            // like the rest of the seeded data they are history, so nobody's bell rings for them.
-            await services.GetRequiredService<RiskWarningEvaluator>().RunAsync(null, cancellationToken, notify: false);
+            // like the rest of the seeded data they are history, so nobody's bell rings for them. Once
+            // there are warnings the daily job keeps them, so later starts do not evaluate again.
+            var dbFactory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+            var clock = services.GetRequiredService<TimeProvider>();
+            bool evaluated;
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                evaluated = await db.RiskWarnings.AnyAsync(cancellationToken);
+            }
+
+            if (!evaluated)
+            {
+                await services.GetRequiredService<RiskWarningEvaluator>().RunAsync(null, cancellationToken, notify: false);
+            }
 
             // After the warnings, so the next meeting's agenda and the seeded reports' risk-warnings section hold them.
-            await Data.Demo.DemoMeetings.AddOpenWarningsToNextMeetingAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
-            await Data.Demo.DemoReports.SeedAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
+            await Data.Demo.DemoMeetings.AddOpenWarningsToNextMeetingAsync(dbFactory, clock, cancellationToken);
+            await Data.Demo.DemoReports.SeedAsync(dbFactory, clock, cancellationToken);
         }
     }
 }
