@@ -28,7 +28,7 @@ public static class ApplicationServices
         services.AddScoped<ICurrentUser, HttpOrCircuitCurrentUser>();
         services.AddEvidenceStore(configuration, contentRoot);
         services.AddExecutionHubMessaging(configuration);
-        services.AddExecutionHubWebhooks(configuration);
+        services.AddExecutionHubWebhooks();
 
         var identity = configuration.GetSection("Identity");
         services.AddIdentityCore<AppUser>(options =>

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -17,8 +18,8 @@ public static class ApiKeys
 
     public static NewKey Generate()
     {
-        var id = Base64Url(RandomNumberGenerator.GetBytes(6));
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(6));
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var key = $"{Marker}{id}_{secret}";
         return new NewKey(key, PrefixOf(key), Hash(key));
     }
@@ -27,6 +28,4 @@ public static class ApiKeys
     public static string PrefixOf(string key) => key.Length > Marker.Length + 8 ? key[..(Marker.Length + 8)] : key;
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -35,8 +35,11 @@ public static class ApiProblems
         _ => null,
     };
 
-    public static IResult Validation(ValidationException exception) => TypedResults.ValidationProblem(
-        exception.Errors.GroupBy(e => ApiFieldNames.Of(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()),
+    public static IResult Validation(ValidationException exception) => Validation(
+        exception.Errors.GroupBy(e => ApiFieldNames.Of(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+
+    public static IResult Validation(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
+        errors,
         title: UiText.Get("Api.ValidationFailed"),
         type: "https://executionhub.local/problems/Api.ValidationFailed");
 
@@ -126,8 +129,6 @@ public static class ApiBody
     private static string FieldOf(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "" : jsonPath.TrimStart('$', '.');
 
-    private static IResult Invalid(string field, string message) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { [field] = [message] },
-        title: UiText.Get("Api.ValidationFailed"),
-        type: "https://executionhub.local/problems/Api.ValidationFailed");
+    private static IResult Invalid(string field, string message) =>
+        ApiProblems.Validation(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -545,7 +545,11 @@ public sealed class ImportLedgerHandler(IDbContextFactory<AppDbContext> dbFactor
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
-    private static int IndexOf(string column) => LedgerFile.Columns.ToList().IndexOf(column);
+    // Built once: a cell is looked up by column name a dozen times per row, for up to 5,000 rows.
+    private static readonly Dictionary<string, int> ColumnIndexes =
+        LedgerFile.Columns.Select((column, index) => (column, index)).ToDictionary(c => c.column, c => c.index, StringComparer.Ordinal);
+
+    private static int IndexOf(string column) => ColumnIndexes.GetValueOrDefault(column, -1);
 
     private static int ColumnOrder(string column) => column == LedgerFile.Header ? -1 : IndexOf(column);
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Mediator;
@@ -20,7 +21,12 @@ public sealed record ApiClientRow(
     DateTime CreatedAtUtc,
     DateTime? KeyRotatedAtUtc,
     DateTime? LastUsedAtUtc,
-    DateTime? RevokedAtUtc);
+    DateTime? RevokedAtUtc)
+{
+    /// <summary>The row as both the list and one client's page read it, projected in SQL.</summary>
+    public static readonly Expression<Func<ApiClient, ApiClientRow>> Of = c =>
+        new ApiClientRow(c.Id, c.Name, c.CourtId, c.Court!.Name, c.Scopes, c.KeyPrefix, c.CreatedAtUtc, c.KeyRotatedAtUtc, c.LastUsedAtUtc, c.RevokedAtUtc);
+}
 
 public sealed class ListApiClientsHandler(IDbContextFactory<AppDbContext> dbFactory) : IQueryHandler<ListApiClients, IReadOnlyList<ApiClientRow>>
 {
@@ -28,7 +34,7 @@ public sealed class ListApiClientsHandler(IDbContextFactory<AppDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.ApiClients.AsNoTracking()
-            .Select(c => new ApiClientRow(c.Id, c.Name, c.CourtId, c.Court!.Name, c.Scopes, c.KeyPrefix, c.CreatedAtUtc, c.KeyRotatedAtUtc, c.LastUsedAtUtc, c.RevokedAtUtc))
+            .Select(ApiClientRow.Of)
             .ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.RevokedAtUtc is not null).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
@@ -48,7 +54,7 @@ public sealed class GetApiClientHandler(IDbContextFactory<AppDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var client = await db.ApiClients.AsNoTracking().Where(c => c.Id == query.ClientId)
-            .Select(c => new ApiClientRow(c.Id, c.Name, c.CourtId, c.Court!.Name, c.Scopes, c.KeyPrefix, c.CreatedAtUtc, c.KeyRotatedAtUtc, c.LastUsedAtUtc, c.RevokedAtUtc))
+            .Select(ApiClientRow.Of)
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"ApiClient {query.ClientId}");
         var calls = db.ApiCalls.AsNoTracking().Where(c => c.ApiClientId == query.ClientId);
         var total = await calls.CountAsync(cancellationToken);

@@ -20,12 +20,7 @@ public sealed class RotateApiClientKeyHandler(IDbContextFactory<AppDbContext> db
     {
         var me = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var client = await db.ApiClients.SingleOrDefaultAsync(c => c.Id == command.ClientId, cancellationToken)
-            ?? throw new NotFoundException($"ApiClient {command.ClientId}");
-        if (client.IsRevoked)
-        {
-            throw new DomainRuleException("Admin.ApiClients.AlreadyRevoked");
-        }
+        var client = await ActiveApiClient.LoadAsync(db, command.ClientId, cancellationToken);
 
         var key = ApiKeys.Generate();
         var oldPrefix = client.KeyPrefix;

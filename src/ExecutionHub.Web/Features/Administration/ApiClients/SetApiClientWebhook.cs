@@ -52,12 +52,7 @@ public sealed class SetApiClientWebhookHandler(IDbContextFactory<AppDbContext> d
     {
         var me = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var client = await db.ApiClients.SingleOrDefaultAsync(c => c.Id == command.ClientId, cancellationToken)
-            ?? throw new NotFoundException($"ApiClient {command.ClientId}");
-        if (client.IsRevoked)
-        {
-            throw new DomainRuleException("Admin.ApiClients.AlreadyRevoked");
-        }
+        var client = await ActiveApiClient.LoadAsync(db, command.ClientId, cancellationToken);
 
         var url = string.IsNullOrWhiteSpace(command.Url) ? null : command.Url.Trim();
         var old = client.WebhookUrl;

@@ -95,10 +95,11 @@ public sealed class WebhookChannel(
 
 public static class WebhookServices
 {
-    public static IServiceCollection AddExecutionHubWebhooks(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddExecutionHubWebhooks(this IServiceCollection services)
     {
-        var timeout = configuration.GetValue("Messaging:WebhookTimeoutSeconds", 10);
-        services.AddHttpClient(WebhookChannel.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(timeout))
+        services.AddHttpClient(WebhookChannel.HttpClientName)
+            .ConfigureHttpClient((provider, client) =>
+                client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.WebhookTimeoutSeconds))
             // A receiver's redirect is not followed: the event goes only to the URL the administrator registered.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<WebhookSecretProtector>();

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,7 +20,7 @@ public static class WebhookSigning
     private const string Marker = "whsec_";
 
     public static string NewSecret() =>
-        Marker + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Marker + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string Sign(string secret, long unixSeconds, string body)
     {
