@@ -90,9 +90,6 @@ public static class ReportSections
         ("feedback", ["by-type", "by-grid"]),
     ];
 
-    /// <summary>Every section key in order: the figures, then the warnings and the suggestions.</summary>
-    public static IEnumerable<string> All => Figures.Select(f => f.Key).Append(Warnings).Append(Suggestions);
-
     /// <summary>The tables of a section that the content holds, in the section's order.</summary>
     public static IReadOnlyList<StatTable> TablesOf(ReportContent content, IReadOnlyList<string> ids) =>
         ids.Select(content.Table).OfType<StatTable>().ToList();
