@@ -154,7 +154,7 @@ public sealed class RiskWarning
     public static string Fingerprint(string subject) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(subject)))[..20];
 
-    /// <summary>The calendar quarter holding <paramref name="day"/>, and the one before it.</summary>
+    /// <summary>The first and last day of the calendar quarter holding <paramref name="day"/>.</summary>
     public static (DateOnly Start, DateOnly End) QuarterOf(DateOnly day)
     {
         var start = new DateOnly(day.Year, ((day.Month - 1) / 3 * 3) + 1, 1);

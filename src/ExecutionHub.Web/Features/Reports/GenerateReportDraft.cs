@@ -57,15 +57,14 @@ internal static class ReportDrafts
     /// <summary>Adds a draft with the figures as they stand now; the caller saves.</summary>
     public static async Task<Report> DraftAsync(AppDbContext db, int streetId, ReportKind kind, DateOnly periodStart, TimeProvider clock, string? byId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var content = await ReportContent.ComputeAsync(db, streetId, kind, periodStart, now, ChinaTime.Today(clock), cancellationToken);
+        var content = await ReportContent.ComputeAsync(db, streetId, kind, periodStart, clock, cancellationToken);
         var report = new Report
         {
             StreetId = streetId,
             Kind = kind,
             PeriodStart = periodStart,
             Snapshot = content.Serialize(),
-            GeneratedAtUtc = now,
+            GeneratedAtUtc = content.AsOfUtc,
             GeneratedById = byId,
         };
         db.Reports.Add(report);

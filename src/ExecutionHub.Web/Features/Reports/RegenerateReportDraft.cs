@@ -2,7 +2,6 @@ using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
-using ExecutionHub.Web.Infrastructure.Time;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,9 +19,8 @@ public sealed class RegenerateReportDraftHandler(IDbContextFactory<AppDbContext>
         var me = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var report = await ReportEdits.LoadAsync(db, command.ReportId, command.Version, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var content = await ReportContent.ComputeAsync(db, report.StreetId, report.Kind, report.PeriodStart, now, ChinaTime.Today(clock), cancellationToken);
-        report.Regenerate(content.Serialize(), now, me.Id);
+        var content = await ReportContent.ComputeAsync(db, report.StreetId, report.Kind, report.PeriodStart, clock, cancellationToken);
+        report.Regenerate(content.Serialize(), content.AsOfUtc, me.Id);
         await db.SaveChangesAsync(cancellationToken);
         return report.Version;
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Statistics;
+using ExecutionHub.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Web.Features.Reports;
@@ -38,8 +39,10 @@ public sealed record ReportContent(
         JsonSerializer.Deserialize<ReportContent>(json, Json) ?? throw new InvalidOperationException("A report snapshot is empty.");
 
     /// <summary>Reads the street's statistics for the report's period (against as many months before) as they stand now.</summary>
-    public static async Task<ReportContent> ComputeAsync(AppDbContext db, int streetId, ReportKind kind, DateOnly periodStart, DateTime nowUtc, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<ReportContent> ComputeAsync(AppDbContext db, int streetId, ReportKind kind, DateOnly periodStart, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var today = ChinaTime.Today(clock);
         var street = await db.Streets.Where(s => s.Id == streetId).Select(s => new ScopeStreet(s.Id, s.Name)).SingleOrDefaultAsync(cancellationToken)
             ?? throw new Infrastructure.Mediator.NotFoundException($"Street {streetId}");
         var period = new StatisticsPeriod(StatisticsPeriodKind.Custom, periodStart, periodStart.AddMonths(Report.MonthsOf(kind) - 1));
@@ -89,9 +92,6 @@ public static class ReportSections
         ("outcomes", ["by-outcome", "by-measure"]),
         ("feedback", ["by-type", "by-grid"]),
     ];
-
-    /// <summary>Every section key in order: the figures, then the warnings and the suggestions.</summary>
-    public static IEnumerable<string> All => Figures.Select(f => f.Key).Append(Warnings).Append(Suggestions);
 
     /// <summary>The tables of a section that the content holds, in the section's order.</summary>
     public static IReadOnlyList<StatTable> TablesOf(ReportContent content, IReadOnlyList<string> ids) =>

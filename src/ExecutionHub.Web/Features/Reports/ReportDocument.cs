@@ -83,7 +83,7 @@ public static class ReportDocument
         }
 
         body.Append(Heading(localizer[$"Report.Section.{ReportSections.Suggestions}"], 1, pageBreak: false));
-        var lines = report.Suggestions.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var lines = report.SuggestionLines();
         foreach (var line in lines.Length == 0 ? [localizer["Report.NoSuggestions"].Value] : lines)
         {
             body.Append(Paragraph(line));

@@ -23,6 +23,9 @@ public sealed record ReportView(
 {
     public bool IsDraft => State == ReportState.Draft;
 
+    /// <summary>The suggestions' non-blank lines, trimmed: the paragraphs the document and the workbook write.</summary>
+    public string[] SuggestionLines() => Suggestions.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     public string Title(IStringLocalizer localizer) => ReportTitles.Title(StreetName, Kind, PeriodStart, localizer);
 }
 

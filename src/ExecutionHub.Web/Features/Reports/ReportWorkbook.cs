@@ -18,7 +18,7 @@ public static class ReportWorkbook
 
         var result = tables.Select(table => Table(table, report, localizer, filters)).ToList();
 
-        var lines = report.Suggestions.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var lines = report.SuggestionLines();
         result.Add(new ExportTable
         {
             Title = localizer[$"Report.Section.{ReportSections.Suggestions}"],

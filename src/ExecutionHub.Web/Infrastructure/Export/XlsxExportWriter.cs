@@ -19,23 +19,15 @@ public static class XlsxExportWriter
     public static async Task WriteAsync(ExportTable table, Stream output, CancellationToken cancellationToken = default)
     {
         table.EnsureRectangular();
-        var keys = Enumerable.Range(0, table.Headers.Count).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var rows = table.Rows.Select(row => row.Select(ExportCells.Normalize).ToArray()).ToList();
-        var description = table.DescriptionLines();
-
-        // MiniExcel writes the rows it is given and no header of its own, so the title and filter
-        // block are plain rows above the table; its only header styling would fall on the title.
-        var sheet = new List<IDictionary<string, object?>> { Row(keys, [table.Title]) };
-        sheet.AddRange(description.Select(line => Row(keys, [line])));
-        sheet.Add(Row(keys, []));
-        sheet.Add(Row(keys, [.. table.Headers]));
-        sheet.AddRange(rows.Select(cells => Row(keys, cells)));
+        var keys = Keys(table.Headers.Count);
+        var rows = Normalized(table);
+        var sheet = Sheet(keys, table, rows);
 
         var configuration = new OpenXmlConfiguration
         {
             TableStyles = TableStyles.None,
             AutoFilter = false,
-            FreezeRowCount = description.Count + 3,
+            FreezeRowCount = table.DescriptionLines().Count + 3,
             DynamicColumns = keys.Select((key, i) => Column(key, table.Headers[i], rows.Select(r => r[i]))).ToArray(),
         };
         await MiniExcel.SaveAsAsync(output, sheet, printHeader: false, sheetName: SheetName(table.Title), excelType: ExcelType.XLSX,
@@ -54,7 +46,7 @@ public static class XlsxExportWriter
         }
 
         var width = tables.Max(t => t.Headers.Count);
-        var keys = Enumerable.Range(0, width).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var keys = Keys(width);
         var sheets = new Dictionary<string, object>();
         var cells = new List<(string Header, object? Value)>[width];
         for (var i = 0; i < width; i++)
@@ -65,12 +57,8 @@ public static class XlsxExportWriter
         foreach (var table in tables)
         {
             table.EnsureRectangular();
-            var rows = table.Rows.Select(row => row.Select(ExportCells.Normalize).ToArray()).ToList();
-            var sheet = new List<IDictionary<string, object?>> { Row(keys, [table.Title]) };
-            sheet.AddRange(table.DescriptionLines().Select(line => Row(keys, [line])));
-            sheet.Add(Row(keys, []));
-            sheet.Add(Row(keys, [.. table.Headers]));
-            sheet.AddRange(rows.Select(r => Row(keys, r)));
+            var rows = Normalized(table);
+            var sheet = Sheet(keys, table, rows);
             var name = SheetName(table.Title);
             for (var n = 2; sheets.ContainsKey(name); n++)
             {
@@ -115,6 +103,24 @@ public static class XlsxExportWriter
         }
 
         return cleaned.Equals("History", StringComparison.OrdinalIgnoreCase) ? cleaned + "_" : cleaned;
+    }
+
+    private static string[] Keys(int width) => Enumerable.Range(0, width).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private static List<object?[]> Normalized(ExportTable table) => table.Rows.Select(row => row.Select(ExportCells.Normalize).ToArray()).ToList();
+
+    /// <summary>
+    /// MiniExcel writes the rows it is given and no header of its own, so the title and filter
+    /// block are plain rows above the table; its only header styling would fall on the title.
+    /// </summary>
+    private static List<IDictionary<string, object?>> Sheet(string[] keys, ExportTable table, IReadOnlyList<object?[]> rows)
+    {
+        var sheet = new List<IDictionary<string, object?>> { Row(keys, [table.Title]) };
+        sheet.AddRange(table.DescriptionLines().Select(line => Row(keys, [line])));
+        sheet.Add(Row(keys, []));
+        sheet.Add(Row(keys, [.. table.Headers]));
+        sheet.AddRange(rows.Select(cells => Row(keys, cells)));
+        return sheet;
     }
 
     private static Dictionary<string, object?> Row(string[] keys, IReadOnlyList<object?> cells)
