@@ -32,6 +32,12 @@ public static class DueDateAlerts
         _ => null,
     };
 
+    /// <summary>How the item stands at <paramref name="now"/>: done once no longer watched (paid, completed).</summary>
+    public static DueState StateAt(this IDueDateWatched item, DateTime now) => !item.IsWatched ? DueState.Done
+        : now >= item.DueAtUtc ? DueState.Overdue
+        : now >= item.DueSoonAtUtc ? DueState.DueSoon
+        : DueState.Due;
+
     public static void Schedule(IDueDateWatched item) =>
         item.NextAlertAtUtc = item.IsWatched ? AlertTime(item, item.AlertStage) : null;
 

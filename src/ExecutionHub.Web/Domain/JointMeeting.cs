@@ -104,11 +104,6 @@ public sealed class ActionItem : IDueDateWatched
         DueDateAlerts.Schedule(this);
     }
 
-    public DueState StateAt(DateTime now) => IsDone ? DueState.Done
-        : now >= DueAtUtc ? DueState.Overdue
-        : now >= DueSoonAtUtc ? DueState.DueSoon
-        : DueState.Due;
-
     public void Complete(string note, string by, DateTime now)
     {
         if (IsDone)

@@ -133,11 +133,6 @@ public sealed class Instalment : IDueDateWatched
         return instalment;
     }
 
-    public DueState StateAt(DateTime now) => IsPaid ? DueState.Done
-        : now >= DueAtUtc ? DueState.Overdue
-        : now >= DueSoonAtUtc ? DueState.DueSoon
-        : DueState.Due;
-
     public void MarkPaid(decimal amount, DateOnly paidOn, string by, DateTime now)
     {
         if (IsPaid)

@@ -36,7 +36,7 @@ public static class AlertRecipients
         }
 
         return item.OwnerAgencyId is { } agency
-            ? await db.Users.Where(u => u.PartnerAgencyId == agency && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken)
+            ? await AgentsAsync(db, agency, cancellationToken)
             : [];
     }
 
@@ -87,7 +87,7 @@ public static class AlertRecipients
             }
             else if (task.PartnerAgencyId is { } agency)
             {
-                holders.UnionWith(await db.Users.Where(u => u.PartnerAgencyId == agency && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken));
+                holders.UnionWith(await AgentsAsync(db, agency, cancellationToken));
             }
             else if (task.WorkingGroupId is { } group)
             {
@@ -99,6 +99,10 @@ public static class AlertRecipients
 
         return holders;
     }
+
+    /// <summary>The enabled agents of a partner agency.</summary>
+    private static async Task<IReadOnlyCollection<string>> AgentsAsync(AppDbContext db, int agencyId, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.PartnerAgencyId == agencyId && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken);
 
     /// <summary>The enabled coordinators of a street.</summary>
     public static async Task<IReadOnlyCollection<string>> CoordinatorsAsync(AppDbContext db, int streetId, CancellationToken cancellationToken) =>

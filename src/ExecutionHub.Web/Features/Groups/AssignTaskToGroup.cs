@@ -22,12 +22,7 @@ public sealed class AssignTaskToGroupHandler(IDbContextFactory<AppDbContext> dbF
     {
         var me = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var task = await db.Tasks.Include(t => t.Matter).SingleOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken)
-            ?? throw new NotFoundException($"Task {command.TaskId}");
-        if (task.Version != command.Version)
-        {
-            throw new DbUpdateConcurrencyException($"Task {task.Id} is at version {task.Version}, the caller saw {command.Version}");
-        }
+        var task = await TaskChanges.LoadAsync(db, command.TaskId, command.Version, cancellationToken);
 
         var group = await GroupMembership.OfStreetAsync(db, command.WorkingGroupId, task.Matter!.StreetId, cancellationToken);
         task.AssignToGroup(group.Id);

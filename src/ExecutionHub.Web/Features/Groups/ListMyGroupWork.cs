@@ -60,12 +60,12 @@ public sealed class ListMyGroupWorkHandler(IDbContextFactory<AppDbContext> dbFac
                 : new MyGroupMatter(m.Id, m.Version, m.Reference, m.Type, m.Status, m.DueAtUtc, "", new MatterDetails(), m.Route, false));
         var tasks = (await db.Tasks
                 .Where(t => t.WorkingGroupId != null && ids.Contains(t.WorkingGroupId.Value) && t.AssigneeId == null
-                    && (t.Status == VerificationTaskStatus.Assigned || t.Status == VerificationTaskStatus.Returned))
+                    && (t.Status == VerificationTaskStatus.Assigned || t.Status == VerificationTaskStatus.Returned)
+                    && t.Matter!.Status <= MatterQueries.LastOpenStatus)
                 .OrderBy(t => t.DueAtUtc)
                 .Take(200)
-                .Select(t => new { GroupId = t.WorkingGroupId!.Value, t.Id, t.Version, t.Matter!.Reference, t.Matter.Type, t.Instructions, t.DueAtUtc, MatterOpen = t.Matter.Status <= MatterQueries.LastOpenStatus })
+                .Select(t => new { GroupId = t.WorkingGroupId!.Value, t.Id, t.Version, t.Matter!.Reference, t.Matter.Type, t.Instructions, t.DueAtUtc })
                 .ToListAsync(cancellationToken))
-            .Where(t => t.MatterOpen)
             .ToLookup(t => t.GroupId, t => new MyGroupTask(t.Id, t.Version, t.Reference, t.Type, t.Instructions, t.DueAtUtc));
         return groups.Select(g => new MyGroupWork(g.Id, g.Kind, g.Name, matters[g.Id].ToList(), tasks[g.Id].ToList())).ToList();
     }

@@ -13,6 +13,17 @@ public sealed class TaskChanges(IDbContextFactory<AppDbContext> dbFactory, ICurr
     {
         var actor = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await LoadAsync(db, taskId, expectedVersion, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var detail = change(task, now);
+        db.AddTimeline(task.Matter!, actor, now, timelineEvent, detail, task.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return task.Version;
+    }
+
+    /// <summary>Loads a task with its matter and refuses it if the caller's copy is stale.</summary>
+    public static async Task<VerificationTask> LoadAsync(AppDbContext db, int taskId, int expectedVersion, CancellationToken cancellationToken)
+    {
         var task = await db.Tasks.Include(t => t.Matter).SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken)
             ?? throw new NotFoundException($"Task {taskId}");
         if (task.Version != expectedVersion)
@@ -20,10 +31,6 @@ public sealed class TaskChanges(IDbContextFactory<AppDbContext> dbFactory, ICurr
             throw new DbUpdateConcurrencyException($"Task {taskId} is at version {task.Version}, the caller saw {expectedVersion}");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var detail = change(task, now);
-        db.AddTimeline(task.Matter!, actor, now, timelineEvent, detail, task.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        return task.Version;
+        return task;
     }
 }

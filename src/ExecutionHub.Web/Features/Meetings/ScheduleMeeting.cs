@@ -111,8 +111,8 @@ public static class Agenda
     /// <summary>The street's open hard-case matters as agenda items, oldest flag first.</summary>
     public static async Task<List<AgendaItem>> HardCasesAsync(AppDbContext db, int streetId, CancellationToken cancellationToken, int startAt = 1)
     {
-        var open = new[] { MatterStatus.Received, MatterStatus.Registered, MatterStatus.Dispatched, MatterStatus.Consolidated, MatterStatus.FedBack };
-        var hard = await db.Matters.Where(m => m.StreetId == streetId && m.IsHardCase && open.Contains(m.Status))
+        // Open or fed back (not closed or cancelled): one range on the status column, as in MatterQueries.Open.
+        var hard = await db.Matters.Where(m => m.StreetId == streetId && m.IsHardCase && m.Status <= MatterStatus.FedBack)
             .OrderBy(m => m.HardCaseFlaggedAtUtc)
             .Select(m => new { m.Id, m.Reference, m.HardCaseReason, CaseNumber = m.Case!.CaseNumber })
             .ToListAsync(cancellationToken);
