@@ -31,7 +31,7 @@ public static class MatterFiguresBackfill
                 matter.ReceivedAtUtc = matter.ReceivedAtUtc;
                 if (matter.FirstFedBackAtUtc is { } first && matter.FeedbackCycleSeconds is null)
                 {
-                    matter.RecordFirstFeedback(first, matter.PausedSecondsAtFirstFeedback, onTime: first <= matter.DueAtUtc);
+                    matter.RecordFirstFeedback(first, matter.PausedSecondsAtFirstFeedback);
                 }
             }
 

@@ -209,7 +209,7 @@ public sealed class Matter
         FedBackAtUtc = now;
         if (FirstFedBackAtUtc is null)
         {
-            RecordFirstFeedback(now, PausedSeconds, onTime: now <= DueAtUtc);
+            RecordFirstFeedback(now, PausedSeconds);
         }
 
         AcknowledgedAtUtc = null;
@@ -457,7 +457,7 @@ public sealed class Matter
         Feedback = feedback;
         Outcome = outcome;
         FedBackAtUtc = fedBackAtUtc;
-        RecordFirstFeedback(fedBackAtUtc, PausedSeconds, onTime: fedBackAtUtc <= DueAtUtc);
+        RecordFirstFeedback(fedBackAtUtc, PausedSeconds);
     }
 
     /// <summary>
@@ -519,16 +519,16 @@ public sealed class Matter
     }
 
     /// <summary>
-    /// Sets the first feedback and the figures derived from it. Also used to fill those figures
-    /// for matters fed back before they were stored, from what the row already holds.
+    /// Sets the first feedback and the figures derived from it (on time = by the due time). Also used
+    /// to fill those figures for matters fed back before they were stored, from what the row already holds.
     /// </summary>
-    public void RecordFirstFeedback(DateTime fedBackAtUtc, long pausedSeconds, bool onTime)
+    public void RecordFirstFeedback(DateTime fedBackAtUtc, long pausedSeconds)
     {
         FirstFedBackAtUtc = fedBackAtUtc;
         PausedSecondsAtFirstFeedback = pausedSeconds;
         FirstFedBackOn = LocalDay.Of(fedBackAtUtc);
         FeedbackCycleSeconds = Math.Max(0, (long)Math.Round((fedBackAtUtc - ReceivedAtUtc).TotalSeconds) - pausedSeconds);
-        FedBackOnTime = onTime;
+        FedBackOnTime = fedBackAtUtc <= DueAtUtc;
     }
 
     private TimeSpan EndPause(DateTime now)
