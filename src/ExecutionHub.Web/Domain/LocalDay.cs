@@ -17,6 +17,12 @@ public static class LocalDay
     /// <summary>The UTC instant the local day begins.</summary>
     public static DateTime StartUtc(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
 
+    /// <summary>The first day of the calendar quarter the day falls in.</summary>
+    public static DateOnly QuarterStart(DateOnly day) => new(day.Year, ((day.Month - 1) / 3 * 3) + 1, 1);
+
+    /// <summary>1 to 4: the calendar quarter the day falls in.</summary>
+    public static int Quarter(DateOnly day) => ((day.Month - 1) / 3) + 1;
+
     /// <summary>The Monday of the week the day falls in.</summary>
     public static DateOnly WeekStart(DateOnly day) => DateOnly.FromDayNumber(day.DayNumber - (day.DayNumber % 7));
 }

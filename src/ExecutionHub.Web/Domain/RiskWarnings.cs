@@ -157,7 +157,7 @@ public sealed class RiskWarning
     /// <summary>The first and last day of the calendar quarter holding <paramref name="day"/>.</summary>
     public static (DateOnly Start, DateOnly End) QuarterOf(DateOnly day)
     {
-        var start = new DateOnly(day.Year, ((day.Month - 1) / 3 * 3) + 1, 1);
+        var start = LocalDay.QuarterStart(day);
         return (start, start.AddMonths(3).AddDays(-1));
     }
 }

@@ -30,9 +30,8 @@ internal static class DemoReports
 
         var coordinator = await db.Users.Where(u => u.UserName == "coord.chen").Select(u => u.Id).SingleOrDefaultAsync(ct);
         var today = ChinaTime.Today(clock);
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
         var lastMonth = DraftMonthlyPortraits.StatisticsMonth(today);
-        var quarter = thisMonth.AddMonths(-((thisMonth.Month - 1) % 3));
+        var quarter = LocalDay.QuarterStart(today);
         var now = clock.GetUtcNow().UtcDateTime;
 
         var published = await ReportDrafts.DraftAsync(db, streetId, ReportKind.MonthlyPortrait, lastMonth, clock, coordinator, ct);

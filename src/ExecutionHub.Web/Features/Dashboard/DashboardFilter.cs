@@ -35,7 +35,7 @@ public sealed record DashboardFilter(
         {
             DashboardPeriod.ThisWeek => (LocalDay.WeekStart(today), today),
             DashboardPeriod.ThisMonth => (new DateOnly(today.Year, today.Month, 1), today),
-            DashboardPeriod.ThisQuarter => (new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1), today),
+            DashboardPeriod.ThisQuarter => (LocalDay.QuarterStart(today), today),
             DashboardPeriod.Custom => (From ?? today, To ?? today),
             _ => (null, today),
         };

@@ -37,7 +37,7 @@ public static class ReportTitles
     /// <summary>"2026年10月", "2026年第四季度", "2026年上半年" (or their English).</summary>
     public static string Period(ReportKind kind, DateOnly start, IStringLocalizer localizer) => kind switch
     {
-        ReportKind.QuarterlyPortrait => string.Format(CultureInfo.CurrentCulture, localizer["Report.Period.Quarter"], start.Year, ((start.Month - 1) / 3) + 1),
+        ReportKind.QuarterlyPortrait => string.Format(CultureInfo.CurrentCulture, localizer["Report.Period.Quarter"], start.Year, LocalDay.Quarter(start)),
         ReportKind.HalfYearWhitePaper => string.Format(CultureInfo.CurrentCulture, localizer[start.Month <= 6 ? "Report.Period.FirstHalf" : "Report.Period.SecondHalf"], start.Year),
         _ => string.Format(CultureInfo.CurrentCulture, localizer["Report.Period.Month"], start.Year, start.Month),
     };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Localization;
 using FluentValidation;
 
@@ -28,7 +29,7 @@ public sealed record StatisticsPeriod(StatisticsPeriodKind Kind = StatisticsPeri
     {
         var (first, months) = Kind switch
         {
-            StatisticsPeriodKind.ThisQuarter => (new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1), 3),
+            StatisticsPeriodKind.ThisQuarter => (LocalDay.QuarterStart(today), 3),
             StatisticsPeriodKind.ThisHalfYear => (new DateOnly(today.Year, today.Month <= 6 ? 1 : 7, 1), 6),
             StatisticsPeriodKind.ThisYear => (new DateOnly(today.Year, 1, 1), 12),
             StatisticsPeriodKind.Custom => (MonthOf(FromMonth ?? today), Months(MonthOf(FromMonth ?? today), MonthOf(ToMonth ?? today))),

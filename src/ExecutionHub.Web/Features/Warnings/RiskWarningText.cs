@@ -48,7 +48,7 @@ public static class RiskWarningText
     }
 
     /// <summary>"2026年第4季度" / "2026 Q4".</summary>
-    public static string Period(RiskWarning w) => Format("Warning.Quarter", w.PeriodStart.Year, ((w.PeriodStart.Month - 1) / 3) + 1);
+    public static string Period(RiskWarning w) => Format("Warning.Quarter", w.PeriodStart.Year, LocalDay.Quarter(w.PeriodStart));
 
     public static string TagName(CaseTags tag) => UiText.Get($"CaseTag.{tag}");
 
