@@ -12,6 +12,9 @@ public static class PersonalData
     /// <summary>13812345678 → 138****5678.</summary>
     public static string MaskPhone(string? value) => MaskMiddle(value, keepStart: 3, keepEnd: 4);
 
+    /// <summary>A party's name as shown by default: a person's masked, an organisation's in full (it is no personal data).</summary>
+    public static string MaskPartyName(PartyKind kind, string name) => kind == PartyKind.Person ? MaskName(name) : name;
+
     /// <summary>Keeps the first two characters of a Chinese name: 张三丰 → 张*丰, 张三 → 张*.</summary>
     public static string MaskName(string? value)
     {

@@ -29,7 +29,7 @@ public sealed class GetCaseMilestonesHandler(IDbContextFactory<AppDbContext> dbF
         var applicants = (await db.CaseParties.AsNoTracking().Where(p => p.CaseId == query.CaseId && p.Role == PartyRole.Applicant).OrderBy(p => p.Id).ToListAsync(cancellationToken))
             .Select(p => new ApplicantNotificationView(
                 p.Id,
-                p.Kind == PartyKind.Person ? PersonalData.MaskName(p.Name) : p.Name,
+                PersonalData.MaskPartyName(p.Kind, p.Name),
                 RecordMilestoneHandler.SmsNumber(p) is { } phone ? PersonalData.MaskPhone(phone) : null,
                 p.OptedOutOfMessages))
             .ToList();

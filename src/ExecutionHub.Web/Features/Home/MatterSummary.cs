@@ -17,7 +17,7 @@ internal static class MatterSummaryQuery
             .Select(m => new { m.Id, m.Reference, m.Case!.CaseNumber, m.Type, m.Status, m.TargetParty!.Kind, m.TargetParty.Name, m.ReceivedAtUtc, m.DueAtUtc })
             .ToListAsync(cancellationToken);
         return rows
-            .Select(r => new MatterSummary(r.Id, r.Reference, r.CaseNumber, r.Type, r.Status, r.Kind == PartyKind.Person ? PersonalData.MaskName(r.Name) : r.Name, r.ReceivedAtUtc, r.DueAtUtc))
+            .Select(r => new MatterSummary(r.Id, r.Reference, r.CaseNumber, r.Type, r.Status, PersonalData.MaskPartyName(r.Kind, r.Name), r.ReceivedAtUtc, r.DueAtUtc))
             .ToList();
     }
 }

@@ -173,7 +173,7 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
     public static PartyView Masked(CaseParty party) => new(
         party.Id,
         party.Kind,
-        party.Kind == PartyKind.Person ? PersonalData.MaskName(party.Name) : party.Name,
+        PersonalData.MaskPartyName(party.Kind, party.Name),
         PersonalData.MaskIdentityNumber(party.IdentityNumber),
         party.Phones.Select(PersonalData.MaskPhone).ToList(),
         party.Addresses.Select(PersonalData.MaskAddress).ToList());

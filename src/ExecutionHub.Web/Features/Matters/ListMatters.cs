@@ -130,7 +130,7 @@ public sealed class ListMattersHandler(IDbContextFactory<AppDbContext> dbFactory
         var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var rows = page.OrderBy(r => position[r.Id]).Select(r => new MatterRow(
             r.Id, r.Reference, r.CaseNumber, r.Type, r.Status,
-            r.Kind == PartyKind.Person ? PersonalData.MaskName(r.Name) : r.Name,
+            PersonalData.MaskPartyName(r.Kind, r.Name),
             r.Street, r.ReceivedAtUtc, r.DueAtUtc, r.Paused, r.OpenTasks, r.WindowVisitId, r.Group)).ToList();
         return new MatterListPage(rows, total);
     }

@@ -31,16 +31,13 @@ public sealed class GetCaseMediationsHandler(IDbContextFactory<AppDbContext> dbF
             .OrderByDescending(m => m.HeldOn).ThenByDescending(m => m.Id).ToListAsync(cancellationToken);
         var mediatorIds = sessions.Select(s => s.MediatorId).Distinct().ToList();
         var mediators = await db.Users.Where(u => mediatorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var parties = await db.CaseParties.Where(p => p.CaseId == query.CaseId).ToDictionaryAsync(p => p.Id, p => Masked(p.Kind, p.Name), cancellationToken);
+        var parties = await db.CaseParties.Where(p => p.CaseId == query.CaseId).ToDictionaryAsync(p => p.Id, p => PersonalData.MaskPartyName(p.Kind, p.Name), cancellationToken);
         return sessions.Select(s => new MediationView(
             s.Id, s.HeldOn, mediators.GetValueOrDefault(s.MediatorId, ""), s.Result, s.SettlementAmount, s.Notes, s.WindowVisitId,
             s.Attendees.OrderBy(a => a.Id).Select(a => new AttendeeView(a.Kind, a.PartyId is { } p && parties.TryGetValue(p, out var name) ? name : null)).ToList(),
             s.Instalments.OrderBy(i => i.Number).Select(i => new InstalmentView(i.Id, i.Number, i.Amount, i.DueOn, i.StateAt(now), i.PaidAmount, i.PaidOn, i.Version)).ToList()))
             .ToList();
     }
-
-    /// <summary>As on the matter page: a person's name masked, an organisation's kept.</summary>
-    public static string Masked(PartyKind kind, string name) => kind == PartyKind.Person ? PersonalData.MaskName(name) : name;
 }
 
 /// <summary>What the mediation dialog offers: who may mediate, and the case's parties (masked) to mark present.</summary>
@@ -61,6 +58,6 @@ public sealed class GetMediationOptionsHandler(IDbContextFactory<AppDbContext> d
         return new MediationOptions(
             @case.CaseNumber,
             staff.Select(s => (s.Id, s.DisplayName)).ToList(),
-            @case.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(p => (p.Id, p.Role, GetCaseMediationsHandler.Masked(p.Kind, p.Name))).ToList());
+            @case.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(p => (p.Id, p.Role, PersonalData.MaskPartyName(p.Kind, p.Name))).ToList());
     }
 }
