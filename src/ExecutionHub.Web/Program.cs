@@ -1,4 +1,4 @@
-using ExecutionHub.Web.Infrastructure;
+using ExecutionHub.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRepositoryAppSettings();

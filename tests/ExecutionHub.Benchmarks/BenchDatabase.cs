@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ExecutionHub.Web.Infrastructure;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

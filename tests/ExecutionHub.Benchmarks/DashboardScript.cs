@@ -7,6 +7,7 @@ using ExecutionHub.Web.Features.Dashboard;
 using ExecutionHub.Web.Infrastructure;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Time;
+using ExecutionHub.Web.Startup;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Features.Warnings;
 using ExecutionHub.Web.Infrastructure;
+using ExecutionHub.Web.Startup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,5 @@
+using ExecutionHub.Web.Features.Matters.Lifecycle;
+
 namespace ExecutionHub.Web.Domain;
 
 /// <summary>

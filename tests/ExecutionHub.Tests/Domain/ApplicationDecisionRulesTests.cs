@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Matters.Lifecycle;
 
 namespace ExecutionHub.Tests.Domain;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExecutionHub.Web.Infrastructure;
+using ExecutionHub.Web.Startup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 

@@ -1,6 +1,7 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Infrastructure;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Startup;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ExecutionHub.Web.Infrastructure;
+using ExecutionHub.Web.Startup;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Registration;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Mediator;

@@ -81,5 +81,5 @@ public static class DashboardExport
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Name(IReadOnlyList<Matters.Choice> choices, string id) => choices.FirstOrDefault(c => c.Id == id)?.Name ?? id;
+    private static string Name(IReadOnlyList<Choice> choices, string id) => choices.FirstOrDefault(c => c.Id == id)?.Name ?? id;
 }

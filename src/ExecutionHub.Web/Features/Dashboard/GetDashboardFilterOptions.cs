@@ -1,9 +1,10 @@
+using ExecutionHub.Web.Components.Shared;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Mediator;
-using ExecutionHub.Web.Features.Matters;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Web.Features.Dashboard;

@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Matters.Feedback;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Mediator;

@@ -1,3 +1,4 @@
+using ExecutionHub.Web.Components.Shared;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;

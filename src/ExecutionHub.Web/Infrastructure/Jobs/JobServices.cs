@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Startup;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;

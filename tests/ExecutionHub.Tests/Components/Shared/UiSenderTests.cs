@@ -1,14 +1,16 @@
 using Bunit;
 using ExecutionHub.Web.Components.Shared;
 using ExecutionHub.Web.Features.Account;
+using ExecutionHub.Web.Features.Demo;
 using ExecutionHub.Web.Features.Home;
+using ExecutionHub.Web.Features.Matters.Feedback;
+using ExecutionHub.Web.Infrastructure.Localization;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using Mediator;
-using ExecutionHub.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
 
 namespace ExecutionHub.Tests.Components.Shared;
 
@@ -73,7 +75,7 @@ public sealed class UiSenderTests : BunitTestBase, IAsyncLifetime
         var matter = await db.Matters.FirstAsync(m => m.CourtId == judge.CourtId && m.Status == ExecutionHub.Web.Domain.MatterStatus.Received);
         var snackbars = Render<MudSnackbarProvider>();
 
-        var outcome = await snackbars.InvokeAsync(() => Sender().SendAsync(new ExecutionHub.Web.Features.Matters.CloseMatter(matter.Id, matter.Version)));
+        var outcome = await snackbars.InvokeAsync(() => Sender().SendAsync(new ExecutionHub.Web.Features.Matters.Feedback.CloseMatter(matter.Id, matter.Version)));
 
         Assert.False(outcome.Succeeded);
         snackbars.WaitForAssertion(() => Assert.Contains("只有已反馈的事项可以办结。", snackbars.Markup));

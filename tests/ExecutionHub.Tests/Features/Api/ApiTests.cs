@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ExecutionHub.Web.Data;
-using ExecutionHub.Web.Data.Demo;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Administration.ApiClients;
 using ExecutionHub.Web.Features.Api;
 using ExecutionHub.Web.Features.Dashboard;
+using ExecutionHub.Web.Features.Demo;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Feedback;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Tests.Features.Api;

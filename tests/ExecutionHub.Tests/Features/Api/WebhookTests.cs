@@ -6,6 +6,7 @@ using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Administration.ApiClients;
 using ExecutionHub.Web.Features.Api.Webhooks;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Feedback;
 using ExecutionHub.Web.Infrastructure.Messaging;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using ExecutionHub.Tests.Features.Matters;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Deadlines;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

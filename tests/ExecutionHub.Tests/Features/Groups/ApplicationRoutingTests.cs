@@ -2,6 +2,8 @@ using ExecutionHub.Tests.Features.Window;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Groups;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Lifecycle;
+using ExecutionHub.Web.Features.Matters.Registration;
 using ExecutionHub.Web.Features.Window;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Microsoft.EntityFrameworkCore;

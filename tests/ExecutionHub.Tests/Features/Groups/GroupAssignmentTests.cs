@@ -2,6 +2,7 @@ using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Deadlines;
 using ExecutionHub.Web.Features.Groups;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Tasks;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

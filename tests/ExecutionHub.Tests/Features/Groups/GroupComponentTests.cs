@@ -3,6 +3,7 @@ using ExecutionHub.Tests.Components;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Groups;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

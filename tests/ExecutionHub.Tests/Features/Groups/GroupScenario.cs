@@ -3,6 +3,7 @@ using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Administration.Organisation;
 using ExecutionHub.Web.Features.Groups;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Registration;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Tests.Features.Groups;

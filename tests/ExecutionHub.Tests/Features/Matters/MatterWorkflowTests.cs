@@ -1,6 +1,11 @@
 using System.Globalization;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Feedback;
+using ExecutionHub.Web.Features.Matters.Findings;
+using ExecutionHub.Web.Features.Matters.Lifecycle;
+using ExecutionHub.Web.Features.Matters.Registration;
+using ExecutionHub.Web.Features.Matters.Tasks;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,9 @@
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Feedback;
+using ExecutionHub.Web.Features.Matters.Findings;
+using ExecutionHub.Web.Features.Matters.Registration;
+using ExecutionHub.Web.Features.Matters.Tasks;
 using ExecutionHub.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 

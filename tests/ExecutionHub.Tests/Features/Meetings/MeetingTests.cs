@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Lifecycle;
 using ExecutionHub.Web.Features.Meetings;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;

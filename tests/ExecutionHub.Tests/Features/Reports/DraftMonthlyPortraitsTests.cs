@@ -4,6 +4,7 @@ using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Reports;
 using ExecutionHub.Web.Infrastructure.Jobs;
 using ExecutionHub.Web.Infrastructure.Time;
+using ExecutionHub.Web.Startup;
 using Hangfire;
 using Hangfire.Common;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Features.Warnings;
 using ExecutionHub.Web.Infrastructure.Jobs;
+using ExecutionHub.Web.Startup;
 using Hangfire;
 using Hangfire.Common;
 

@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
+using ExecutionHub.Web.Features.Matters.Registration;
 using ExecutionHub.Web.Features.Window;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;

@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Matters.Lifecycle;
 using ExecutionHub.Web.Features.Window;
 
 namespace ExecutionHub.Tests.Features.Window;

@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Infrastructure.Jobs;
 using ExecutionHub.Web.Infrastructure.Messaging;
+using ExecutionHub.Web.Startup;
 using Hangfire;
 using Hangfire.Common;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using ExecutionHub.Tests.Components;
-using ExecutionHub.Web.Data.Demo;
 using ExecutionHub.Web.Features.Administration.ApiClients;
+using ExecutionHub.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

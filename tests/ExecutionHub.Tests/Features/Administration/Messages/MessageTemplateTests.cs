@@ -3,6 +3,7 @@ using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Administration.Messages;
 using ExecutionHub.Web.Infrastructure;
 using ExecutionHub.Web.Infrastructure.Mediator;
+using ExecutionHub.Web.Startup;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using ExecutionHub.Tests.Infrastructure;
 using ExecutionHub.Web.Data;
-using ExecutionHub.Web.Data.Demo;
+using ExecutionHub.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Tests.Features.Administration.Organisation;

@@ -1,0 +1,52 @@
+using ExecutionHub.Web.Infrastructure.Mediator;
+using ExecutionHub.Web.Infrastructure.Storage;
+using Mediator;
+using Microsoft.Net.Http.Headers;
+
+namespace ExecutionHub.Web.Features.Matters.Evidence;
+
+/// <summary>
+/// Serves evidence files to the people who may see their matter. The file is looked up through
+/// the mediator, so the pipeline's scope check decides; a refusal and an unknown id both answer
+/// 404, so nobody learns which evidence ids exist.
+/// </summary>
+public static class EvidenceEndpoints
+{
+    public static WebApplication MapEvidenceEndpoints(this WebApplication app)
+    {
+        app.MapGet("/evidence/{id:int}", ServeAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(int id, HttpContext http, ISender sender, IEvidenceStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        EvidenceDownload evidence;
+        try
+        {
+            evidence = await sender.Send(new GetEvidenceFile(id), cancellationToken);
+        }
+        catch (Exception ex) when (ex is RequestRefusedException or NotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Stream content;
+        try
+        {
+            content = store.OpenRead(evidence.StorageKey);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            loggers.CreateLogger(typeof(EvidenceEndpoints)).LogError(ex, "Evidence {Id} has a row but no file under {Key}", id, evidence.StorageKey);
+            return TypedResults.NotFound();
+        }
+
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(evidence.FileName);
+        var headers = http.Response.Headers;
+        headers.ContentDisposition = disposition.ToString();
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "private, no-store";
+        return TypedResults.Stream(content, evidence.ContentType);
+    }
+}

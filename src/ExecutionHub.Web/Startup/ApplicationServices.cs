@@ -1,0 +1,89 @@
+using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Data.Sqlite;
+using ExecutionHub.Web.Features.Api.Webhooks;
+using ExecutionHub.Web.Features.Matters.Tasks;
+using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
+using ExecutionHub.Web.Infrastructure.Mediator;
+using ExecutionHub.Web.Infrastructure.Messaging;
+using ExecutionHub.Web.Infrastructure.Storage;
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace ExecutionHub.Web.Startup;
+
+/// <summary>
+/// Everything a request needs to be handled: database, identity stores, mediator pipeline,
+/// validators, clock. Shared by the web host and the handler tests, so tests run the real wiring.
+/// </summary>
+public static class ApplicationServices
+{
+    public static IServiceCollection AddExecutionHubApplication(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddExecutionHubDatabase(configuration, contentRoot);
+        services.AddSingleton(TimeProvider.System);
+        services.AddLocalization();
+        services.AddHttpContextAccessor();
+        services.AddDataProtection().SetApplicationName("ExecutionHub").PersistKeysToDbContext<AppDbContext>();
+        services.AddScoped<ICurrentUser, HttpOrCircuitCurrentUser>();
+        services.AddEvidenceStore(configuration, contentRoot);
+        services.AddExecutionHubMessaging(configuration);
+        services.AddExecutionHubWebhooks();
+
+        var identity = configuration.GetSection("Identity");
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = false;
+                options.Password.RequiredLength = identity.GetValue("RequiredPasswordLength", 12);
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = identity.GetValue("LockoutMaxFailedAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(identity.GetValue("LockoutMinutes", 15));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/signin";
+            options.AccessDeniedPath = "/account/denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(AuthorizationBehavior<,>),
+                typeof(ValidationBehavior<,>),
+            ];
+        });
+        services.AddScoped<Features.Matters.MatterChanges>();
+        services.AddScoped<Features.Matters.Tasks.TaskChanges>();
+        services.AddSingleton<Infrastructure.Notifications.INotificationSignal, Infrastructure.Notifications.InProcessNotificationSignal>();
+        services.AddSingleton<Infrastructure.Notifications.IMatterChangeFeed, Infrastructure.Notifications.InProcessMatterChangeFeed>();
+        services.AddSingleton<Infrastructure.Notifications.MatterChangeInterceptor>();
+        services.AddScoped<Features.Deadlines.DeadlineSweep>();
+        services.AddScoped<Features.Reports.DraftMonthlyPortraits>();
+        services.AddScoped<Infrastructure.Jobs.DatabaseMaintenanceJob>();
+        services.AddScoped<Features.Warnings.RiskWarningEvaluator>();
+        services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolve;
+        return services;
+    }
+}

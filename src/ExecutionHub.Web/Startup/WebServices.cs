@@ -1,0 +1,79 @@
+using System.Globalization;
+using ExecutionHub.Web.Components;
+using ExecutionHub.Web.Data.Sqlite;
+using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Api;
+using ExecutionHub.Web.Features.Matters.Evidence;
+using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Jobs;
+using ExecutionHub.Web.Infrastructure.Localization;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace ExecutionHub.Web.Startup;
+
+/// <summary>The web host: Blazor, MudBlazor, cookies, localization, Hangfire, and the pipeline that serves them.</summary>
+public static class WebServices
+{
+    public const string AdministratorPolicy = "Administrator";
+
+    public static IServiceCollection AddExecutionHubWeb(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(Roles.Administrator));
+
+        services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter);
+        services.AddTransient<MudLocalizer, ResxMudLocalizer>();
+        services.AddScoped<Components.Shared.UiSender>();
+        services.AddScoped<Infrastructure.Export.BrowserDownload>();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Cultures.Supported.Select(c => new CultureInfo(c)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(Cultures.Chinese);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = Cultures.CookieName }];
+        });
+
+        services.AddExecutionHubJobs(configuration, contentRoot);
+        services.AddExecutionHubApi(configuration);
+        return services;
+    }
+
+    public static WebApplication UseExecutionHubWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseRequestLocalization();
+        app.UseApiCallLog();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // After authorization: the API's limit is per client, known only once its key is checked.
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapExecutionHubEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapEvidenceEndpoints();
+        app.MapHangfireDashboardForAdministrators();
+        app.MapExecutionHubApi();
+        return app;
+    }
+}
