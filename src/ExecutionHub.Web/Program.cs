@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Startup;
 
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRepositoryAppSettings();
 // `dotnet run` outside Development must still find _framework and package assets from the build (no-op when published).

@@ -1,4 +1,3 @@
-using ExecutionHub.Web.Features.Matters.Lifecycle;
 
 namespace ExecutionHub.Web.Domain;
 

@@ -1,7 +1,6 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Features.Api.Webhooks;
-using ExecutionHub.Web.Features.Matters.Tasks;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;

@@ -1,5 +1,4 @@
 using ExecutionHub.Web.Domain;
-using ExecutionHub.Web.Features.Matters.Lifecycle;
 
 namespace ExecutionHub.Tests.Domain;
 

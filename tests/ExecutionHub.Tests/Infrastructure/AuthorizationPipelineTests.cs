@@ -1,6 +1,5 @@
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Account;
-using ExecutionHub.Web.Features.Demo;
 using ExecutionHub.Web.Features.Home;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;

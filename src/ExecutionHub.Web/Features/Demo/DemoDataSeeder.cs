@@ -1,5 +1,5 @@
-using ExecutionHub.Web.Data;
 using System.Globalization;
+using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,5 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
-using ExecutionHub.Web.Features.Matters.Registration;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Web.Features.Demo;

@@ -1,9 +1,7 @@
 using Bunit;
 using ExecutionHub.Web.Components.Shared;
 using ExecutionHub.Web.Features.Account;
-using ExecutionHub.Web.Features.Demo;
 using ExecutionHub.Web.Features.Home;
-using ExecutionHub.Web.Features.Matters.Feedback;
 using ExecutionHub.Web.Infrastructure.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using Bunit;
 using ExecutionHub.Tests.Components;
 using ExecutionHub.Web.Features.Account;
-using ExecutionHub.Web.Features.Demo;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using ExecutionHub.Web.Domain;
-using ExecutionHub.Web.Features.Matters.Lifecycle;
 using ExecutionHub.Web.Features.Window;
 
 namespace ExecutionHub.Tests.Features.Window;

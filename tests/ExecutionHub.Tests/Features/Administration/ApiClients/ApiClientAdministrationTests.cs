@@ -5,7 +5,6 @@ using ExecutionHub.Web.Features.Account;
 using ExecutionHub.Web.Features.Administration.ApiClients;
 using ExecutionHub.Web.Features.Administration.Users;
 using ExecutionHub.Web.Features.Dashboard;
-using ExecutionHub.Web.Features.Demo;
 using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;

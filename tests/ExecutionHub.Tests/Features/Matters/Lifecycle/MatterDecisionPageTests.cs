@@ -4,7 +4,6 @@ using Bunit;
 using ExecutionHub.Tests.Components;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
-using ExecutionHub.Web.Features.Matters.Lifecycle;
 using ExecutionHub.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
