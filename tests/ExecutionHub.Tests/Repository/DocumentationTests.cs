@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+
+namespace ExecutionHub.Tests.Repository;
+
+/// <summary>
+/// The README is the front door and docs/ holds the rest: every page is reachable from the README,
+/// and no link or file path in them sends a reader to something that is not there (a file moved by a
+/// refactoring, a folder outside the repository).
+/// </summary>
+public sealed partial class DocumentationTests
+{
+    [Fact]
+    public void Should_keep_the_readme_a_front_door_under_150_lines()
+    {
+        var lines = RepositoryFiles.Lines(Path.Combine(RepositoryFiles.Root, "README.md")).Length;
+
+        Assert.True(lines < 150, $"README.md has {lines} lines; the detail belongs in docs/");
+    }
+
+    [Fact]
+    public void Should_link_every_page_of_docs_from_the_readme()
+    {
+        var readme = Path.Combine(RepositoryFiles.Root, "README.md");
+        var linked = LinkTargets(readme).Select(target => Path.GetFullPath(Path.Combine(RepositoryFiles.Root, target))).ToHashSet();
+        var pages = RepositoryFiles.Documents().Where(page => page != readme).ToList();
+
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.True(linked.Contains(page), $"README.md does not link {RepositoryFiles.Relative(page)}"));
+    }
+
+    [Fact]
+    public void Should_point_every_link_and_file_path_in_the_readme_and_docs_at_a_file_in_the_repository()
+    {
+        // A link is read from its page's folder. A path in backticks may also be written from the
+        // repository root or the web project (`Domain/Matter.cs`), whichever holds it; names without
+        // a folder are left to the reader.
+        var projectRoots = new[] { RepositoryFiles.Root, Path.Combine(RepositoryFiles.Root, "src", "ExecutionHub.Web") };
+        var broken = RepositoryFiles.Documents()
+            .SelectMany(document =>
+            {
+                var folder = Path.GetDirectoryName(document)!;
+                var links = LinkTargets(document)
+                    .Where(target => !Exists(Path.Combine(folder, target)))
+                    .Select(target => $"{RepositoryFiles.Relative(document)}: ({target})");
+                var paths = CodeSpans(document)
+                    .Where(span => FilePath().IsMatch(span))
+                    .Where(span => !projectRoots.Prepend(folder).Any(root => Exists(Path.Combine(root, span))))
+                    .Select(span => $"{RepositoryFiles.Relative(document)}: `{span}`");
+                return links.Concat(paths);
+            })
+            .ToList();
+
+        Assert.Empty(broken);
+    }
+
+    [Fact]
+    public void Should_see_links_and_paths_in_markdown_outside_code_blocks()
+    {
+        var page = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.md");
+        File.WriteAllLines(page,
+        [
+            "See [the map](docs/architecture.md#rules \"title\"), [site](https://example.org) and [top](#top).",
+            "[ref]: ../outside.md",
+            "The rule lives in `Domain/Matter.cs`; the page is at `/dashboard`.",
+            "```",
+            "[not a link](nowhere.md) `Not/A/Span.cs`",
+            "```",
+        ]);
+        try
+        {
+            Assert.Equal(["docs/architecture.md", "../outside.md"], LinkTargets(page));
+            Assert.Equal(["Domain/Matter.cs", "/dashboard"], CodeSpans(page));
+            Assert.Matches(FilePath(), "Domain/Matter.cs");
+            Assert.DoesNotMatch(FilePath(), "/openapi/v1.json");
+            Assert.False(Exists(page), "a file outside the repository does not count, even when it is there");
+            Assert.True(Exists(Path.Combine(RepositoryFiles.Root, "docs", "..", "README.md")));
+        }
+        finally
+        {
+            File.Delete(page);
+        }
+    }
+
+    /// <summary>Relative targets of inline and reference links, anchors and queries cut off; web addresses left out.</summary>
+    private static List<string> LinkTargets(string document) =>
+        Prose(document)
+            .SelectMany(line => InlineLink().Matches(line).Concat(ReferenceLink().Matches(line)))
+            .Select(match => match.Groups["target"].Value)
+            .Where(target => !target.StartsWith('#') && !Scheme().IsMatch(target))
+            .Select(target => Uri.UnescapeDataString(target.Split('#', '?')[0]))
+            .ToList();
+
+    private static List<string> CodeSpans(string document) =>
+        Prose(document).SelectMany(line => CodeSpan().Matches(line)).Select(match => match.Groups["code"].Value).ToList();
+
+    /// <summary>The lines outside fenced code blocks: a block is an example, not a reference.</summary>
+    private static IEnumerable<string> Prose(string document)
+    {
+        var fenced = false;
+        foreach (var line in RepositoryFiles.Lines(document))
+        {
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                fenced = !fenced;
+            }
+            else if (!fenced)
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>A file or folder that is there and inside the repository.</summary>
+    private static bool Exists(string path) =>
+        RepositoryFiles.IsInside(path) && (File.Exists(path) || Directory.Exists(path));
+
+    [GeneratedRegex(@"\[(?:[^\]\\]|\\.)*\]\(\s*<?(?<target>[^)\s>]+)>?(?:\s+""[^""]*"")?\s*\)")]
+    private static partial Regex InlineLink();
+
+    [GeneratedRegex(@"^\s{0,3}\[[^\]]+\]:\s*<?(?<target>[^\s>]+)>?")]
+    private static partial Regex ReferenceLink();
+
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*:")]
+    private static partial Regex Scheme();
+
+    [GeneratedRegex(@"`(?<code>[^`]+)`")]
+    private static partial Regex CodeSpan();
+
+    /// <summary>A relative path with a folder, naming a source or document file (not a URL, not a runtime file such as a database).</summary>
+    [GeneratedRegex(@"^(?!/)[\w.\-]+(/[\w.\-]+)+\.(cs|razor|md|json|props|resx|csproj|sln|sh|yml|yaml|css|js)$")]
+    private static partial Regex FilePath();
+}
