@@ -55,6 +55,14 @@ public sealed class ArchitectureRulesTests
     }
 
     [Fact]
+    public void Should_call_no_mediator_handler_from_another_type()
+    {
+        AssertNone(HandlerUses(Web, WebUses.Value, App),
+            "A mediator handler is called only by the mediator (its generated code is not in " + App + "). " +
+            "Move the part another type needs into a named service or a domain method that both call (CONVENTIONS habit 10)");
+    }
+
+    [Fact]
     public void Should_find_a_type_that_calls_another_handler_even_from_an_async_method_or_a_lambda()
     {
         var tests = typeof(ArchitectureRulesTests).Assembly;
