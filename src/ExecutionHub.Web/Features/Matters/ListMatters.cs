@@ -54,7 +54,11 @@ public sealed record MatterRow(
     bool IsPaused,
     int OpenTasks,
     int? WindowVisitId,
-    string? GroupName = null);
+    string? GroupName = null)
+{
+    /// <summary>Open as the domain counts it (<see cref="Matter.IsOpen"/>): only an open matter's clock is shown.</summary>
+    public bool IsOpen => Matter.IsOpenStatus(Status);
+}
 
 public sealed record MatterListPage(IReadOnlyList<MatterRow> Rows, int Total);
 
