@@ -67,22 +67,10 @@ internal static class BulkMatters
                 for (var m = 0; m < 10; m++)
                 {
                     var received = now.AddMinutes(-random.Next(0, 2 * 365 * 24 * 60));
-                    var matter = new Matter
-                    {
-                        Reference = $"ZX-2026-B{start + matters.Count:0000000}",
-                        Type = (MatterType)random.Next(1, 8),
-                        Source = MatterSource.CourtExOfficio,
-                        Status = StatusFor(now - received, random),
-                        CaseId = @case.Id,
-                        TargetPartyId = @case.Parties[0].Id,
-                        StreetId = @case.StreetId,
-                        CourtId = @case.CourtId,
-                        JudgeId = @case.JudgeId,
-                        ReceivedAtUtc = received,
-                        DueAtUtc = received.AddHours(72),
-                        Request = "核查",
-                        CreatedById = @case.JudgeId,
-                    };
+                    var type = (MatterType)random.Next(1, 8);
+                    var status = StatusFor(now - received, random);
+                    var matter = Matter.Receive(@case, @case.Parties[0], type, MatterSource.CourtExOfficio, $"ZX-2026-B{start + matters.Count:0000000}", received, @case.JudgeId, "核查");
+                    matter.ForceStatus(status);
                     if (random.Next(3) == 0)
                     {
                         matter.Tasks.Add(new VerificationTask

@@ -146,22 +146,16 @@ public sealed class GroupsAndAgenciesTests(AppFixture app) : BrowserTest(app)
             .FirstAsync();
         var prefix = $"ZX-{now.AddHours(8).Year.ToString(CultureInfo.InvariantCulture)}-";
         var last = await db.Matters.Where(m => m.Reference.StartsWith(prefix)).MaxAsync(m => m.Reference);
-        var matter = new Matter
-        {
-            Reference = prefix + (int.Parse(last![prefix.Length..], CultureInfo.InvariantCulture) + 1).ToString("00000", CultureInfo.InvariantCulture),
-            Type = type,
-            Source = MatterSource.PartyApplication,
-            CaseId = @case.Id,
-            TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent && p.Kind == PartyKind.Person).Id,
-            StreetId = @case.StreetId,
-            CourtId = @case.CourtId,
-            JudgeId = @case.JudgeId,
-            ReceivedAtUtc = now.AddMinutes(-10),
-            DueAtUtc = Matter.DueFrom(now.AddMinutes(-10)),
-            Request = "请核查。",
-            Details = details,
-            CreatedById = coordinator.Id,
-        };
+        var matter = Matter.Receive(
+            @case,
+            @case.Parties.First(p => p.Role == PartyRole.Respondent && p.Kind == PartyKind.Person),
+            type,
+            MatterSource.PartyApplication,
+            prefix + (int.Parse(last![prefix.Length..], CultureInfo.InvariantCulture) + 1).ToString("00000", CultureInfo.InvariantCulture),
+            now.AddMinutes(-10),
+            coordinator.Id,
+            "请核查。",
+            details);
         matter.Register(now.AddMinutes(-10));
         db.Matters.Add(matter);
         await db.SaveChangesAsync();

@@ -48,11 +48,11 @@ public sealed class NotificationTests(AppFixture app) : BrowserTest(app)
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var matter = await db.Matters
             .Where(m => m.Status == MatterStatus.Registered && m.PausedAtUtc == null && m.DueAtUtc > now && db.Streets.Any(s => s.Id == m.StreetId && s.Name == "平凉路街道"))
-            .OrderBy(m => m.Id).FirstAsync();
-        matter.DueAtUtc = now.AddMinutes(-1);
-        matter.AlertStage = 1;
-        matter.NextAlertAtUtc = matter.DueAtUtc;
-        await db.SaveChangesAsync();
+            .OrderBy(m => m.Id).Select(m => new { m.Id, m.Reference }).FirstAsync();
+        // The row as if the clock had run on: due a minute ago, the due-soon alert given.
+        var due = now.AddMinutes(-1);
+        await db.Matters.Where(m => m.Id == matter.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DueAtUtc, due).SetProperty(m => m.AlertStage, 1).SetProperty(m => m.NextAlertAtUtc, due));
         return matter.Reference;
     }
 

@@ -22,21 +22,9 @@ public static class ReadyMatters
         var @case = await db.Cases.Include(c => c.Parties)
             .Where(c => c.JudgeId == judgeId && db.Streets.Any(s => s.Id == c.StreetId && s.Name == "平凉路街道") && c.Parties.Any(p => p.Role == PartyRole.Respondent))
             .OrderBy(c => c.Id).FirstAsync();
-        var matter = new Matter
-        {
-            Reference = $"{referencePrefix}-{now:HHmmssfff}",
-            Type = MatterType.DebtorWhereabouts,
-            Source = MatterSource.CourtExOfficio,
-            CaseId = @case.Id,
-            TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent).Id,
-            StreetId = @case.StreetId,
-            CourtId = @case.CourtId,
-            JudgeId = judgeId,
-            ReceivedAtUtc = now.AddHours(-5),
-            DueAtUtc = now.AddHours(67),
-            Request = "请核实被执行人下落。",
-            CreatedById = judgeId,
-        };
+        var matter = Matter.Receive(
+            @case, @case.Parties.First(p => p.Role == PartyRole.Respondent), MatterType.DebtorWhereabouts, MatterSource.CourtExOfficio,
+            $"{referencePrefix}-{now:HHmmssfff}", now.AddHours(-5), judgeId, "请核实被执行人下落。");
         shape?.Invoke(matter);
         db.Matters.Add(matter);
         matter.Register(now.AddHours(-4));

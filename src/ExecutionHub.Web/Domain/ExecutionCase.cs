@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ExecutionHub.Web.Domain;
 
 public enum CaseStatus
@@ -65,7 +67,7 @@ public enum PartyKind
 /// ID number for a person and a unified social credit code for an organisation. Phones and
 /// addresses are personal data: show them through <see cref="PersonalData"/> masking.
 /// </summary>
-public sealed class CaseParty
+public sealed partial class CaseParty
 {
     public int Id { get; set; }
     public int CaseId { get; set; }
@@ -78,4 +80,11 @@ public sealed class CaseParty
 
     /// <summary>An applicant who asked not to receive progress messages.</summary>
     public bool OptedOutOfMessages { get; set; }
+
+    /// <summary>Where a progress SMS goes: a mobile number if the party has one (an SMS to a landline goes nowhere), else the first phone.</summary>
+    public string? SmsNumber() =>
+        Phones.FirstOrDefault(p => MobileNumber().IsMatch(p.Trim()))?.Trim() ?? Phones.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p))?.Trim();
+
+    [GeneratedRegex(@"^1[3-9]\d{9}$")]
+    private static partial Regex MobileNumber();
 }

@@ -1,3 +1,8 @@
+// Why this file is long: a matter's whole life (receipt, deadline policy, registration, dispatch,
+// consolidation and feedback, pause and extension, return, cancellation, applications and their
+// routing, the hard-case flag, imported history) changes one set of fields, and its rules hold only
+// because every change goes through a method of this class: the state those methods guard has private
+// setters. Split across files, the reader could no longer see in one place what may change a field.
 
 namespace ExecutionHub.Web.Domain;
 
@@ -15,11 +20,11 @@ public sealed class Matter
     public int Id { get; set; }
 
     /// <summary>Human reference shown in lists, e.g. ZX-2026-0042.</summary>
-    public required string Reference { get; set; }
+    public string Reference { get; set; } = "";
 
     public MatterType Type { get; set; }
     public MatterSource Source { get; set; }
-    public MatterStatus Status { get; set; } = MatterStatus.Received;
+    public MatterStatus Status { get; private set; } = MatterStatus.Received;
 
     public int CaseId { get; set; }
     public ExecutionCase? Case { get; set; }
@@ -34,7 +39,7 @@ public sealed class Matter
     public int CourtId { get; set; }
 
     /// <summary>The case's judge, copied so "my matters" is an index walk; a judge reassignment must update it.</summary>
-    public required string JudgeId { get; set; }
+    public string JudgeId { get; set; } = "";
 
     public DateTime ReceivedAtUtc
     {
@@ -49,14 +54,14 @@ public sealed class Matter
     /// <summary>The Asia/Shanghai day of receipt (<see cref="LocalDay"/>), for statistics by day and week.</summary>
     public int ReceivedOn { get; private set; }
 
-    public DateTime DueAtUtc { get; set; }
+    public DateTime DueAtUtc { get; private set; }
 
     /// <summary>What the court asks for, in its own words.</summary>
     public string Request { get; set; } = "";
 
     public MatterDetails Details { get; set; } = new();
 
-    public required string CreatedById { get; set; }
+    public string CreatedById { get; set; } = "";
 
     /// <summary>The API client that referred the matter, if it came in through the API.</summary>
     public int? ApiClientId { get; set; }
@@ -64,12 +69,12 @@ public sealed class Matter
     /// <summary>The referring system's own reference for the matter, as it sent it.</summary>
     public string? ClientReference { get; set; }
 
-    public DateTime? RegisteredAtUtc { get; set; }
-    public DateTime? DispatchedAtUtc { get; set; }
-    public DateTime? ConsolidatedAtUtc { get; set; }
+    public DateTime? RegisteredAtUtc { get; private set; }
+    public DateTime? DispatchedAtUtc { get; private set; }
+    public DateTime? ConsolidatedAtUtc { get; private set; }
 
     /// <summary>The latest time the feedback was sent to the court.</summary>
-    public DateTime? FedBackAtUtc { get; set; }
+    public DateTime? FedBackAtUtc { get; private set; }
 
     /// <summary>The first time it was sent: a returned and re-fed matter still counts one cycle, from receipt to here.</summary>
     public DateTime? FirstFedBackAtUtc { get; private set; }
@@ -89,40 +94,40 @@ public sealed class Matter
     /// <summary>The conclusion of the latest feedback: person found or not, clue confirmed or not.</summary>
     public MatterOutcome? Outcome { get; private set; }
 
-    public DateTime? AcknowledgedAtUtc { get; set; }
-    public DateTime? ClosedAtUtc { get; set; }
-    public DateTime? CancelledAtUtc { get; set; }
-    public string? CancelReason { get; set; }
+    public DateTime? AcknowledgedAtUtc { get; private set; }
+    public DateTime? ClosedAtUtc { get; private set; }
+    public DateTime? CancelledAtUtc { get; private set; }
+    public string? CancelReason { get; private set; }
 
-    public DateTime? PausedAtUtc { get; set; }
-    public string? PauseReason { get; set; }
+    public DateTime? PausedAtUtc { get; private set; }
+    public string? PauseReason { get; private set; }
 
     /// <summary>Completed pauses, in whole seconds (the running pause is not included).</summary>
-    public long PausedSeconds { get; set; }
+    public long PausedSeconds { get; private set; }
 
-    public DateTime? LastReturnedAtUtc { get; set; }
+    public DateTime? LastReturnedAtUtc { get; private set; }
 
-    public int DeadlineVersion { get; set; } = 1;
+    public int DeadlineVersion { get; private set; } = 1;
 
     /// <summary>
     /// When the deadline sweep next has something to say about this matter (due soon, overdue,
     /// escalation), or null when nothing is pending or the clock is paused. The sweep reads only
     /// rows whose time has come, so its cost follows what is due, not how many matters exist.
     /// </summary>
-    public DateTime? NextAlertAtUtc { get; set; }
+    public DateTime? NextAlertAtUtc { get; private set; }
 
     /// <summary>How many of the deadline's alerts (due soon, overdue, escalation) have fired for this <see cref="DeadlineVersion"/>.</summary>
-    public int AlertStage { get; set; }
+    public int AlertStage { get; private set; }
 
     /// <summary>The policy's due-soon threshold when the matter was received.</summary>
-    public int DueSoonHours { get; set; } = 24;
+    public int DueSoonHours { get; private set; } = 24;
 
     /// <summary>The policy's escalation delay when the matter was received.</summary>
-    public int EscalationHours { get; set; } = 24;
-    public int ReturnCount { get; set; }
+    public int EscalationHours { get; private set; } = 24;
+    public int ReturnCount { get; private set; }
 
     /// <summary>The consolidated feedback the workstation sends to the court.</summary>
-    public string? Feedback { get; set; }
+    public string? Feedback { get; private set; }
 
     /// <summary>
     /// For a matter imported from the historical ledger: a hash of what identifies its ledger row
@@ -159,9 +164,80 @@ public sealed class Matter
 
     public bool IsPaused => PausedAtUtc is not null;
 
-    public bool IsOpen => Status is MatterStatus.Received or MatterStatus.Registered or MatterStatus.Dispatched or MatterStatus.Consolidated;
+    public bool IsOpen => IsOpenStatus(Status);
+
+    /// <summary>Received, registered, dispatched or consolidated: still the workstation's to finish. Views holding only the status ask here.</summary>
+    public static bool IsOpenStatus(MatterStatus status) =>
+        status is MatterStatus.Received or MatterStatus.Registered or MatterStatus.Dispatched or MatterStatus.Consolidated;
 
     public static DateTime DueFrom(DateTime receivedAtUtc, TimeSpan? window = null) => receivedAtUtc + (window ?? DefaultFeedbackWindow);
+
+    /// <summary>For EF Core, which reads a stored matter back; a new one comes from <see cref="Receive"/>.</summary>
+    private Matter()
+    {
+    }
+
+    /// <summary>
+    /// A matter about <paramref name="target"/> (a respondent of <paramref name="case"/>), received at
+    /// <paramref name="receivedAtUtc"/> and due <see cref="DefaultFeedbackWindow"/> later until
+    /// <see cref="ApplyDeadlinePolicy"/> says otherwise. Court, street and judge are copied from the
+    /// case, so scoped queries need no join. A case or party already saved is linked by its id (it may
+    /// have been read by another context); a new one by reference, so one save inserts it first.
+    /// </summary>
+    public static Matter Receive(
+        ExecutionCase @case, CaseParty target, MatterType type, MatterSource source, string reference, DateTime receivedAtUtc, string createdById,
+        string request = "", MatterDetails? details = null)
+    {
+        var matter = new Matter
+        {
+            Reference = reference,
+            Type = type,
+            Source = source,
+            StreetId = @case.StreetId,
+            CourtId = @case.CourtId,
+            JudgeId = @case.JudgeId,
+            ReceivedAtUtc = receivedAtUtc,
+            DueAtUtc = DueFrom(receivedAtUtc),
+            Request = request,
+            Details = details ?? new MatterDetails(),
+            CreatedById = createdById,
+        };
+        if (@case.Id == 0)
+        {
+            matter.Case = @case;
+        }
+        else
+        {
+            matter.CaseId = @case.Id;
+        }
+
+        if (target.Id == 0)
+        {
+            matter.TargetParty = target;
+        }
+        else
+        {
+            matter.TargetPartyId = target.Id;
+        }
+
+        return matter;
+    }
+
+    /// <summary>A new matter's due time and alert thresholds under its type's deadline policy, counted from its receipt.</summary>
+    public void ApplyDeadlinePolicy(DeadlinePolicy policy, WorkingCalendar calendar)
+    {
+        DueAtUtc = Deadlines.DueAt(ReceivedAtUtc, policy.FeedbackWindowHours, policy.ClockMode, calendar);
+        DueSoonHours = policy.DueSoonHours;
+        EscalationHours = policy.EscalationHours;
+        ScheduleAlerts();
+    }
+
+    /// <summary>
+    /// Generated data only (test fixtures, benchmarks): puts the matter in <paramref name="status"/> as it
+    /// stands, without the steps and times that lead there. The application never calls it: every change
+    /// it makes to a matter's status goes through the lifecycle methods, which check the rules.
+    /// </summary>
+    public void ForceStatus(MatterStatus status) => Status = status;
 
     /// <summary>The coordinator accepts the referral into the workstation.</summary>
     public void Register(DateTime now)

@@ -24,7 +24,7 @@ public sealed class UtcStorageTests
         await using var db = await app.DbAsync();
         var matter = await db.Matters.FirstAsync();
 
-        matter.DueAtUtc = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Local);
+        matter.ReceivedAtUtc = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Local);
 
         var refused = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         Assert.IsType<InvalidOperationException>(refused.InnerException);

@@ -6,17 +6,8 @@ public sealed class ApplicationDecisionRulesTests
 {
     private static readonly DateTime Received = new(2026, 11, 27, 1, 0, 0, DateTimeKind.Utc);
 
-    private static Matter Application(MatterType type, MatterStatus status = MatterStatus.Registered, decimal? requested = 10_000m) => new()
-    {
-        Reference = "ZX-2026-0002",
-        Type = type,
-        Status = status,
-        CreatedById = "judge",
-        JudgeId = "judge",
-        ReceivedAtUtc = Received,
-        DueAtUtc = Matter.DueFrom(Received),
-        Details = new MatterDetails { ApplicantHardship = "困难", AmountRequested = requested, NewAssetClue = "线索" },
-    };
+    private static Matter Application(MatterType type, MatterStatus status = MatterStatus.Registered, decimal? requested = 10_000m) =>
+        StandInCase.Receive(type, Received, "ZX-2026-0002", details: new MatterDetails { ApplicantHardship = "困难", AmountRequested = requested, NewAssetClue = "线索" }, status: status);
 
     private static string Refusal(Action decide) => Assert.Throws<DomainRuleException>(decide).MessageKey;
 

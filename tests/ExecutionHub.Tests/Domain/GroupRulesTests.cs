@@ -7,17 +7,8 @@ public sealed class GroupRulesTests
 {
     private static readonly DateTime Received = new(2026, 11, 27, 1, 0, 0, DateTimeKind.Utc);
 
-    private static Matter Matter(MatterType type = MatterType.JudicialRelief, MatterStatus status = MatterStatus.Registered) => new()
-    {
-        Reference = "ZX-2026-0003",
-        Type = type,
-        Status = status,
-        CreatedById = "coord",
-        JudgeId = "judge",
-        ReceivedAtUtc = Received,
-        DueAtUtc = Web.Domain.Matter.DueFrom(Received),
-        Details = new MatterDetails { ApplicantHardship = "困难", AmountRequested = 10_000m },
-    };
+    private static Matter Matter(MatterType type = MatterType.JudicialRelief, MatterStatus status = MatterStatus.Registered) =>
+        StandInCase.Receive(type, Received, "ZX-2026-0003", "coord", new MatterDetails { ApplicantHardship = "困难", AmountRequested = 10_000m }, status);
 
     private static string Refusal(Action act) => Assert.Throws<DomainRuleException>(act).MessageKey;
 
@@ -66,7 +57,7 @@ public sealed class GroupRulesTests
     {
         var matter = Matter();
         matter.RouteApplication(ApplicationRoute.HearingGroup, 4);
-        matter.Status = MatterStatus.FedBack;
+        matter.ForceStatus(MatterStatus.FedBack);
 
         matter.RecordRecommendation(ApplicationVerdict.Refused, "  有稳定收入  ", "liu", "刘建国", Received);
 

@@ -8,15 +8,8 @@ public sealed class ImportedHistoryTests
     private static readonly DateTime Received = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime Now = new(2026, 11, 27, 1, 30, 0, DateTimeKind.Utc);
 
-    private static Matter NewMatter(MatterType type = MatterType.DebtorWhereabouts, DateTime? received = null) => new()
-    {
-        Reference = "ZX-2026-00001",
-        Type = type,
-        CreatedById = "coordinator",
-        JudgeId = "judge",
-        ReceivedAtUtc = received ?? Received,
-        DueAtUtc = Matter.DueFrom(received ?? Received),
-    };
+    private static Matter NewMatter(MatterType type = MatterType.DebtorWhereabouts, DateTime? received = null) =>
+        StandInCase.Receive(type, received ?? Received, "ZX-2026-00001", "coordinator");
 
     [Fact]
     public void Should_close_an_imported_matter_with_its_feedback_figures_at_the_ledgers_times()

@@ -6,15 +6,7 @@ public sealed class MatterLifecycleTests
 {
     private static readonly DateTime Received = new(2026, 11, 27, 1, 0, 0, DateTimeKind.Utc);
 
-    private static Matter NewMatter() => new()
-    {
-        Reference = "ZX-2026-0001",
-        Type = MatterType.DebtorWhereabouts,
-        CreatedById = "judge",
-        JudgeId = "judge",
-        ReceivedAtUtc = Received,
-        DueAtUtc = Matter.DueFrom(Received),
-    };
+    private static Matter NewMatter() => StandInCase.Receive(MatterType.DebtorWhereabouts, Received, "ZX-2026-0001");
 
     private static VerificationTask AddTask(Matter matter) 
     {

@@ -70,27 +70,15 @@ public sealed class HandBuiltData(TestApp app)
     }
 
     public Task<Matter> AddMatterAsync(ExecutionCase @case, DateTime receivedUtc, MatterStatus status = MatterStatus.Received) =>
-        AddMatterAsync(@case, MatterType.DebtorWhereabouts, receivedUtc, matter => matter.Status = status);
+        AddMatterAsync(@case, MatterType.DebtorWhereabouts, receivedUtc, matter => matter.ForceStatus(status));
 
     /// <summary>A matter of <paramref name="type"/> received at <paramref name="receivedUtc"/>, walked through <paramref name="history"/> with the domain's own methods before it is saved.</summary>
     public async Task<Matter> AddMatterAsync(ExecutionCase @case, MatterType type, DateTime receivedUtc, Action<Matter> history)
     {
         await using var db = await app.DbAsync();
         var serial = await NextSerialAsync();
-        var matter = new Matter
-        {
-            Reference = $"T-{serial}",
-            Type = type,
-            Source = MatterSource.CourtExOfficio,
-            CaseId = @case.Id,
-            TargetPartyId = @case.Parties.Single(p => p.Role == PartyRole.Respondent).Id,
-            StreetId = @case.StreetId,
-            CourtId = @case.CourtId,
-            JudgeId = @case.JudgeId,
-            ReceivedAtUtc = receivedUtc,
-            DueAtUtc = receivedUtc + Matter.DefaultFeedbackWindow,
-            CreatedById = @case.JudgeId,
-        };
+        var matter = Matter.Receive(
+            @case, @case.Parties.Single(p => p.Role == PartyRole.Respondent), type, MatterSource.CourtExOfficio, $"T-{serial}", receivedUtc, @case.JudgeId);
         history(matter);
         db.Matters.Add(matter);
         await db.SaveChangesAsync();

@@ -44,8 +44,8 @@ public sealed class GetCaseHandler(IDbContextFactory<AppDbContext> dbFactory, Ti
         return new CaseView(
             @case.Id, @case.CaseNumber, @case.Cause, @case.Industry, @case.AmountOwed, @case.AmountRecovered, @case.Status,
             @case.Court!.Name, judge, @case.Street!.Name,
-            @case.Parties.Where(p => p.Role == PartyRole.Applicant).Select(GetMatterHandler.Masked).ToList(),
-            @case.Parties.Where(p => p.Role == PartyRole.Respondent).Select(GetMatterHandler.Masked).ToList(),
+            @case.Parties.Where(p => p.Role == PartyRole.Applicant).Select(PartyView.Masked).ToList(),
+            @case.Parties.Where(p => p.Role == PartyRole.Respondent).Select(PartyView.Masked).ToList(),
             matters,
             @case.Tags);
     }

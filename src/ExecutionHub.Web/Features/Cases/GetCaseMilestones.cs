@@ -30,7 +30,7 @@ public sealed class GetCaseMilestonesHandler(IDbContextFactory<AppDbContext> dbF
             .Select(p => new ApplicantNotificationView(
                 p.Id,
                 PersonalData.MaskPartyName(p.Kind, p.Name),
-                RecordMilestoneHandler.SmsNumber(p) is { } phone ? PersonalData.MaskPhone(phone) : null,
+                p.SmsNumber() is { } phone ? PersonalData.MaskPhone(phone) : null,
                 p.OptedOutOfMessages))
             .ToList();
         return new CaseMilestonesView(milestones, applicants);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
@@ -47,7 +46,7 @@ public sealed class RecordMilestoneValidator : AbstractValidator<RecordMilestone
     }
 }
 
-public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, Infrastructure.Messaging.IOutbox outbox)
+public sealed class RecordMilestoneHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, Infrastructure.Messaging.IOutbox outbox)
     : ICommandHandler<RecordMilestone, int>
 {
     public async ValueTask<int> Handle(RecordMilestone command, CancellationToken cancellationToken)
@@ -58,70 +57,8 @@ public sealed partial class RecordMilestoneHandler(IDbContextFactory<AppDbContex
         var now = clock.GetUtcNow().UtcDateTime;
         var @case = await db.Cases.Include(c => c.Parties).Include(c => c.Court)
             .SingleOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken) ?? throw new NotFoundException($"Case {command.CaseId}");
-        var milestone = await RecordAsync(db, outbox, @case, command.Kind, command.OccurredOn!.Value, command.Amount, command.Note, me, now, cancellationToken);
+        var milestone = await MilestoneRecording.RecordAsync(db, outbox, @case, command.Kind, command.OccurredOn!.Value, command.Amount, command.Note, me, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return milestone.Id;
     }
-
-    /// <summary>
-    /// Records a milestone on a loaded case (its parties and court included), the case following
-    /// it, its timeline line and the applicants' SMS, inside the caller's transaction; saves twice
-    /// (the outbox keys need the milestone's id). Also used by a settlement reached in mediation.
-    /// </summary>
-    public static async Task<CaseMilestone> RecordAsync(AppDbContext db, Infrastructure.Messaging.IOutbox outbox, ExecutionCase @case, MilestoneKind kind, DateOnly occurredOn, decimal? amount, string note, UserContext me, DateTime now, CancellationToken cancellationToken)
-    {
-        if (@case.Status == CaseStatus.Closed)
-        {
-            throw new DomainRuleException("Milestone.CaseClosed");
-        }
-
-        var milestone = new CaseMilestone
-        {
-            CaseId = @case.Id,
-            Kind = kind,
-            OccurredOn = occurredOn,
-            Amount = amount,
-            Note = note.Trim(),
-            RecordedById = me.Id,
-            RecordedAtUtc = now,
-        };
-        db.Milestones.Add(milestone);
-
-        // The outbox keys name the milestone, so its id is needed first; the transaction keeps the two saves one change.
-        await db.SaveChangesAsync(cancellationToken);
-
-        MilestoneRules.ApplyTo(@case, kind, amount);
-        db.Timeline.Add(new TimelineEntry
-        {
-            CaseId = @case.Id,
-            AtUtc = now,
-            ActorId = me.Id,
-            ActorName = me.Name,
-            Event = "Timeline.MilestoneRecorded",
-            Detail = MilestoneRules.Describe(milestone, UiText.Get($"MilestoneKind.{milestone.Kind}")),
-        });
-
-        var template = await db.MessageTemplates.Where(t => t.Kind == kind).Select(t => t.Body).SingleOrDefaultAsync(cancellationToken)
-            ?? MilestoneRules.DefaultTemplate(kind);
-        var body = MilestoneRules.Fill(template, @case.CaseNumber, milestone.OccurredOn, milestone.Amount, @case.Court!.Name);
-        foreach (var applicant in @case.Parties.Where(p => p.Role == PartyRole.Applicant && !p.OptedOutOfMessages))
-        {
-            if (SmsNumber(applicant) is not { } phone)
-            {
-                continue;
-            }
-
-            outbox.Enqueue(db, $"milestone:{milestone.Id}:party:{applicant.Id}", Infrastructure.Messaging.MessageChannels.Sms, phone, body, now);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return milestone;
-    }
-
-    /// <summary>A mobile number if the party has one (an SMS to a landline goes nowhere), else the first phone.</summary>
-    public static string? SmsNumber(CaseParty party) =>
-        party.Phones.FirstOrDefault(p => MobileNumber().IsMatch(p.Trim()))?.Trim() ?? party.Phones.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p))?.Trim();
-
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
-    private static partial Regex MobileNumber();
 }

@@ -28,6 +28,6 @@ public sealed class RevealCasePartyHandler(IDbContextFactory<AppDbContext> dbFac
         var caseNumber = await db.Cases.Where(c => c.Id == command.CaseId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
         db.AddAudit(me, clock, "PersonalData.Reveal", $"Case {caseNumber}", $"Party {party.Id}");
         await db.SaveChangesAsync(cancellationToken);
-        return GetMatterHandler.Unmasked(party);
+        return PartyView.InFull(party);
     }
 }

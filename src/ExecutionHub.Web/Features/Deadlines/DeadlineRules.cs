@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Web.Features.Deadlines;
 
-/// <summary>Reads a matter type's deadline policy (or the defaults) and the working calendar from the database.</summary>
+/// <summary>Reads a matter type's deadline policy (or the defaults) and the working calendar from the database (<see cref="Matter.ApplyDeadlinePolicy"/> applies them).</summary>
 public static class DeadlineRules
 {
     public static async Task<(DeadlinePolicy Policy, WorkingCalendar Calendar)> ForAsync(AppDbContext db, MatterType type, CancellationToken cancellationToken)
@@ -14,14 +14,5 @@ public static class DeadlineRules
             ? new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToDictionaryAsync(d => d.Date, d => d.Kind, cancellationToken))
             : WorkingCalendar.WeekdaysOnly;
         return (policy, calendar);
-    }
-
-    /// <summary>A new matter's due time and alert thresholds under its type's policy.</summary>
-    public static void Apply(Matter matter, DeadlinePolicy policy, WorkingCalendar calendar)
-    {
-        matter.DueAtUtc = Domain.Deadlines.DueAt(matter.ReceivedAtUtc, policy.FeedbackWindowHours, policy.ClockMode, calendar);
-        matter.DueSoonHours = policy.DueSoonHours;
-        matter.EscalationHours = policy.EscalationHours;
-        matter.ScheduleAlerts();
     }
 }

@@ -23,7 +23,7 @@ public static class DemoApiClient
             return;
         }
 
-        RegisterApiClientHandler.Create(db, Name, court.Id, ApiScopes.All, now, new ApiKeys.NewKey(Key, ApiKeys.PrefixOf(Key), ApiKeys.Hash(Key)));
+        ApiClientAccounts.Add(db, Name, court.Id, ApiScopes.All, now, new ApiKeys.NewKey(Key, ApiKeys.PrefixOf(Key), ApiKeys.Hash(Key)));
         await db.SaveChangesAsync(ct);
     }
 }

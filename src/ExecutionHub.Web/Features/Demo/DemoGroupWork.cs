@@ -28,26 +28,20 @@ internal sealed class DemoGroupWork(AppDbContext db, DateTime now)
             .OrderBy(c => c.Id).FirstAsync(ct);
 
         var received = now.AddHours(-3);
-        var relief = new Matter
-        {
-            Reference = await Matters.Registration.RegisterMatterHandler.NextReferenceAsync(db, now, ct),
-            Type = MatterType.JudicialRelief,
-            Source = MatterSource.PartyApplication,
-            CaseId = @case.Id,
-            TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent).Id,
-            StreetId = street.Id,
-            CourtId = courtId,
-            JudgeId = @case.JudgeId,
-            ReceivedAtUtc = received,
-            DueAtUtc = Matter.DueFrom(received),
-            Request = "申请人因生活困难、执行款长期未能到位，申请司法救助。",
-            Details = new MatterDetails
+        var relief = Matter.Receive(
+            @case,
+            @case.Parties.First(p => p.Role == PartyRole.Respondent),
+            MatterType.JudicialRelief,
+            MatterSource.PartyApplication,
+            await Matters.Registration.MatterReferences.NextAsync(db, now, ct),
+            received,
+            coordinator.Id,
+            "申请人因生活困难、执行款长期未能到位，申请司法救助。",
+            new MatterDetails
             {
                 ApplicantHardship = "申请人年逾七旬，独居，依靠低保生活；被执行人至今未履行，医疗费用难以负担。",
                 AmountRequested = 20000m,
-            },
-            CreatedById = coordinator.Id,
-        };
+            });
         relief.Register(received);
         relief.RouteApplication(ApplicationRoute.HearingGroup, groups[WorkingGroupKind.HearingAndRelief].Id);
         db.Matters.Add(relief);

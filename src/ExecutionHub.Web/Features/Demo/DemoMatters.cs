@@ -53,22 +53,16 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
                 1 or 4 => MatterType.AssetClueVerification,
                 _ => MatterType.HouseholdSurvey,
             };
-            var matter = new Matter
-            {
-                Reference = $"ZX-{year}-{i + 1:00000}",
-                Type = type,
-                Source = i % 9 == 4 ? MatterSource.PartyApplication : MatterSource.CourtExOfficio,
-                CaseId = @case.Id,
-                TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent).Id,
-                StreetId = @case.StreetId,
-                CourtId = @case.CourtId,
-                JudgeId = @case.JudgeId,
-                ReceivedAtUtc = received,
-                DueAtUtc = Matter.DueFrom(received),
-                Request = RequestText(type),
-                Details = Details(type, i),
-                CreatedById = i % 9 == 4 ? coordinator.Id : judge.Id,
-            };
+            var matter = Matter.Receive(
+                @case,
+                @case.Parties.First(p => p.Role == PartyRole.Respondent),
+                type,
+                i % 9 == 4 ? MatterSource.PartyApplication : MatterSource.CourtExOfficio,
+                $"ZX-{year}-{i + 1:00000}",
+                received,
+                i % 9 == 4 ? coordinator.Id : judge.Id,
+                RequestText(type),
+                Details(type, i));
             matter.ScheduleAlerts();
             db.Matters.Add(matter);
             await db.SaveChangesAsync(ct);

@@ -252,9 +252,7 @@ public sealed class ImportLedgerHandler(IDbContextFactory<AppDbContext> dbFactor
             cases[group.Key] = @case;
         }
 
-        var reference = await RegisterMatterHandler.NextReferenceAsync(db, now, cancellationToken);
-        var prefix = reference[..reference.LastIndexOf('-')];
-        var serial = int.Parse(reference[(prefix.Length + 1)..], CultureInfo.InvariantCulture);
+        var references = new Queue<string>(await MatterReferences.NextAsync(db, now, rows.Count, cancellationToken));
         var policies = new Dictionary<MatterType, (DeadlinePolicy, WorkingCalendar)>();
         var matters = new List<(Matter Matter, Row Row)>();
         foreach (var row in rows)
@@ -266,25 +264,13 @@ public sealed class ImportLedgerHandler(IDbContextFactory<AppDbContext> dbFactor
                 policies[row.Type] = rules;
             }
 
-            var matter = new Matter
-            {
-                Reference = $"{prefix}-{(serial++).ToString("00000", CultureInfo.InvariantCulture)}",
-                Type = row.Type,
-                Source = row.Source,
-                Case = @case,
-                TargetParty = TargetOf(@case, row),
-                StreetId = street.Id,
-                CourtId = street.CourtId,
-                JudgeId = @case.JudgeId,
-                ReceivedAtUtc = row.ReceivedAtUtc,
-                Request = Truncate(row.FedBackAtUtc is null && row.Notes.Length > 0
-                    ? $"{Format("Import.Request", command.FileName, row.Line.Row)}\n{row.Notes}"
-                    : Format("Import.Request", command.FileName, row.Line.Row), 2000),
-                Details = new MatterDetails { ClueKind = row.ClueKind },
-                CreatedById = me.Id,
-                ImportKey = row.Key,
-            };
-            DeadlineRules.Apply(matter, rules.Item1, rules.Item2);
+            var request = Truncate(row.FedBackAtUtc is null && row.Notes.Length > 0
+                ? $"{Format("Import.Request", command.FileName, row.Line.Row)}\n{row.Notes}"
+                : Format("Import.Request", command.FileName, row.Line.Row), 2000);
+            var matter = Matter.Receive(
+                @case, TargetOf(@case, row), row.Type, row.Source, references.Dequeue(), row.ReceivedAtUtc, me.Id, request, new MatterDetails { ClueKind = row.ClueKind });
+            matter.ImportKey = row.Key;
+            matter.ApplyDeadlinePolicy(rules.Item1, rules.Item2);
             var feedback = row.FedBackAtUtc is null ? null : row.Notes.Length > 0 ? row.Notes : UiText.Get("Import.FeedbackDefault");
             matter.RecordImportedHistory(row.DispatchedAtUtc, row.FedBackAtUtc, row.ClosedAtUtc, feedback, row.Outcome, now);
             db.Matters.Add(matter);

@@ -51,7 +51,7 @@ public sealed class ExportMattersHandler(IDbContextFactory<AppDbContext> dbFacto
         var me = await currentUser.GetAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var list = await ListMattersHandler.ListAsync(db, me, now, query.Filter, 0, query.Limit, cancellationToken);
+        var list = await MatterList.ReadAsync(db, me, now, query.Filter, 0, query.Limit, cancellationToken);
         return new MatterExport(list.Rows, list.Total, now);
     }
 }

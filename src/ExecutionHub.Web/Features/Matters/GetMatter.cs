@@ -13,8 +13,6 @@ namespace ExecutionHub.Web.Features.Matters;
 [ApiScope(ApiScopes.MattersRead)]
 public sealed record GetMatter(int MatterId) : IQuery<MatterView>, IMatterRequest;
 
-public sealed record PartyView(int Id, PartyKind Kind, string Name, string IdentityNumber, IReadOnlyList<string> Phones, IReadOnlyList<string> Addresses);
-
 public sealed record EvidenceView(int Id, int TaskId, string FileName, string ContentType, long SizeBytes, string Sha256, DateTime UploadedAtUtc);
 
 public sealed record TaskView(
@@ -147,7 +145,7 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
             matter.Case.Court!.Name,
             judgeName,
             streetName,
-            Masked(matter.TargetParty!),
+            PartyView.Masked(matter.TargetParty!),
             matter.ReceivedAtUtc,
             matter.DueAtUtc,
             matter.Clock(clock.GetUtcNow().UtcDateTime),
@@ -169,18 +167,6 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
             matter.IsHardCase ? new HardCaseView(matter.HardCaseReason ?? "", matter.HardCaseFlaggedAtUtc!.Value) : null,
             matter.ClientReference);
     }
-
-    /// <summary>Masked by default: a person's name, ID number, phones and addresses; an organisation's name stays.</summary>
-    public static PartyView Masked(CaseParty party) => new(
-        party.Id,
-        party.Kind,
-        PersonalData.MaskPartyName(party.Kind, party.Name),
-        PersonalData.MaskIdentityNumber(party.IdentityNumber),
-        party.Phones.Select(PersonalData.MaskPhone).ToList(),
-        party.Addresses.Select(PersonalData.MaskAddress).ToList());
-
-    /// <summary>In full, for an audited reveal only.</summary>
-    public static PartyView Unmasked(CaseParty party) => new(party.Id, party.Kind, party.Name, party.IdentityNumber, party.Phones, party.Addresses);
 }
 
 internal static class TaskViews

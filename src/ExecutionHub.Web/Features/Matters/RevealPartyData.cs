@@ -26,6 +26,6 @@ public sealed class RevealPartyDataHandler(IDbContextFactory<AppDbContext> dbFac
         var party = matter.TargetParty!;
         db.AddAudit(me, clock, "PersonalData.Reveal", $"Matter {matter.Reference}", $"Party {party.Id}");
         await db.SaveChangesAsync(cancellationToken);
-        return GetMatterHandler.Unmasked(party);
+        return PartyView.InFull(party);
     }
 }

@@ -157,7 +157,7 @@ public sealed class RecordMediationHandler(IDbContextFactory<AppDbContext> dbFac
         if (command.Result == MediationResult.Settlement)
         {
             var note = string.Format(CultureInfo.InvariantCulture, UiText.Get("Mediation.MilestoneNote"), plan.Count);
-            var milestone = await RecordMilestoneHandler.RecordAsync(db, outbox, @case, MilestoneKind.Settlement, session.HeldOn, session.SettlementAmount, note, me, now, cancellationToken);
+            var milestone = await MilestoneRecording.RecordAsync(db, outbox, @case, MilestoneKind.Settlement, session.HeldOn, session.SettlementAmount, note, me, now, cancellationToken);
             session.MilestoneId = milestone.Id;
         }
 

@@ -45,7 +45,7 @@ public sealed class GetRiskWarningHandler(IDbContextFactory<AppDbContext> dbFact
 
         var mover = me.IsInRole(Roles.StreetOfficer) || me.IsInRole(Roles.Coordinator);
         return new RiskWarningDetail(
-            ListRiskWarningsHandler.Row(warning),
+            RiskWarningRow.Of(warning),
             respondent,
             warning.History.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new RiskWarningEventRow(e.From, e.To, e.ActorName, e.AtUtc, e.Note)).ToList(),
             mover ? RiskWarning.NextStates(warning.State) : []);

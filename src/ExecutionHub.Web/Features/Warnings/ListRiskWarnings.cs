@@ -39,7 +39,14 @@ public sealed record RiskWarningRow(
     DateOnly PeriodEnd,
     DateTime CreatedAtUtc,
     DateTime EvidenceAtUtc,
-    int Version);
+    int Version)
+{
+    /// <summary>The row the list and a warning's own page both show (its street loaded, for the name).</summary>
+    public static RiskWarningRow Of(RiskWarning w) => new(
+        w.Id, w.StreetId, w.Street?.Name ?? "", w.Rule, w.Severity, w.State,
+        RiskWarningText.Title(w), RiskWarningText.Evidence(w), w.SuggestedAction, RiskWarningText.Period(w),
+        w.PeriodStart, w.PeriodEnd, w.CreatedAtUtc, w.EvidenceAtUtc, w.Version);
+}
 
 public sealed class ListRiskWarningsValidator : AbstractValidator<ListRiskWarnings>
 {
@@ -87,13 +94,8 @@ public sealed class ListRiskWarningsHandler(IDbContextFactory<AppDbContext> dbFa
         var rows = await warnings.AsNoTracking().Include(w => w.Street)
             .OrderByDescending(w => w.CreatedAtUtc).ThenByDescending(w => w.Id).Take(500)
             .ToListAsync(cancellationToken);
-        return rows.Select(Row).ToList();
+        return rows.Select(RiskWarningRow.Of).ToList();
     }
-
-    public static RiskWarningRow Row(RiskWarning w) => new(
-        w.Id, w.StreetId, w.Street?.Name ?? "", w.Rule, w.Severity, w.State,
-        RiskWarningText.Title(w), RiskWarningText.Evidence(w), w.SuggestedAction, RiskWarningText.Period(w),
-        w.PeriodStart, w.PeriodEnd, w.CreatedAtUtc, w.EvidenceAtUtc, w.Version);
 }
 
 /// <summary>Which streets' warnings a sender sees, and the rule that a street asked for must be one of them.</summary>

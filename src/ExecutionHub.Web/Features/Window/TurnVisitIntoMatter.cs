@@ -43,7 +43,7 @@ public sealed class TurnVisitIntoMatterHandler(IDbContextFactory<AppDbContext> d
         visit.EnsureCanBecomeMatter();
 
         var origin = ("Timeline.MatterFromWindowVisit", $"{ChinaTime.Format(visit.VisitedAtUtc)} · {UiText.Get($"VisitPurpose.{visit.Purpose}")}");
-        var matter = await RegisterMatterHandler.RegisterAsync(db, command.Registration, me, clock.GetUtcNow().UtcDateTime, origin, cancellationToken);
+        var matter = await MatterRegistration.RegisterAsync(db, command.Registration, me, clock.GetUtcNow().UtcDateTime, origin, cancellationToken);
         var caseNumber = await db.Cases.Where(c => c.Id == matter.CaseId).Select(c => c.CaseNumber).SingleAsync(cancellationToken);
         visit.BecameMatter(matter, caseNumber);
         try

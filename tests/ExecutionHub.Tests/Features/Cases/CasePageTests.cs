@@ -177,8 +177,11 @@ public sealed class CasePageTests : BunitTestBase, IAsyncLifetime
         await using var db = await app.DbAsync();
         var stored = await db.Matters.SingleAsync(m => m.Id == matter.Id);
         stored.RecordPastFeedback(feedback, MatterOutcomes.AllowedFor(stored.Type).Cast<MatterOutcome?>().FirstOrDefault(), atUtc, app.Clock.GetUtcNow().UtcDateTime);
-        stored.Status = MatterStatus.FedBack;
-        stored.AcknowledgedAtUtc = acknowledgedAtUtc;
+        stored.ForceStatus(MatterStatus.FedBack);
+        if (acknowledgedAtUtc is { } acknowledged)
+        {
+            stored.Acknowledge(acknowledged);
+        }
         await db.SaveChangesAsync();
     }
 }

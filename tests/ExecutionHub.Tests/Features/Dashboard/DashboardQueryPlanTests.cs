@@ -91,7 +91,7 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime
     [Fact]
     public void Should_keep_the_open_states_first_so_open_matters_are_one_status_range()
     {
-        var open = Enum.GetValues<MatterStatus>().Where(s => new Matter { Reference = "", JudgeId = "", CreatedById = "", Status = s }.IsOpen);
+        var open = Enum.GetValues<MatterStatus>().Where(s => StandInCase.Receive(MatterType.DebtorWhereabouts, TestApp.Start.UtcDateTime, status: s).IsOpen);
 
         Assert.Equal(Enum.GetValues<MatterStatus>().Where(s => s <= ExecutionHub.Web.Features.Matters.MatterQueries.LastOpenStatus), open);
     }

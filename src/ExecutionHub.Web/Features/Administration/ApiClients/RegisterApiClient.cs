@@ -58,42 +58,11 @@ public sealed class RegisterApiClientHandler(IDbContextFactory<AppDbContext> dbF
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var (client, key) = Create(db, name, command.CourtId!.Value, command.Scopes, now);
+        var (client, key) = ApiClientAccounts.Add(db, name, command.CourtId!.Value, command.Scopes, now);
         await db.SaveChangesAsync(cancellationToken);
         db.AddAudit(me, clock, "ApiClient.Register", $"ApiClient:{client.Id}", $"{name} · {string.Join(' ', client.Scopes)} · {client.KeyPrefix}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new IssuedApiKey(client.Id, key.Key, key.Prefix);
-    }
-
-    /// <summary>Adds the client and its account to the unit of work; also used by the demo seeding with a known key.</summary>
-    internal static (ApiClient Client, ApiKeys.NewKey Key) Create(AppDbContext db, string name, int courtId, IEnumerable<string> scopes, DateTime now, ApiKeys.NewKey? key = null)
-    {
-        key ??= ApiKeys.Generate();
-        var userName = "api-client-" + Guid.NewGuid().ToString("N");
-        var account = new AppUser
-        {
-            UserName = userName,
-            NormalizedUserName = userName.ToUpperInvariant(),
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            DisplayName = name,
-            CourtId = courtId,
-            IsApiClient = true,
-            IsDisabled = true,
-            CreatedAtUtc = now,
-        };
-        db.Users.Add(account);
-        var client = new ApiClient
-        {
-            Name = name,
-            CourtId = courtId,
-            Scopes = ApiScopes.All.Where(scopes.Contains).ToList(),
-            KeyPrefix = key.Prefix,
-            KeyHash = key.Hash,
-            UserId = account.Id,
-            CreatedAtUtc = now,
-        };
-        db.ApiClients.Add(client);
-        return (client, key);
     }
 }

@@ -35,6 +35,6 @@ public sealed class FindCaseHandler(IDbContextFactory<AppDbContext> dbFactory, I
         return @case is null
             ? new CaseLookup(false, true, null, null, [])
             : new CaseLookup(true, true, @case.Cause, @case.AmountOwed,
-                @case.Parties.Where(p => p.Role == PartyRole.Respondent).Select(GetMatterHandler.Masked).ToList());
+                @case.Parties.Where(p => p.Role == PartyRole.Respondent).Select(PartyView.Masked).ToList());
     }
 }
