@@ -329,10 +329,10 @@ public sealed class ImportLedgerTests : IAsyncLifetime
     [Fact]
     public async Task Should_read_times_without_an_offset_as_shanghai_time()
     {
-        Assert.True(ImportLedgerHandler.TryParseTime("2026-11-10 08:00", out var local));
-        Assert.True(ImportLedgerHandler.TryParseTime("2026-11-10T08:00:00+08:00", out var offset));
-        Assert.True(ImportLedgerHandler.TryParseTime("2026-11-10T00:00:00Z", out var utc));
-        Assert.False(ImportLedgerHandler.TryParseTime("10/11/2026 08:00", out _));
+        Assert.True(LedgerCodes.TryParseTime("2026-11-10 08:00", out var local));
+        Assert.True(LedgerCodes.TryParseTime("2026-11-10T08:00:00+08:00", out var offset));
+        Assert.True(LedgerCodes.TryParseTime("2026-11-10T00:00:00Z", out var utc));
+        Assert.False(LedgerCodes.TryParseTime("10/11/2026 08:00", out _));
 
         Assert.Equal(new DateTime(2026, 11, 10, 0, 0, 0, DateTimeKind.Utc), local);
         Assert.Equal(local, offset);
