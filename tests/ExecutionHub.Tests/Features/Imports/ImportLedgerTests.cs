@@ -10,7 +10,10 @@ using static ExecutionHub.Tests.Features.Imports.LedgerScenario;
 
 namespace ExecutionHub.Tests.Features.Imports;
 
-/// <summary>The ledger import through the real pipeline over a hand-built street; "now" is 2026-11-27 09:30 Shanghai.</summary>
+/// <summary>
+/// The ledger import through the real pipeline over a hand-built street; "now" is 2026-11-27 09:30 Shanghai.
+/// Long because it is one use case seen whole: the file, every row rule, scope, idempotency, figures and alerts.
+/// </summary>
 public sealed class ImportLedgerTests : IAsyncLifetime
 {
     private TestApp app = default!;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExecutionHub.Tests.Infrastructure;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Administration.Organisation;

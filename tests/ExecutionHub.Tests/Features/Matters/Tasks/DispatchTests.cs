@@ -1,6 +1,5 @@
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters.Tasks;
-using ExecutionHub.Web.Infrastructure.Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Tests.Features.Matters.Tasks;
