@@ -21,26 +21,25 @@ public readonly record struct CountCell(int Index);
 /// </list>
 /// Ranges are protected where it is cheap, not guaranteed: four "&lt;3" alone under a community of 4
 /// are all 1, and insisting otherwise would hide nearly every total of a sparse table. Pure and
-/// deterministic: the same counts always hide the same cells.
+/// deterministic: the same counts always hide the same cells. What a reader can work out from a
+/// choice of hidden cells is <see cref="ReleaseReader"/>'s to say; this class chooses.
 /// </summary>
 public sealed class CountSuppression
 {
-    private const long Infinity = 1L << 40;
-    private const int MaxPasses = 500;
     private const int MaxTrials = 8;
     private const int MaxRangeTrials = 64;
-    private const double Epsilon = 1e-9;
 
     private readonly List<int> values = [];
     private readonly List<bool> published = [];
-    private readonly List<Sum> sums = [];
+    private readonly List<CountSum> sums = [];
     private readonly List<List<int>> sumsOfCell = [];
+    private readonly ReleaseReader reader;
 
     /// <summary>Of how many sums each count is the total: the more, the more a "*" there costs the reader.</summary>
     private readonly List<int> wholeOf = [];
     private readonly List<bool> headlines = [];
 
-    private sealed record Sum(int Whole, int[] Parts);
+    public CountSuppression() => reader = new ReleaseReader(values, published, sums);
 
     /// <summary>A count the release shows (or hides).</summary>
     /// <param name="headline">A total readers look for first (a street's cases): hidden as "*" only when nothing else would do.</param>
@@ -77,7 +76,7 @@ public sealed class CountSuppression
         }
 
         var sum = sums.Count;
-        sums.Add(new Sum(whole.Index, indices));
+        sums.Add(new CountSum(whole.Index, indices));
         sumsOfCell[whole.Index].Add(sum);
         wholeOf[whole.Index]++;
         foreach (var part in indices)
@@ -95,7 +94,7 @@ public sealed class CountSuppression
         }
 
         var complements = new List<int>();
-        while (Recoverable(hidden).FirstOrDefault(-1) is var exposed && exposed >= 0)
+        while (reader.Recoverable(hidden).FirstOrDefault(-1) is var exposed && exposed >= 0)
         {
             if (Complement(exposed, hidden) is not { } next)
             {
@@ -123,7 +122,7 @@ public sealed class CountSuppression
     private void KeepRangesOpen(List<int> complements, bool[] hidden)
     {
         var budget = MaxRangeTrials;
-        var pinned = Pinned(hidden);
+        var pinned = reader.Pinned(hidden);
         foreach (var cell in pinned.ToList())
         {
             if (!pinned.Contains(cell))
@@ -139,7 +138,7 @@ public sealed class CountSuppression
                 }
 
                 hidden[candidate] = true;
-                var after = Recoverable(hidden).Count == 0 ? Pinned(hidden) : pinned;
+                var after = reader.Recoverable(hidden).Count == 0 ? reader.Pinned(hidden) : pinned;
                 if (!after.Contains(cell) && after.Count < pinned.Count)
                 {
                     complements.Add(candidate);
@@ -158,11 +157,11 @@ public sealed class CountSuppression
     /// </summary>
     private void ShowUnneeded(List<int> complements, bool[] hidden)
     {
-        var pinned = Pinned(hidden).Count;
+        var pinned = reader.Pinned(hidden).Count;
         foreach (var cell in complements.AsEnumerable().Reverse().OrderBy(c => !headlines[c]).ToList())
         {
             hidden[cell] = false;
-            if (Recoverable(hidden).Count > 0 || Pinned(hidden).Count > pinned)
+            if (reader.Recoverable(hidden).Count > 0 || reader.Pinned(hidden).Count > pinned)
             {
                 hidden[cell] = true;
             }
@@ -182,9 +181,7 @@ public sealed class CountSuppression
         return new CountCell(values.Count - 1);
     }
 
-    private bool IsSmall(int cell) => values[cell] is > 0 and < SuppressedCount.Threshold;
-
-    private bool IsPrimary(int cell, bool[] hidden) => published[cell] && hidden[cell] && IsSmall(cell);
+    private bool IsSmall(int cell) => new SuppressedCount(values[cell]).IsSmall;
 
     /// <summary>
     /// The count to hide next for a recoverable "&lt;3": among the shown counts of 3 or more in the sums
@@ -199,8 +196,8 @@ public sealed class CountSuppression
         foreach (var candidate in candidates.Take(MaxTrials))
         {
             hidden[candidate] = true;
-            var stops = !Recoverable(hidden).Contains(exposed);
-            var cost = stops ? (wholeOf[candidate] * 2) + (Pinned(hidden).Contains(exposed) ? 1 : 0) : int.MaxValue;
+            var stops = !reader.Recoverable(hidden).Contains(exposed);
+            var cost = stops ? (wholeOf[candidate] * 2) + (reader.Pinned(hidden).Contains(exposed) ? 1 : 0) : int.MaxValue;
             hidden[candidate] = false;
             if (best is null || cost < best.Value.Cost)
             {
@@ -246,227 +243,6 @@ public sealed class CountSuppression
             .ThenBy(f => f.Cell)
             .Select(f => f.Cell)
             .ToList();
-    }
-
-    /// <summary>The hidden "&lt;3" counts that adding and subtracting shown counts recovers, in order.</summary>
-    private List<int> Recoverable(bool[] hidden)
-    {
-        var lo = new long[values.Count];
-        var hi = new long[values.Count];
-        for (var i = 0; i < values.Count; i++)
-        {
-            (lo[i], hi[i]) = hidden[i] ? (0L, Infinity) : (values[i], values[i]);
-        }
-
-        return Solved(lo, hi).Where(i => IsPrimary(i, hidden)).Order().ToList();
-    }
-
-    /// <summary>The hidden "&lt;3" counts a reader who also reasons with ranges can pin down, in order.</summary>
-    private List<int> Pinned(bool[] hidden)
-    {
-        var (lo, hi) = Ranges(hidden);
-        while (true)
-        {
-            if (!Narrow(lo, hi))
-            {
-                // Bounds still moving after many passes: assume the worst.
-                return Enumerable.Range(0, values.Count).Where(i => IsPrimary(i, hidden)).ToList();
-            }
-
-            var solved = Solved(lo, hi);
-            if (solved.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var cell in solved)
-            {
-                lo[cell] = hi[cell] = values[cell];
-            }
-        }
-
-        return Enumerable.Range(0, values.Count).Where(i => IsPrimary(i, hidden) && lo[i] == hi[i]).ToList();
-    }
-
-    /// <summary>What a reader knows of each count before using the sums.</summary>
-    private (long[] Lo, long[] Hi) Ranges(bool[] hidden)
-    {
-        var lo = new long[values.Count];
-        var hi = new long[values.Count];
-        for (var i = 0; i < values.Count; i++)
-        {
-            (lo[i], hi[i]) = (hidden[i], published[i], values[i]) switch
-            {
-                (false, _, var v) => (v, v),
-                (true, true, < SuppressedCount.Threshold) => (1L, SuppressedCount.Threshold - 1L),
-                (true, true, _) => (SuppressedCount.Threshold, Infinity),
-                (true, false, 0) => (0L, 0L),
-                _ => (1L, Infinity),
-            };
-        }
-
-        return (lo, hi);
-    }
-
-    /// <summary>Narrows every range from each sum until nothing changes; false when it would not settle.</summary>
-    private bool Narrow(long[] lo, long[] hi)
-    {
-        for (var pass = 0; pass < MaxPasses; pass++)
-        {
-            var changed = false;
-            foreach (var sum in sums)
-            {
-                long partsLo = 0, finiteHi = 0;
-                var infinite = 0;
-                foreach (var p in sum.Parts)
-                {
-                    partsLo += lo[p];
-                    if (hi[p] >= Infinity)
-                    {
-                        infinite++;
-                    }
-                    else
-                    {
-                        finiteHi += hi[p];
-                    }
-                }
-
-                changed |= Tighten(lo, hi, sum.Whole, partsLo, infinite > 0 ? Infinity : finiteHi);
-                foreach (var p in sum.Parts)
-                {
-                    var othersLo = partsLo - lo[p];
-                    var othersInfinite = infinite - (hi[p] >= Infinity ? 1 : 0) > 0;
-                    var othersHi = othersInfinite ? Infinity : finiteHi - (hi[p] >= Infinity ? 0 : hi[p]);
-                    var newLo = othersInfinite ? 0 : lo[sum.Whole] - othersHi;
-                    var newHi = hi[sum.Whole] >= Infinity ? Infinity : hi[sum.Whole] - othersLo;
-                    changed |= Tighten(lo, hi, p, newLo, newHi);
-                }
-            }
-
-            if (!changed)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Tighten(long[] lo, long[] hi, int cell, long newLo, long newHi)
-    {
-        var changed = false;
-        if (newLo > lo[cell])
-        {
-            lo[cell] = newLo;
-            changed = true;
-        }
-
-        if (newHi < hi[cell])
-        {
-            hi[cell] = newHi;
-            changed = true;
-        }
-
-        return changed;
-    }
-
-    /// <summary>
-    /// The counts not yet known that the sums fix as linear equations: Gauss-Jordan over the unknowns,
-    /// where a reduced row with a single unknown left names one the sums determine.
-    /// </summary>
-    private List<int> Solved(long[] lo, long[] hi)
-    {
-        var unknowns = Enumerable.Range(0, values.Count).Where(i => lo[i] < hi[i]).ToArray();
-        var column = new Dictionary<int, int>();
-        for (var c = 0; c < unknowns.Length; c++)
-        {
-            column[unknowns[c]] = c;
-        }
-
-        var rows = new List<double[]>();
-        foreach (var sum in sums)
-        {
-            var row = new double[unknowns.Length];
-            var any = false;
-            foreach (var (cell, sign) in sum.Parts.Select(p => (p, 1.0)).Append((sum.Whole, -1.0)))
-            {
-                if (column.TryGetValue(cell, out var c))
-                {
-                    row[c] += sign;
-                    any = true;
-                }
-            }
-
-            if (any)
-            {
-                rows.Add(row);
-            }
-        }
-
-        var pivotRow = 0;
-        for (var c = 0; c < unknowns.Length && pivotRow < rows.Count; c++)
-        {
-            var best = pivotRow;
-            for (var r = pivotRow + 1; r < rows.Count; r++)
-            {
-                if (Math.Abs(rows[r][c]) > Math.Abs(rows[best][c]))
-                {
-                    best = r;
-                }
-            }
-
-            if (Math.Abs(rows[best][c]) < Epsilon)
-            {
-                continue;
-            }
-
-            (rows[pivotRow], rows[best]) = (rows[best], rows[pivotRow]);
-            var pivot = rows[pivotRow];
-            var scale = pivot[c];
-            for (var k = c; k < pivot.Length; k++)
-            {
-                pivot[k] /= scale;
-            }
-
-            for (var r = 0; r < rows.Count; r++)
-            {
-                var factor = rows[r][c];
-                if (r == pivotRow || Math.Abs(factor) < Epsilon)
-                {
-                    continue;
-                }
-
-                var target = rows[r];
-                for (var k = c; k < target.Length; k++)
-                {
-                    target[k] -= factor * pivot[k];
-                }
-            }
-
-            pivotRow++;
-        }
-
-        var solved = new List<int>();
-        foreach (var row in rows.Take(pivotRow))
-        {
-            var nonZero = -1;
-            var count = 0;
-            for (var c = 0; c < row.Length && count < 2; c++)
-            {
-                if (Math.Abs(row[c]) > Epsilon)
-                {
-                    nonZero = c;
-                    count++;
-                }
-            }
-
-            if (count == 1)
-            {
-                solved.Add(unknowns[nonZero]);
-            }
-        }
-
-        return solved;
     }
 }
 

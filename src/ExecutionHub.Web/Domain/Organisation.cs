@@ -28,23 +28,40 @@ public sealed class Street
     public List<Community> Communities { get; set; } = [];
 }
 
+/// <summary>
+/// A unit inside a street, which the street's own coordinator maintains: a <see cref="Community"/>
+/// in its street or a <see cref="Grid"/> in its community. Both are created, renamed and deleted alike.
+/// </summary>
+public interface IStreetUnit
+{
+    int Id { get; }
+    string Name { get; set; }
+
+    /// <summary>Where the unit is: a community's street, a grid's community.</summary>
+    int ParentId { get; }
+}
+
 /// <summary>A residents' committee (社区/居委) within a street.</summary>
-public sealed class Community
+public sealed class Community : IStreetUnit
 {
     public int Id { get; set; }
     public required string Name { get; set; }
     public int StreetId { get; set; }
     public Street? Street { get; set; }
     public List<Grid> Grids { get; set; } = [];
+
+    int IStreetUnit.ParentId => StreetId;
 }
 
 /// <summary>A grid (网格): the patch of a community that its grid workers know on foot.</summary>
-public sealed class Grid
+public sealed class Grid : IStreetUnit
 {
     public int Id { get; set; }
     public required string Name { get; set; }
     public int CommunityId { get; set; }
     public Community? Community { get; set; }
+
+    int IStreetUnit.ParentId => CommunityId;
 }
 
 public enum WorkingGroupKind

@@ -17,7 +17,8 @@ public sealed record LedgerLine(int Row, IReadOnlyList<string> Cells);
 /// <summary>
 /// The historical ledger's file layout: a header row naming the columns in a fixed order, then one
 /// row per matter. Reads CSV (UTF-8, or GB18030 as Excel saves it on a Chinese Windows) and XLSX
-/// (the first worksheet) into text cells; blank rows are skipped.
+/// (the first worksheet) into text cells; blank rows are skipped. What a cell means is
+/// <see cref="LedgerRowRules"/>' business, not the file's.
 /// </summary>
 public static class LedgerFile
 {
@@ -52,12 +53,58 @@ public static class LedgerFile
     };
 
     /// <summary>
+    /// The data rows of the file, the header checked and left out; or, with no rows, the error that
+    /// refuses the whole file (in column <see cref="Header"/>): unreadable, a header that is not the
+    /// ledger's, no data rows, or more than <see cref="MaxRows"/>.
+    /// </summary>
+    public static (IReadOnlyList<LedgerLine> Rows, LedgerRowError? Error) ReadRows(byte[] content, LedgerFormat format)
+    {
+        List<LedgerLine> lines;
+        try
+        {
+            lines = Read(content, format);
+        }
+        catch (InvalidDataException)
+        {
+            return Refused(1, "Import.Error.Unreadable");
+        }
+
+        if (lines.Count == 0 || !HasExpectedHeader(lines[0]))
+        {
+            return Refused(lines.Count == 0 ? 1 : lines[0].Row, "Import.Error.Header", string.Join(", ", Columns));
+        }
+
+        var rows = lines.Skip(1).ToList();
+        if (rows.Count == 0)
+        {
+            return Refused(lines[0].Row, "Import.Error.NoRows");
+        }
+
+        if (rows.Count > MaxRows)
+        {
+            return Refused(rows[MaxRows].Row, "Import.Error.TooManyRows", MaxRows);
+        }
+
+        return (rows, null);
+    }
+
+    private static (IReadOnlyList<LedgerLine>, LedgerRowError?) Refused(int row, string key, params object[] args) =>
+        ([], LedgerRowError.Of(row, Header, key, args));
+
+    /// <summary>The column's position in a row, -1 for a name that is not a column.</summary>
+    public static int IndexOf(string column) => ColumnIndexes.GetValueOrDefault(column, -1);
+
+    // Built once: a cell is looked up by column name a dozen times per row, for up to 5,000 rows.
+    private static readonly Dictionary<string, int> ColumnIndexes =
+        Columns.Select((column, index) => (column, index)).ToDictionary(c => c.column, c => c.index, StringComparer.Ordinal);
+
+    /// <summary>
     /// The rows of the file, header first, at most <see cref="MaxRows"/> + 2 (the header, the
     /// allowed rows and one more to tell that there are too many): a small compressed XLSX can hold
     /// millions of rows, and reading them all would only be to refuse them.
     /// Throws <see cref="InvalidDataException"/> when the file cannot be read at all.
     /// </summary>
-    public static List<LedgerLine> Read(byte[] content, LedgerFormat format) =>
+    private static List<LedgerLine> Read(byte[] content, LedgerFormat format) =>
         format == LedgerFormat.Xlsx ? ReadXlsx(content) : ReadCsv(content);
 
     private const int MaxLines = MaxRows + 2;

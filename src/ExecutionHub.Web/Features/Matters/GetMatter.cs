@@ -33,6 +33,9 @@ public sealed record TaskView(
 
 public sealed record TimelineView(DateTime AtUtc, string ActorName, string Event, string Detail, int? TaskId);
 
+/// <summary>The matter as its page shows it.</summary>
+/// <param name="IsOpen">The domain's <see cref="Matter.IsOpen"/>: still being worked on (paused or not), so pausing, cancelling, extending and reviewing apply.</param>
+/// <param name="CanConsolidate">Dispatched and every task settled (accepted or waived): the coordinator may write the consolidated feedback (<see cref="Matter.Consolidate"/> also waits for a paused matter to resume).</param>
 public sealed record MatterView(
     int Id,
     int Version,
@@ -40,6 +43,8 @@ public sealed record MatterView(
     MatterType Type,
     MatterSource Source,
     MatterStatus Status,
+    bool IsOpen,
+    bool CanConsolidate,
     string Request,
     MatterDetails Details,
     int CaseId,
@@ -136,6 +141,8 @@ public sealed class GetMatterHandler(IDbContextFactory<AppDbContext> dbFactory, 
             matter.Type,
             matter.Source,
             matter.Status,
+            matter.IsOpen,
+            matter.Status == MatterStatus.Dispatched && matter.Tasks.Count > 0 && matter.Tasks.All(t => t.IsSettled),
             matter.Request,
             matter.Details,
             matter.CaseId,

@@ -13,4 +13,8 @@ public static class UiText
     public static string Get(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;
 
     public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
+
+    /// <summary>The text of <paramref name="key"/> with <paramref name="args"/> filled in, in the current culture; without arguments, the text as it is.</summary>
+    public static string Format(string key, params object[] args) =>
+        args.Length == 0 ? Get(key) : string.Format(CultureInfo.CurrentCulture, Get(key), args);
 }

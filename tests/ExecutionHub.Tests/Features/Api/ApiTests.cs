@@ -13,7 +13,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Tests.Features.Api;
 
-/// <summary>The integration API through the real HTTP pipeline: key, scope, court, idempotency, problem details, call log.</summary>
+/// <summary>
+/// The integration API through the real HTTP pipeline: key, scope, court, idempotency, problem details, call log.
+/// Long because it is one contract, asserted call by call over one host shared by the class (starting it is the slow part).
+/// </summary>
 public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
 {
     private static readonly JsonSerializerOptions Json = ApiProblems.Json;

@@ -10,7 +10,10 @@ using static ExecutionHub.Tests.Features.Imports.LedgerScenario;
 
 namespace ExecutionHub.Tests.Features.Imports;
 
-/// <summary>The ledger import through the real pipeline over a hand-built street; "now" is 2026-11-27 09:30 Shanghai.</summary>
+/// <summary>
+/// The ledger import through the real pipeline over a hand-built street; "now" is 2026-11-27 09:30 Shanghai.
+/// Long because it is one use case seen whole: the file, every row rule, scope, idempotency, figures and alerts.
+/// </summary>
 public sealed class ImportLedgerTests : IAsyncLifetime
 {
     private TestApp app = default!;
@@ -329,10 +332,10 @@ public sealed class ImportLedgerTests : IAsyncLifetime
     [Fact]
     public async Task Should_read_times_without_an_offset_as_shanghai_time()
     {
-        Assert.True(ImportLedgerHandler.TryParseTime("2026-11-10 08:00", out var local));
-        Assert.True(ImportLedgerHandler.TryParseTime("2026-11-10T08:00:00+08:00", out var offset));
-        Assert.True(ImportLedgerHandler.TryParseTime("2026-11-10T00:00:00Z", out var utc));
-        Assert.False(ImportLedgerHandler.TryParseTime("10/11/2026 08:00", out _));
+        Assert.True(LedgerCodes.TryParseTime("2026-11-10 08:00", out var local));
+        Assert.True(LedgerCodes.TryParseTime("2026-11-10T08:00:00+08:00", out var offset));
+        Assert.True(LedgerCodes.TryParseTime("2026-11-10T00:00:00Z", out var utc));
+        Assert.False(LedgerCodes.TryParseTime("10/11/2026 08:00", out _));
 
         Assert.Equal(new DateTime(2026, 11, 10, 0, 0, 0, DateTimeKind.Utc), local);
         Assert.Equal(local, offset);

@@ -20,6 +20,50 @@ public interface IOrgUnitForm
     string Name { get; set; }
 }
 
+/// <summary>The kinds of <see cref="IStreetUnit"/>; their names are the words the audit log uses (<c>Org.CommunityCreated</c>, <c>Org.GridRenamed</c>…).</summary>
+public enum StreetUnitKind
+{
+    Community = 1,
+    Grid = 2,
+}
+
+/// <summary>Where each kind of street unit is stored: the one place the two kinds differ.</summary>
+internal static class StreetUnits
+{
+    /// <summary>The kind of unit another kind lives in, by the name the audit log and errors give it.</summary>
+    public static string ParentOf(StreetUnitKind kind) => kind == StreetUnitKind.Community ? "Street" : nameof(StreetUnitKind.Community);
+
+    public static Task<bool> ParentExistsAsync(AppDbContext db, StreetUnitKind kind, int parentId, CancellationToken ct) => kind switch
+    {
+        StreetUnitKind.Community => db.Streets.AnyAsync(s => s.Id == parentId, ct),
+        StreetUnitKind.Grid => db.Communities.AnyAsync(c => c.Id == parentId, ct),
+        _ => Task.FromResult(false),
+    };
+
+    /// <summary>Whether a sibling (a unit of the same kind and parent, other than <paramref name="exceptId"/>) already has <paramref name="name"/>.</summary>
+    public static Task<bool> IsNameTakenAsync(AppDbContext db, StreetUnitKind kind, int parentId, string name, int? exceptId, CancellationToken ct) => kind switch
+    {
+        StreetUnitKind.Community => db.Communities.AnyAsync(c => c.StreetId == parentId && c.Name == name && c.Id != exceptId, ct),
+        StreetUnitKind.Grid => db.Grids.AnyAsync(g => g.CommunityId == parentId && g.Name == name && g.Id != exceptId, ct),
+        _ => Task.FromResult(false),
+    };
+
+    public static async Task<IStreetUnit?> FindAsync(AppDbContext db, StreetUnitKind kind, int id, CancellationToken ct) => kind switch
+    {
+        StreetUnitKind.Community => await db.Communities.SingleOrDefaultAsync(c => c.Id == id, ct),
+        StreetUnitKind.Grid => await db.Grids.SingleOrDefaultAsync(g => g.Id == id, ct),
+        _ => null,
+    };
+
+    /// <summary>A new unit, added to the context (saved by the caller).</summary>
+    public static IStreetUnit Add(AppDbContext db, StreetUnitKind kind, string name, int parentId) => kind switch
+    {
+        StreetUnitKind.Community => db.Communities.Add(new Community { Name = name, StreetId = parentId }).Entity,
+        StreetUnitKind.Grid => db.Grids.Add(new Grid { Name = name, CommunityId = parentId }).Entity,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
+
 /// <summary>The rules every org unit's name follows.</summary>
 internal static class OrgUnitNameRules
 {
@@ -72,6 +116,22 @@ internal static class OrgScopes
             .SingleOrDefaultAsync(ct);
         return new OrgScope(CourtId: street?.CourtId, StreetId: street?.StreetId, GridId: street is null ? null : gridId);
     }
+
+    /// <summary>The street a community or a grid is in.</summary>
+    public static ValueTask<OrgScope> OfStreetUnitAsync(IServiceProvider services, StreetUnitKind kind, int id, CancellationToken ct) => kind switch
+    {
+        StreetUnitKind.Community => OfCommunityAsync(services, id, ct),
+        StreetUnitKind.Grid => OfGridAsync(services, id, ct),
+        _ => ValueTask.FromResult(new OrgScope()),
+    };
+
+    /// <summary>The street a new community or grid would be in: its parent's.</summary>
+    public static ValueTask<OrgScope> OfNewStreetUnitAsync(IServiceProvider services, StreetUnitKind kind, int parentId, CancellationToken ct) => kind switch
+    {
+        StreetUnitKind.Community => OfStreetAsync(services, parentId, ct),
+        StreetUnitKind.Grid => OfCommunityAsync(services, parentId, ct),
+        _ => ValueTask.FromResult(new OrgScope()),
+    };
 
     public static async ValueTask<OrgScope> OfWorkingGroupAsync(IServiceProvider services, int workingGroupId, CancellationToken ct)
     {

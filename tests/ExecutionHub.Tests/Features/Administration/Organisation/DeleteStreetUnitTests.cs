@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Tests.Features.Administration.Organisation;
 
-public sealed class DeleteOrgUnitTests
+public sealed class DeleteStreetUnitTests
 {
     [Fact]
     public async Task Grid_with_workers_cannot_be_deleted()
@@ -15,7 +15,7 @@ public sealed class DeleteOrgUnitTests
         await app.SignInAsAsync("coord.chen");
         var gridId = await app.GridIdAsync("平凉一居委第1网格");
 
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => app.SendAsync(new DeleteGrid(gridId)));
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => app.SendAsync(new DeleteStreetUnit(StreetUnitKind.Grid, gridId)));
 
         Assert.Equal("Admin.Org.GridHasWorkers", Assert.Single(refused.Errors).ErrorCode);
         await using var db = await app.DbAsync();
@@ -28,12 +28,12 @@ public sealed class DeleteOrgUnitTests
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
         await app.SignInAsAsync("coord.chen");
-        var communityId = await app.SendAsync(new SaveCommunity { StreetId = await app.StreetIdAsync(OrgTestData.Pingliang), Name = "新华居委" });
-        var gridId = await app.SendAsync(new SaveGrid { CommunityId = communityId, Name = "新华居委第1网格" });
+        var communityId = await app.SendAsync(new SaveStreetUnit { Kind = StreetUnitKind.Community, ParentId = await app.StreetIdAsync(OrgTestData.Pingliang), Name = "新华居委" });
+        var gridId = await app.SendAsync(new SaveStreetUnit { Kind = StreetUnitKind.Grid, ParentId = communityId, Name = "新华居委第1网格" });
 
-        var stillHasGrid = await Assert.ThrowsAsync<ValidationException>(() => app.SendAsync(new DeleteCommunity(communityId)));
-        await app.SendAsync(new DeleteGrid(gridId));
-        await app.SendAsync(new DeleteCommunity(communityId));
+        var stillHasGrid = await Assert.ThrowsAsync<ValidationException>(() => app.SendAsync(new DeleteStreetUnit(StreetUnitKind.Community, communityId)));
+        await app.SendAsync(new DeleteStreetUnit(StreetUnitKind.Grid, gridId));
+        await app.SendAsync(new DeleteStreetUnit(StreetUnitKind.Community, communityId));
 
         Assert.Equal("Admin.Org.CommunityHasGrids", Assert.Single(stillHasGrid.Errors).ErrorCode);
         await using var db = await app.DbAsync();
@@ -50,7 +50,7 @@ public sealed class DeleteOrgUnitTests
         await using var db = await app.DbAsync();
         var communityId = await db.Cases.Where(c => c.CommunityId != null).Select(c => c.CommunityId!.Value).FirstAsync();
 
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => app.SendAsync(new DeleteCommunity(communityId)));
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => app.SendAsync(new DeleteStreetUnit(StreetUnitKind.Community, communityId)));
 
         Assert.Contains(refused.Errors, e => e.ErrorCode == "Admin.Org.CommunityHasCases");
         Assert.True(await db.Communities.AnyAsync(c => c.Id == communityId));
@@ -62,10 +62,10 @@ public sealed class DeleteOrgUnitTests
         await using var app = await TestApp.CreateAsync(demoData: true);
         await app.SignInAsAsync("admin");
         var communityId = await app.CommunityIdAsync("平凉一居委");
-        var gridId = await app.SendAsync(new SaveGrid { CommunityId = communityId, Name = "空网格" });
+        var gridId = await app.SendAsync(new SaveStreetUnit { Kind = StreetUnitKind.Grid, ParentId = communityId, Name = "空网格" });
         await app.SignInAsAsync("coord.zhao");
 
-        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new DeleteGrid(gridId)));
+        await Assert.ThrowsAsync<RequestRefusedException>(() => app.SendAsync(new DeleteStreetUnit(StreetUnitKind.Grid, gridId)));
 
         await using var db = await app.DbAsync();
         Assert.True(await db.Grids.AnyAsync(g => g.Id == gridId));
