@@ -42,6 +42,14 @@ public sealed class ExecutionCase
     public DateOnly FiledOn { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// When anything last happened on the case: the time of the latest line on its timeline (a change to
+    /// any of its matters, or its own milestone, tag, mediation or payment), or its creation while it has
+    /// none. The case list sorts by it. The database keeps it when a timeline line is saved (see
+    /// <c>Data.CaseActivity</c>), so no use case has to remember to.
+    /// </summary>
+    public DateTime LastActivityAtUtc { get; set; }
+
     /// <summary>城市更新 / 群体性 tags a coordinator or judge sets; the street's risk rules read them.</summary>
     public CaseTags Tags { get; set; }
 
