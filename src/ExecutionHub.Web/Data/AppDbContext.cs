@@ -71,8 +71,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
         // The cases' latest activity moves with the lines that move it, or not at all.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await CaseActivity.RaiseAsync(this, raises, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -91,8 +91,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         }
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         CaseActivity.Raise(this, raises);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         transaction?.Commit();
         return saved;
     }

@@ -11,8 +11,9 @@ namespace ExecutionHub.Web.Data;
 internal static class CaseActivity
 {
     /// <summary>
-    /// Before a save: a new case starts at its creation (its lines, which need its id, come in later
-    /// saves); for every case the save adds a line to, the raise to run with <see cref="RaiseAsync"/>.
+    /// Before a save: a new case starts where a case without activity stands (its lines, which need
+    /// its id, come in later saves); for every case the save adds a line to, the raise to run with
+    /// <see cref="RaiseAsync"/> before the lines themselves are written.
     /// </summary>
     public static IReadOnlyList<(int CaseId, DateTime AtUtc)> Collect(AppDbContext db)
     {
@@ -25,7 +26,7 @@ internal static class CaseActivity
             var activity = entry.Property(c => c.LastActivityAtUtc);
             if (activity.CurrentValue == default)
             {
-                activity.CurrentValue = entry.Entity.CreatedAtUtc;
+                activity.CurrentValue = entry.Entity.QuietSinceUtc;
             }
         }
 
@@ -33,17 +34,17 @@ internal static class CaseActivity
     }
 
     /// <summary>
-    /// Raises each case to its newest line, never lowers it below another line: a conditional update
-    /// rather than a read-modify-write, so two saves racing on one case cannot leave the older time
-    /// behind. A case still at its creation takes its first line's time even when that is earlier
-    /// (history recorded after the case, as the demo data and old ledgers are).
+    /// Raises each case to its newest line, never lowers it below a line: a conditional update rather
+    /// than a read-modify-write, so two saves racing on one case cannot leave the older time behind.
+    /// A case no line stands behind yet (it still shows its quiet start) takes its first line's time
+    /// even when that is earlier, as history recorded after the case is (demo data, old ledgers).
+    /// Runs before the save writes the new lines, so "no line yet" still means it.
     /// </summary>
     public static async Task RaiseAsync(AppDbContext db, IReadOnlyList<(int CaseId, DateTime AtUtc)> raises, CancellationToken cancellationToken)
     {
         foreach (var (caseId, at) in raises)
         {
-            await db.Cases.Where(c => c.Id == caseId && (c.LastActivityAtUtc < at || c.LastActivityAtUtc == c.CreatedAtUtc))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAtUtc, at), cancellationToken);
+            await Raisable(db, caseId, at).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAtUtc, at), cancellationToken);
         }
     }
 
@@ -51,8 +52,11 @@ internal static class CaseActivity
     {
         foreach (var (caseId, at) in raises)
         {
-            db.Cases.Where(c => c.Id == caseId && (c.LastActivityAtUtc < at || c.LastActivityAtUtc == c.CreatedAtUtc))
-                .ExecuteUpdate(s => s.SetProperty(c => c.LastActivityAtUtc, at));
+            Raisable(db, caseId, at).ExecuteUpdate(s => s.SetProperty(c => c.LastActivityAtUtc, at));
         }
     }
+
+    private static IQueryable<ExecutionCase> Raisable(AppDbContext db, int caseId, DateTime at) =>
+        db.Cases.Where(c => c.Id == caseId
+            && (c.LastActivityAtUtc < at || !db.Timeline.Any(t => t.CaseId == c.Id && t.AtUtc >= c.LastActivityAtUtc)));
 }

@@ -26,12 +26,14 @@ namespace ExecutionHub.Web.Data.Migrations
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
-            // Existing cases start at their newest timeline line, or at their creation when they have none.
+            // Existing cases start at their newest timeline line or, with none, where ExecutionCase.QuietSinceUtc
+            // puts them: 00:00 in Shanghai of their filing day, unless they were entered before that.
             migrationBuilder.Sql(
                 """
                 UPDATE "Cases" SET "LastActivityAtUtc" = COALESCE(
                     (SELECT MAX("t"."AtUtc") FROM "Timeline" AS "t" WHERE "t"."CaseId" = "Cases"."Id"),
-                    "CreatedAtUtc");
+                    CASE WHEN "FiledOn" = '0001-01-01' OR datetime("FiledOn", '-8 hours') > "CreatedAtUtc" THEN "CreatedAtUtc"
+                         ELSE datetime("FiledOn", '-8 hours') END);
                 """);
 
             migrationBuilder.CreateIndex(

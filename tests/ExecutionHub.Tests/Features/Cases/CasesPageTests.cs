@@ -66,8 +66,8 @@ public sealed class CasesPageTests : BunitTestBase, IAsyncLifetime
         Assert.DoesNotContain("张三丰", page.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("李小龙", page.Markup, StringComparison.Ordinal);
 
-        // Created at 01:30 UTC on 27 November: 09:30 in Shanghai.
-        Assert.Contains("2026-11-27 09:30", page.Find("[data-testid=cases-grid]").TextContent, StringComparison.Ordinal);
+        // Nothing on its timeline yet: it counts from its filing day, 5 January, 00:00 in Shanghai.
+        Assert.Contains("2026-01-05 00:00", page.Find("[data-testid=cases-grid]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -143,9 +143,9 @@ public sealed class ListCasesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_put_the_case_with_the_latest_line_on_its_timeline_first_and_a_case_without_one_at_its_creation()
+    public async Task Should_put_the_case_with_the_latest_line_on_its_timeline_first_and_a_case_without_one_at_its_filing_day()
     {
-        var quiet = await data.AddCaseAsync(data.Judge);
+        var quiet = await data.AddCaseAsync(data.Judge, filedOn: new DateOnly(2026, 11, 26));
         var busy = await data.AddCaseAsync(data.Judge);
         var recent = await data.AddCaseAsync(data.Judge);
         await LineAsync(busy, Now.AddDays(-3));
@@ -155,8 +155,10 @@ public sealed class ListCasesTests : IAsyncLifetime
 
         var page = await app.SendAsync(new ListCases());
 
-        // The quiet case was created at the test's start (now); the others' newest lines are earlier.
-        Assert.Equal([(quiet.Id, Now), (busy.Id, Now.AddHours(-2)), (recent.Id, Now.AddHours(-6))], page.Rows.Select(r => (r.Id, r.LastActivityAtUtc)));
+        // Entered today, filed yesterday and untouched since: it counts from 00:00 on 26 November in Shanghai.
+        Assert.Equal(
+            [(busy.Id, Now.AddHours(-2)), (recent.Id, Now.AddHours(-6)), (quiet.Id, new DateTime(2026, 11, 25, 16, 0, 0, DateTimeKind.Utc))],
+            page.Rows.Select(r => (r.Id, r.LastActivityAtUtc)));
     }
 
     [Fact]
@@ -174,6 +176,19 @@ public sealed class ListCasesTests : IAsyncLifetime
 
         var page = await app.SendAsync(new ListCases());
         Assert.Equal([(first.Id, Now.AddMinutes(10)), (second.Id, Now.AddHours(-2))], page.Rows.Select(r => (r.Id, r.LastActivityAtUtc)));
+    }
+
+    [Fact]
+    public async Task Should_date_a_quiet_case_by_its_first_line_even_when_history_recorded_later_is_older_than_its_filing_day()
+    {
+        var @case = await data.AddCaseAsync(data.Judge, filedOn: new DateOnly(2026, 11, 26));
+        await LineAsync(@case, Now.AddDays(-20));
+        await LineAsync(@case, Now.AddDays(-30));
+        data.ActAs(data.Judge, Roles.Judge);
+
+        var row = Assert.Single((await app.SendAsync(new ListCases())).Rows);
+
+        Assert.Equal(Now.AddDays(-20), row.LastActivityAtUtc);
     }
 
     [Fact]
