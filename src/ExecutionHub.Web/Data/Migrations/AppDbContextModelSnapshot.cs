@@ -789,11 +789,11 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CourtId", "JudgeId");
 
-                    b.HasIndex("CourtId", "LastActivityAtUtc");
+                    b.HasIndex("CourtId", "LastActivityAtUtc", "Status");
 
-                    b.HasIndex("StreetId", "LastActivityAtUtc");
+                    b.HasIndex("StreetId", "LastActivityAtUtc", "Status");
 
-                    b.HasIndex("JudgeId", "CourtId", "LastActivityAtUtc");
+                    b.HasIndex("JudgeId", "CourtId", "LastActivityAtUtc", "Status");
 
                     b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered");
 

@@ -106,7 +106,11 @@ public sealed class ListCasesHandler(IDbContextFactory<AppDbContext> dbFactory, 
 
         if (query.OpenMattersOnly)
         {
-            cases = cases.Where(c => db.Matters.Any(m => m.CaseId == c.Id && m.Status <= MatterQueries.LastOpenStatus));
+            // The scope's open matters are few (the open work is recent) and one range of their own index;
+            // their cases, as a list, then filter the walk — instead of a look into every case's matters.
+            var open = (me.IsInRole(Roles.Judge) ? db.Matters.Where(m => m.CourtId == me.CourtId) : db.Matters.Where(m => m.StreetId == me.StreetId))
+                .Open().Select(m => m.CaseId);
+            cases = cases.Where(c => open.Contains(c.Id));
         }
 
         return string.IsNullOrWhiteSpace(query.Search) ? cases : Search(db, cases, query.Search.Trim());

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExecutionHub.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207031146_CaseLastActivity")]
+    [Migration("20261207035013_CaseLastActivity")]
     partial class CaseLastActivity
     {
         /// <inheritdoc />
@@ -792,11 +792,11 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CourtId", "JudgeId");
 
-                    b.HasIndex("CourtId", "LastActivityAtUtc");
+                    b.HasIndex("CourtId", "LastActivityAtUtc", "Status");
 
-                    b.HasIndex("StreetId", "LastActivityAtUtc");
+                    b.HasIndex("StreetId", "LastActivityAtUtc", "Status");
 
-                    b.HasIndex("JudgeId", "CourtId", "LastActivityAtUtc");
+                    b.HasIndex("JudgeId", "CourtId", "LastActivityAtUtc", "Status");
 
                     b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered");
 

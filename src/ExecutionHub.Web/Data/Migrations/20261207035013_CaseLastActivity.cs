@@ -42,19 +42,19 @@ namespace ExecutionHub.Web.Data.Migrations
                 columns: new[] { "CaseId", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_CourtId_LastActivityAtUtc",
+                name: "IX_Cases_CourtId_LastActivityAtUtc_Status",
                 table: "Cases",
-                columns: new[] { "CourtId", "LastActivityAtUtc" });
+                columns: new[] { "CourtId", "LastActivityAtUtc", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_JudgeId_CourtId_LastActivityAtUtc",
+                name: "IX_Cases_JudgeId_CourtId_LastActivityAtUtc_Status",
                 table: "Cases",
-                columns: new[] { "JudgeId", "CourtId", "LastActivityAtUtc" });
+                columns: new[] { "JudgeId", "CourtId", "LastActivityAtUtc", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_StreetId_LastActivityAtUtc",
+                name: "IX_Cases_StreetId_LastActivityAtUtc_Status",
                 table: "Cases",
-                columns: new[] { "StreetId", "LastActivityAtUtc" });
+                columns: new[] { "StreetId", "LastActivityAtUtc", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseParties_Name_CaseId",
@@ -70,15 +70,15 @@ namespace ExecutionHub.Web.Data.Migrations
                 table: "Matters");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_CourtId_LastActivityAtUtc",
+                name: "IX_Cases_CourtId_LastActivityAtUtc_Status",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_JudgeId_CourtId_LastActivityAtUtc",
+                name: "IX_Cases_JudgeId_CourtId_LastActivityAtUtc_Status",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_StreetId_LastActivityAtUtc",
+                name: "IX_Cases_StreetId_LastActivityAtUtc_Status",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
