@@ -120,13 +120,14 @@ public sealed class DemoDataSeeder(
     }
 
     /// <summary>
-    /// The demo accounts in one save. Identity's password hash is deliberately slow (PBKDF2, 100,000
-    /// rounds) and one per account made this the slowest step of a first start; the accounts share
-    /// one known password anyway, so it is hashed once and the hash reused.
+    /// The demo accounts, in one transaction. Identity's password hash is deliberately slow (PBKDF2,
+    /// 100,000 rounds) and one per account made this the slowest step of a first start; the accounts
+    /// share one known password anyway, so it is hashed once and the hash reused. Each account is still
+    /// saved on its own, in order: one save would insert them in key order (random ids), and later steps
+    /// read the users in table order, so the seeded data would differ from one database to the next.
     /// </summary>
-    private async Task SeedUsersAsync(Court court, CancellationToken ct)
+    private Task SeedUsersAsync(Court court, CancellationToken ct) => InOneTransactionAsync(async db =>
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var streets = await db.Streets.Where(s => s.CourtId == court.Id).ToDictionaryAsync(s => s.Name, s => s.Id, ct);
         var grids = await db.Grids.Where(g => g.Community!.Street!.CourtId == court.Id).OrderBy(g => g.Id).ToListAsync(ct);
         var agencies = await db.PartnerAgencies.Where(a => a.CourtId == court.Id).ToDictionaryAsync(a => a.Name, a => a.Id, ct);
@@ -164,6 +165,7 @@ public sealed class DemoDataSeeder(
             user.PasswordHash = hash;
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role] });
+            await db.SaveChangesAsync(ct);
         }
 
         foreach (var account in DemoAccounts.All)
@@ -186,9 +188,7 @@ public sealed class DemoDataSeeder(
             var userName = $"grid.w{number++:00}";
             await AddAsync(userName, PersonName(), Roles.GridWorker, user => user.GridId = grid.Id);
         }
-
-        await db.SaveChangesAsync(ct);
-    }
+    }, ct);
 
     private static void Check(IdentityResult result, string userName)
     {
