@@ -96,7 +96,13 @@ public sealed class AppProcess : IDisposable
             }
 
             // A first page can take a while to render on a busy machine: one request may use the time left.
-            using var attempt = new CancellationTokenSource(limit - waited.Elapsed);
+            var left = limit - waited.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            using var attempt = new CancellationTokenSource(left);
             try
             {
                 if ((await http.GetAsync(new Uri(BaseAddress, "account/signin"), attempt.Token)).StatusCode == HttpStatusCode.OK)
