@@ -50,6 +50,28 @@ public sealed class MatterPageLiveTests : LivePageTest
     }
 
     [Fact]
+    public async Task Should_not_carry_a_draft_over_to_another_matter_opened_in_the_same_page()
+    {
+        await Scenario.SubmitFindingAsync();
+        await Scenario.AcceptFindingAsync();
+        var other = await WorkflowScenario.ReferAsync(App);
+        await other.AcceptAsync();
+        await other.DispatchToAsync("grid.liu");
+        await other.SubmitFindingAsync();
+        await other.AcceptFindingAsync();
+        var (page, _) = await OpenAsCoordinatorAsync();
+        await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find(FeedbackText)), Patience);
+        page.Find(FeedbackText).Change("只写给第一个事项的反馈。");
+
+        var otherReference = (await other.MatterAsync()).Reference;
+
+        page.Render(p => p.Add(x => x.Id, other.MatterId));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal(otherReference, page.Find("[data-testid=matter-reference]").TextContent), Patience);
+        Assert.Contains("河间路200弄3号", TextOf(page.Find(FeedbackText)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_follow_its_own_matter_and_not_another()
     {
         var (page, _) = await OpenAsCoordinatorAsync();
