@@ -32,27 +32,14 @@ public sealed class AppProcess : IDisposable
 
     /// <summary>Starts the app and waits until its sign-in page answers, for at most <paramref name="timeout"/> (default <see cref="TestTimeouts.AppStart"/>).</summary>
     /// <param name="settings">Configuration as environment variables (<c>Section__Key</c>), over the defaults below.</param>
-    public static async Task<AppProcess> StartAsync(string folder, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? timeout = null)
+    /// <param name="host">
+    /// The address it listens on: loopback by default; <c>0.0.0.0</c> for a start on the network (every
+    /// interface, loopback included, so the test still reaches it at 127.0.0.1).
+    /// </param>
+    public static async Task<AppProcess> StartAsync(string folder, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? timeout = null, string host = "127.0.0.1")
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ExecutionHub.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", folder])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ConnectionStrings__ExecutionHub"] = $"Data Source={Path.Combine(folder, "app.db")}";
-        start.Environment["ConnectionStrings__Hangfire"] = Path.Combine(folder, "hangfire.db");
-        start.Environment["Storage__EvidencePath"] = Path.Combine(folder, "evidence");
-        start.Environment["Hangfire__QueuePollSeconds"] = "1";
-        start.Environment["Demo__Seed"] = "true";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production"; // as `dotnet run` on a fresh machine, without launch settings
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = StartInfo(folder, settings, "--urls", $"http://{host}:{port}");
         var output = new AppOutput();
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => output.Add(e.Data);
@@ -81,6 +68,65 @@ public sealed class AppProcess : IDisposable
         var processId = process.Id;
         app.Dispose();
         throw new AppStartException(failure, processId, output.Text);
+    }
+
+    /// <summary>
+    /// Runs the app with a one-time step (<c>--create-admin</c>, <c>--remove-demo</c>) on the same files and
+    /// waits for it to exit, for at most <see cref="TestTimeouts.AppStart"/>.
+    /// </summary>
+    /// <returns>Its exit code and everything it wrote.</returns>
+    public static async Task<(int ExitCode, string Output)> RunStepAsync(string folder, IReadOnlyDictionary<string, string>? settings, params string[] step)
+    {
+        var output = new AppOutput();
+        var start = StartInfo(folder, settings, step);
+        start.RedirectStandardInput = true;
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        // Nothing piped in: a step that reads its input gets the end of it at once, never a wait.
+        process.StandardInput.Close();
+        using var limit = new CancellationTokenSource(TestTimeouts.AppStart);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new AppStartException($"{string.Join(' ', step)} did not finish within {TestTimeouts.AppStart.TotalSeconds:0} s", process.Id, output.Text);
+        }
+
+        // Without a time limit this also waits for the output readers to reach the end of the streams.
+        process.WaitForExit();
+        output.Close();
+        return (process.ExitCode, output.Text);
+    }
+
+    private static ProcessStartInfo StartInfo(string folder, IReadOnlyDictionary<string, string>? settings, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ExecutionHub.Web.dll"), .. arguments, "--contentRoot", folder])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ConnectionStrings__ExecutionHub"] = $"Data Source={Path.Combine(folder, "app.db")}";
+        start.Environment["ConnectionStrings__Hangfire"] = Path.Combine(folder, "hangfire.db");
+        start.Environment["Storage__EvidencePath"] = Path.Combine(folder, "evidence");
+        start.Environment["Hangfire__QueuePollSeconds"] = "1";
+        start.Environment["Demo__Seed"] = "true";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production"; // as `dotnet run` on a fresh machine, without launch settings
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
     }
 
     /// <summary>Null once the sign-in page answers 200; else why not (the app exited, or the time ran out).</summary>

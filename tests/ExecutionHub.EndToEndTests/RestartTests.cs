@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using ExecutionHub.Web.Data;
-using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,10 +12,7 @@ namespace ExecutionHub.EndToEndTests;
 /// </summary>
 public sealed class RestartTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "executionhub-restart", Guid.NewGuid().ToString("N"));
-    private readonly List<AppProcess> started = [];
-
-    public RestartTests() => Directory.CreateDirectory(folder);
+    private readonly AppFolder folder = new();
 
     [Fact]
     public async Task Alerts_and_messages_that_fall_due_while_the_app_is_down_happen_exactly_once_after_a_kill_and_a_restart()
@@ -70,12 +66,7 @@ public sealed class RestartTests : IDisposable
         }
     }
 
-    private async Task<AppProcess> StartAsync()
-    {
-        var app = await AppProcess.StartAsync(folder);
-        started.Add(app);
-        return app;
-    }
+    private Task<AppProcess> StartAsync() => folder.StartAsync();
 
     private async Task<long> QueueMessageAsync()
     {
@@ -87,8 +78,7 @@ public sealed class RestartTests : IDisposable
         return message.Id;
     }
 
-    private AppDbContext Db() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(SqliteDatabase.BuildConnectionString($"Data Source={Path.Combine(folder, "app.db")}", folder)).Options);
+    private AppDbContext Db() => folder.Db();
 
     private async Task<List<int>> MakeOverdueAsync(int count)
     {
@@ -120,26 +110,9 @@ public sealed class RestartTests : IDisposable
             await Task.Delay(500);
         }
 
-        var logs = string.Join("\n", started.Select((app, i) => $"== start {i + 1}\n" + string.Join("\n", app.Output.Split('\n').TakeLast(40))));
+        var logs = string.Join("\n", folder.Started.Select((app, i) => $"== start {i + 1}\n" + string.Join("\n", app.Output.Split('\n').TakeLast(40))));
         Assert.Fail($"Timed out waiting for {what}.\n{logs}");
     }
 
-    public void Dispose()
-    {
-        // Every process is gone and its output readers stopped before its folder is.
-        foreach (var app in started)
-        {
-            app.Dispose();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the temp cleaner.
-        }
-    }
+    public void Dispose() => folder.Dispose();
 }

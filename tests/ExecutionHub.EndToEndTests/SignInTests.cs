@@ -14,7 +14,7 @@ public sealed partial class SignInTests(AppFixture app) : BrowserTest(app)
     [InlineData("grid.liu", "我的核查任务", false)]
     [InlineData("street.huang", "街道涉执概况", false)]
     [InlineData("police.xu", "协作单位任务", false)]
-    public Task Each_demo_role_signs_in_to_its_own_home_page_in_chinese(string userName, string homeTitle, bool seesAdministration) =>
+    public Task Each_demo_role_signs_in_to_its_own_home_page_in_chinese_under_the_demo_banner(string userName, string homeTitle, bool seesAdministration) =>
         OnPageAsync(async page =>
         {
             await SignInAsync(page, userName);
@@ -22,6 +22,8 @@ public sealed partial class SignInTests(AppFixture app) : BrowserTest(app)
             await Expect(page).ToHaveURLAsync(new Regex("/$"));
             await Expect(page.GetByTestId("home-title")).ToHaveTextAsync(homeTitle);
             await Expect(page.GetByTestId("nav-menu")).ToContainTextAsync("首页");
+            // The demo's accounts have the published password: every page says so, in red.
+            await Expect(page.GetByTestId("demo-banner")).ToContainTextAsync("演示数据");
             var administration = page.GetByTestId("nav-menu").GetByText("系统管理");
             if (seesAdministration)
             {

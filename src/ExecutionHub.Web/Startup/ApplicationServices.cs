@@ -81,6 +81,7 @@ public static class ApplicationServices
         services.AddScoped<Features.Reports.DraftMonthlyPortraits>();
         services.AddScoped<Infrastructure.Jobs.DatabaseMaintenanceJob>();
         services.AddScoped<Features.Warnings.RiskWarningEvaluator>();
+        services.AddSingleton<Features.Demo.KnownPasswordAccounts>();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolve;
         return services;

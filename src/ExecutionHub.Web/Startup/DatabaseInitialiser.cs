@@ -4,6 +4,8 @@ using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Demo;
 using ExecutionHub.Web.Features.Warnings;
+using ExecutionHub.Web.Infrastructure.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,28 +19,71 @@ public static class DatabaseInitialiser
 {
     /// <summary>
     /// What the first page needs, before the web host answers: migrations, roles, message templates, risk
-    /// rules and, when Demo:Seed is true, the demo data. The demo's follow-up (its first warnings, their
-    /// place on the next meeting's agenda, the report drafts) is left to <see cref="DemoFollowUp"/>, which
-    /// the host runs once it answers.
+    /// rules and, when Demo:Seed is true and <see cref="DemoSafety"/> allows it, the demo data. The demo's
+    /// follow-up (its first warnings, their place on the next meeting's agenda, the report drafts) is left
+    /// to <see cref="DemoFollowUp"/>, which the host runs once it answers.
     /// </summary>
-    public static Task InitialiseDatabaseAsync(this IHost app, CancellationToken cancellationToken = default) =>
-        PrepareAsync(app.Services, cancellationToken);
+    /// <returns>
+    /// False when the app must not start: demo accounts with the published password exist and it is about
+    /// to listen on a network address. The log says why and how to remove them.
+    /// </returns>
+    public static async Task<bool> InitialiseDatabaseAsync(this IHost app, CancellationToken cancellationToken = default)
+    {
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        var start = new StartConditions(
+            Serves: true,
+            ListeningAddresses.From(configuration),
+            configuration.GetValue<bool>(DemoSafety.OverrideKey),
+            app.Services.GetRequiredService<IHostEnvironment>().IsDevelopment());
+        var verdict = await PrepareAsync(app.Services, start, cancellationToken);
+        if (verdict is null)
+        {
+            return false;
+        }
+
+        if (verdict == DemoSeedingVerdict.Seed)
+        {
+            app.Services.GetService<DemoFollowUp>()?.DemoSeeded();
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Everything, follow-up included, before it returns: for callers without the web host (handler tests,
-    /// benchmarks) that need the whole demo at once.
+    /// benchmarks) that need the whole demo at once. Nothing listens, so nobody else can reach the demo.
     /// </summary>
     public static async Task InitialiseDatabaseAsync(this IServiceProvider root, CancellationToken cancellationToken = default)
     {
-        await PrepareAsync(root, cancellationToken);
+        await PrepareAsync(root, new StartConditions(Serves: false, [], Overridden: false, IsDevelopment: false), cancellationToken);
         await DemoFollowUp.RunAsync(root, cancellationToken);
     }
 
-    private static async Task PrepareAsync(IServiceProvider root, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether this start serves pages at all, where it will listen, whether the demo's network override
+    /// is set, and whether it is a developer's machine.
+    /// </summary>
+    private sealed record StartConditions(bool Serves, IReadOnlyList<string> Addresses, bool Overridden, bool IsDevelopment)
+    {
+        public bool LoopbackOnly => ListeningAddresses.AreLoopbackOnly(Addresses);
+    }
+
+    /// <summary>
+    /// The database as the app needs it, without demo data and without a web host: for the command-line
+    /// steps (<c>--create-admin</c>, <c>--remove-demo</c>), which must work on a database never started.
+    /// </summary>
+    public static async Task InitialiseWithoutDemoAsync(this IServiceProvider root, CancellationToken cancellationToken = default)
     {
         await using var scope = root.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var phases = new Phases(services.GetRequiredService<ILoggerFactory>());
+        await PrepareSchemaAsync(scope.ServiceProvider, new Phases(root.GetRequiredService<ILoggerFactory>()), cancellationToken);
+    }
+
+    /// <summary>What the demo decision needs to know about the database once it is migrated.</summary>
+    private sealed record DatabaseFacts(bool IsSqlite, bool HoldsOnlyDemoAccounts, string File);
+
+    private static async Task<DatabaseFacts> PrepareSchemaAsync(IServiceProvider services, Phases phases, CancellationToken cancellationToken)
+    {
+        DatabaseFacts facts;
         await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken))
         {
             var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
@@ -52,6 +97,10 @@ public static class DatabaseInitialiser
             await DefaultMessageTemplates.EnsureAsync(db, cancellationToken);
             await RiskRuleDefaults.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken);
             phases.Done("message templates and risk rules");
+            facts = new DatabaseFacts(
+                db.Database.IsSqlite(),
+                await HoldsOnlyDemoAccountsAsync(db, cancellationToken),
+                new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
         }
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
@@ -64,10 +113,59 @@ public static class DatabaseInitialiser
         }
 
         phases.Done("roles");
-        if (services.GetRequiredService<IConfiguration>().GetValue<bool>("Demo:Seed"))
+        return facts;
+    }
+
+    /// <returns>What became of the demo; null when the start must be refused.</returns>
+    private static async Task<DemoSeedingVerdict?> PrepareAsync(IServiceProvider root, StartConditions start, CancellationToken cancellationToken)
+    {
+        await using var scope = root.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var phases = new Phases(services.GetRequiredService<ILoggerFactory>());
+        var database = await PrepareSchemaAsync(services, phases, cancellationToken);
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ExecutionHub.Startup");
+        if (start.Serves)
+        {
+            var accounts = await services.GetRequiredService<KnownPasswordAccounts>().FindAsync(cancellationToken);
+            if (DemoSafety.MustRefuseStart(accounts.Count > 0, start.LoopbackOnly, start.Overridden, start.IsDevelopment))
+            {
+                logger.LogCritical("{Refusal}", DemoSafety.ExplainStartRefusal(accounts, start.Addresses, database.File));
+                return null;
+            }
+
+            if (accounts.Count > 0 && !start.LoopbackOnly)
+            {
+                logger.LogWarning("Demo accounts with the published password are reachable on the network ({Addresses}): {Reason}",
+                    string.Join(", ", start.Addresses), start.Overridden ? $"{DemoSafety.OverrideKey} is true" : "the environment is Development");
+            }
+        }
+
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var verdict = DemoSafety.Decide(configuration.GetValue<bool>("Demo:Seed"), database.IsSqlite, database.HoldsOnlyDemoAccounts, start.LoopbackOnly, start.Overridden);
+        if (verdict == DemoSeedingVerdict.Seed)
         {
             await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services).SeedAsync(phases.Done, cancellationToken);
         }
+        else if (verdict != DemoSeedingVerdict.NotRequested)
+        {
+            logger.LogWarning("{Refusal}", DemoSafety.ExplainRefusal(verdict, start.Addresses));
+        }
+
+        return verdict;
+    }
+
+    /// <summary>
+    /// No account but the demo's: a new database, or a demo (perhaps cut short while seeding). API clients'
+    /// accounts do not count; they exist only beside a person who registered them, or as the demo's.
+    /// </summary>
+    private static async Task<bool> HoldsOnlyDemoAccountsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        const int enough = 100;
+        var listed = DemoAccounts.All.Select(a => a.UserName).ToList();
+        var others = await db.Users.Where(u => !u.IsApiClient && !listed.Contains(u.UserName!))
+            .Select(u => u.UserName).Take(enough).ToListAsync(cancellationToken);
+        return others.Count < enough && others.All(DemoAccounts.IsDemoUserName);
     }
 
     /// <summary>

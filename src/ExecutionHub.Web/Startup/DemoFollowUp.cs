@@ -11,19 +11,26 @@ namespace ExecutionHub.Web.Startup;
 /// is not held up by it. <see cref="Completed"/> tells whoever needs the whole demo (the browser tests)
 /// when it is there.
 /// </summary>
-public sealed class DemoFollowUp(IServiceProvider services, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<DemoFollowUp> logger)
+public sealed class DemoFollowUp(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DemoFollowUp> logger)
     : BackgroundService
 {
     private readonly TaskCompletionSource completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool demoSeeded;
 
-    /// <summary>Completes when the follow-up has run (at once when Demo:Seed is off); faults if it failed.</summary>
+    /// <summary>Completes when the follow-up has run (at once when this start seeded no demo); faults if it failed.</summary>
     public Task Completed => completed.Task;
+
+    /// <summary>
+    /// Told by the database initialiser, before the host starts, that this start seeded the demo: with
+    /// Demo:Seed on but the demo refused (a real database, a network address) there is nothing to follow up.
+    /// </summary>
+    public void DemoSeeded() => demoSeeded = true;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            if (configuration.GetValue<bool>("Demo:Seed"))
+            if (demoSeeded)
             {
                 await StartedAsync(stoppingToken);
                 await RunAsync(services, stoppingToken);

@@ -152,11 +152,12 @@ public sealed class TestApp : IAsyncDisposable
     /// same database file, its clock carrying on from this one's. Dispose the returned app first;
     /// disposing this one afterwards deletes the folder.
     /// </summary>
-    public async Task<TestApp> RestartAsync()
+    /// <param name="settings">Configuration of the restarted app over the test defaults, e.g. <c>Demo:Seed</c> on.</param>
+    public async Task<TestApp> RestartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var restarted = Build(folder, Path.Combine(folder, "app.db"), seed: false);
+        var restarted = Build(folder, Path.Combine(folder, "app.db"), seed: false, settings);
         restarted.Clock.SetUtcNow(Clock.GetUtcNow());
         await restarted.Services.InitialiseDatabaseAsync();
         return restarted;

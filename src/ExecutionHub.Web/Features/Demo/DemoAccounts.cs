@@ -8,6 +8,15 @@ public static class DemoAccounts
 {
     public sealed record Account(string UserName, string DisplayName, string Role, string? Street = null, string? Grid = null, string? Agency = null);
 
+    /// <summary>
+    /// The password the README publishes and the shipped appsettings.json sets (<c>Demo:Password</c>): an
+    /// account that still has it can be used by anyone, whatever the configuration says today.
+    /// </summary>
+    public const string PublishedPassword = "Demo#Pass2026";
+
+    /// <summary>Every grid without a named worker gets <c>grid.w01</c>, <c>grid.w02</c>, … (the seeder numbers them).</summary>
+    public const string GridWorkerPrefix = "grid.w";
+
     public const string CourtName = "上海市杨浦区人民法院";
     public const string CourtCode = "沪0110";
 
@@ -32,4 +41,14 @@ public static class DemoAccounts
         ("上海市杨浦区司法局", PartnerAgencyKind.JusticeBureau),
         ("杨浦区人力资源和社会保障局", PartnerAgencyKind.HumanResourcesAndSocialSecurity),
     ];
+
+    public static string GridWorkerUserName(int number) => $"{GridWorkerPrefix}{number:00}";
+
+    /// <summary>Whether a user name is one the demo seeding gives out (a listed account or a numbered grid worker).</summary>
+    public static bool IsDemoUserName(string? userName) =>
+        userName is not null
+        && (All.Any(a => string.Equals(a.UserName, userName, StringComparison.OrdinalIgnoreCase))
+            || (userName.Length == GridWorkerPrefix.Length + 2
+                && userName.StartsWith(GridWorkerPrefix, StringComparison.OrdinalIgnoreCase)
+                && char.IsAsciiDigit(userName[^2]) && char.IsAsciiDigit(userName[^1])));
 }

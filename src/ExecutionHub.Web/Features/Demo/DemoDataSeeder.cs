@@ -185,7 +185,7 @@ public sealed class DemoDataSeeder(
         var number = 1;
         foreach (var grid in grids.Where(g => !named.Contains(g.Name)))
         {
-            var userName = $"grid.w{number++:00}";
+            var userName = DemoAccounts.GridWorkerUserName(number++);
             await AddAsync(userName, PersonName(), Roles.GridWorker, user => user.GridId = grid.Id);
         }
     }, ct);

@@ -31,6 +31,10 @@ public class ApiHost : IAsyncLifetime
 
     private WebApplicationFactory<Program>? factory;
 
+    /// <summary>The demo court's case system as a real installation registers it: every scope (the demo's own key only reads).</summary>
+    public const string CourtSystemName = "杨浦法院执行办案系统";
+
+    private IssuedApiKey? courtSystem;
     private (Court Court, ExecutionCase Case)? otherCourt;
     private HandBuiltData? otherOrganisation;
 
@@ -69,6 +73,10 @@ public class ApiHost : IAsyncLifetime
         await App.SignInAsAsync("admin");
         return await App.SendAsync(new RegisterApiClient { Name = name, CourtId = courtId, Scopes = scopes.ToHashSet() });
     }
+
+    /// <summary>The key of <see cref="CourtSystemName"/>, registered by the administrator the first time it is asked for.</summary>
+    public async Task<string> CourtSystemKeyAsync() =>
+        (courtSystem ??= await RegisterAsync(CourtSystemName, await DemoCourtIdAsync(), [.. ApiScopes.All])).Key;
 
     public async Task<int> DemoCourtIdAsync()
     {

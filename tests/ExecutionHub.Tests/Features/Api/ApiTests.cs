@@ -50,7 +50,7 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task Referral_creates_one_received_matter_that_names_the_client_and_reads_back_with_its_clock_and_reference()
     {
         var @case = await DemoCaseAsync();
-        using var api = host.Client(DemoApiClient.Key);
+        using var api = host.Client(await host.CourtSystemKeyAsync());
 
         var response = await api.PostAsJsonAsync("/api/v1/matters", Referral(@case.CaseNumber, "FY-2026-000123"));
 
@@ -72,17 +72,17 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
 
         await using var db = await host.App.DbAsync();
         var timeline = await db.Timeline.Where(t => t.MatterId == created.Id).OrderBy(t => t.Id).ToListAsync();
-        Assert.All(timeline, t => Assert.Equal(DemoApiClient.Name, t.ActorName));
+        Assert.All(timeline, t => Assert.Equal(ApiHost.CourtSystemName, t.ActorName));
         Assert.Contains(timeline, t => t.Event == "Timeline.ReceivedThroughApi" && t.Detail == "FY-2026-000123");
         Assert.Contains(await db.ApiCalls.Where(c => c.Method == "POST" && c.Path == "/api/v1/matters").ToListAsync(),
-            c => c.ClientName == DemoApiClient.Name && c.StatusCode == 201);
+            c => c.ClientName == ApiHost.CourtSystemName && c.StatusCode == 201);
     }
 
     [Fact]
     public async Task The_same_idempotency_key_twice_gives_one_matter_and_the_first_answer_again()
     {
         var @case = await DemoCaseAsync(1);
-        using var api = host.Client(DemoApiClient.Key);
+        using var api = host.Client(await host.CourtSystemKeyAsync());
         var before = await MatterCountAsync();
         var key = Guid.NewGuid().ToString("N");
 
@@ -108,9 +108,10 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
         var @case = await DemoCaseAsync(2);
         var before = await MatterCountAsync();
         var key = Guid.NewGuid().ToString("N");
+        var courtSystem = await host.CourtSystemKeyAsync();
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
-            using var api = host.Client(DemoApiClient.Key);
+            using var api = host.Client(courtSystem);
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/matters") { Content = JsonContent.Create(Referral(@case.CaseNumber)) };
             request.Headers.Add("Idempotency-Key", key);
             return (await api.SendAsync(request)).StatusCode;
@@ -153,6 +154,30 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Should_let_the_published_demo_key_read_and_refuse_it_every_write()
+    {
+        var @case = await DemoCaseAsync();
+        using var api = host.Client(DemoApiClient.Key);
+        var matters = await MatterCountAsync();
+        int milestones;
+        await using (var db = await host.App.DbAsync())
+        {
+            milestones = await db.Milestones.CountAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/statistics/headline")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/feedback?limit=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsJsonAsync("/api/v1/matters", Referral(@case.CaseNumber))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsJsonAsync(
+            $"/api/v1/cases/{Uri.EscapeDataString(@case.CaseNumber)}/milestones", new { kind = "AssetSeizure", occurredOn = "2026-11-26" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsync("/api/v1/imports/ledger", new ByteArrayContent([]))).StatusCode);
+
+        Assert.Equal(matters, await MatterCountAsync());
+        await using var after = await host.App.DbAsync();
+        Assert.Equal(milestones, await after.Milestones.CountAsync());
+    }
+
+    [Fact]
     public async Task A_key_without_the_scope_gets_403_and_nothing_is_created()
     {
         var @case = await DemoCaseAsync();
@@ -171,7 +196,7 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
     [Fact]
     public async Task A_bad_body_is_400_with_field_errors_named_as_in_the_body_and_nothing_is_saved()
     {
-        using var api = host.Client(DemoApiClient.Key);
+        using var api = host.Client(await host.CourtSystemKeyAsync());
         var before = await MatterCountAsync();
 
         var response = await api.PostAsJsonAsync("/api/v1/matters", new
@@ -204,7 +229,7 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
     [Fact]
     public async Task An_unknown_case_number_is_422_and_nothing_is_saved()
     {
-        using var api = host.Client(DemoApiClient.Key);
+        using var api = host.Client(await host.CourtSystemKeyAsync());
         var before = await MatterCountAsync();
 
         var response = await api.PostAsJsonAsync("/api/v1/matters", Referral("(2026)沪0110执99999号"));
@@ -297,7 +322,7 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
         var @case = await read.Cases.Where(c => c.CourtId == demoCourt && c.Status == CaseStatus.InExecution
                 && c.Parties.Any(p => p.Role == PartyRole.Applicant && !p.OptedOutOfMessages))
             .OrderBy(c => c.Id).FirstAsync();
-        using var api = host.Client(DemoApiClient.Key);
+        using var api = host.Client(await host.CourtSystemKeyAsync());
 
         var response = await api.PostAsJsonAsync($"/api/v1/cases/{Uri.EscapeDataString(@case.CaseNumber)}/milestones",
             new { kind = "AssetSeizure", occurredOn = "2026-11-26", amount = 50000, note = "查封车辆一辆" });
@@ -308,7 +333,7 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
         var milestone = await db.Milestones.SingleAsync(m => m.Id == created.Id);
         Assert.Equal(@case.Id, milestone.CaseId);
         Assert.Equal(MilestoneKind.AssetSeizure, milestone.Kind);
-        Assert.Contains(await db.Timeline.Where(t => t.CaseId == @case.Id && t.Event == "Timeline.MilestoneRecorded").ToListAsync(), t => t.ActorName == DemoApiClient.Name);
+        Assert.Contains(await db.Timeline.Where(t => t.CaseId == @case.Id && t.Event == "Timeline.MilestoneRecorded").ToListAsync(), t => t.ActorName == ApiHost.CourtSystemName);
         Assert.True(await db.Outbox.AnyAsync(o => o.Key.StartsWith($"milestone:{created.Id}:")), "no applicant SMS queued");
 
         var (_, otherCase) = await host.OtherCourtAsync();

@@ -1,7 +1,6 @@
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Startup;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -44,8 +43,8 @@ public sealed class DemoFollowUpTests
         var complete = await CountsAsync(app);
         await DeleteReportsAsync(app);
         var lifetime = new Lifetime();
-        var demoOn = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Demo:Seed"] = "true" }).Build();
-        using var followUp = new DemoFollowUp(app.Services, lifetime, demoOn, NullLogger<DemoFollowUp>.Instance);
+        using var followUp = new DemoFollowUp(app.Services, lifetime, NullLogger<DemoFollowUp>.Instance);
+        followUp.DemoSeeded();
 
         await followUp.StartAsync(CancellationToken.None);
         Assert.False(followUp.Completed.IsCompleted);
@@ -58,11 +57,10 @@ public sealed class DemoFollowUpTests
     }
 
     [Fact]
-    public async Task Should_count_as_complete_at_once_without_demo_data()
+    public async Task Should_count_as_complete_at_once_when_the_start_seeded_no_demo()
     {
         await using var app = await TestApp.CreateAsync();
-        var demoOff = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Demo:Seed"] = "false" }).Build();
-        using var followUp = new DemoFollowUp(app.Services, new Lifetime(), demoOff, NullLogger<DemoFollowUp>.Instance);
+        using var followUp = new DemoFollowUp(app.Services, new Lifetime(), NullLogger<DemoFollowUp>.Instance);
 
         await followUp.StartAsync(CancellationToken.None);
 

@@ -69,9 +69,22 @@ public sealed class CreateUserHandler(
     IStringLocalizer<SharedResource> localizer)
     : ICommandHandler<CreateUser, string>
 {
-    public async ValueTask<string> Handle(CreateUser command, CancellationToken cancellationToken)
+    public async ValueTask<string> Handle(CreateUser command, CancellationToken cancellationToken) =>
+        await UserAccountCreation.CreateAsync(scopes, await currentUser.GetAsync(), clock, localizer, command, cancellationToken);
+}
+
+/// <summary>
+/// Creating an account, one way for whoever asks: an administrator in the user dialog
+/// (<see cref="CreateUser"/>) and the first administrator of an installation (<c>--create-admin</c>).
+/// The caller has validated the request with <see cref="CreateUserValidator"/>.
+/// </summary>
+public static class UserAccountCreation
+{
+    /// <param name="actor">Who the audit trail names as having created the account.</param>
+    /// <returns>The new user's id.</returns>
+    public static async Task<string> CreateAsync(
+        IServiceScopeFactory scopes, UserContext actor, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CreateUser command, CancellationToken cancellationToken)
     {
-        var me = await currentUser.GetAsync();
         await using var change = await UserChange.BeginAsync(scopes, cancellationToken);
         var user = new AppUser
         {
@@ -87,7 +100,7 @@ public sealed class CreateUserHandler(
         IdentityOutcome.ThrowIfFailed(await change.Users.CreateAsync(user, command.Password), options, localizer, nameof(CreateUser.Password), user.UserName);
         IdentityOutcome.ThrowIfFailed(await change.Users.AddToRoleAsync(user, command.Role), options, localizer, nameof(CreateUser.Password));
 
-        await change.CommitAsync(me, clock, "User.Create", user, UserAssignment.Describe(command.Role, user), cancellationToken);
+        await change.CommitAsync(actor, clock, "User.Create", user, UserAssignment.Describe(command.Role, user), cancellationToken);
         return user.Id;
     }
 }

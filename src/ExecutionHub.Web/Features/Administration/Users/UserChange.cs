@@ -53,6 +53,12 @@ public sealed class UserChange : IAsyncDisposable
     public async Task CommitAsync(UserContext actor, TimeProvider clock, string action, AppUser subject, string detail, CancellationToken cancellationToken)
     {
         Db.AddAudit(actor, clock, action, subject.UserName ?? subject.Id, detail);
+        await CommitAsync(cancellationToken);
+    }
+
+    /// <summary>For a change to several users, whose audit lines the caller has added.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
         await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
