@@ -59,7 +59,7 @@ public sealed class ArchitectureRulesTests
     {
         AssertNone(HandlerUses(Web, WebUses.Value, App),
             "A mediator handler is called only by the mediator (its generated code is not in " + App + "). " +
-            "Move the part another type needs into a named service or a domain method that both call (docs/conventions.md, "Requests and the mediator")");
+            "Move the part another type needs into a named service or a domain method that both call (docs/conventions.md, 'Requests and the mediator')");
     }
 
     [Fact]
