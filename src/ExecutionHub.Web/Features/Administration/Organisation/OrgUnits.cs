@@ -70,7 +70,14 @@ internal static class OrgUnitNameRules
     public const int MaxLength = 100;
 
     /// <summary>
-    /// Required, at most <see cref="MaxLength"/> characters, and not taken among its siblings
+    /// Characters no court, street, community, grid or agency name needs and markup does: names are drawn
+    /// on charts and reports for other people, so one that reads like a tag is refused at the door
+    /// (what is already stored is still only ever written as text).
+    /// </summary>
+    public static readonly char[] MarkupCharacters = ['<', '>', '&', '"', '\''];
+
+    /// <summary>
+    /// Required, at most <see cref="MaxLength"/> characters, free of <see cref="MarkupCharacters"/>, and not taken among its siblings
     /// (<paramref name="isTaken"/> gets the trimmed name). The duplicate message's resource key is
     /// also its error code, so callers and tests can tell it from the others.
     /// </summary>
@@ -82,6 +89,9 @@ internal static class OrgUnitNameRules
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty()
             .MaximumLength(MaxLength)
+            .Must(name => name.IndexOfAny(MarkupCharacters) < 0)
+            .WithMessage(_ => localizer["Admin.Org.NameMarkup"])
+            .WithErrorCode("Admin.Org.NameMarkup")
             .MustAsync(async (command, name, ct) => !await isTaken(command, name.Trim(), ct))
             .WithMessage(_ => localizer[duplicateKey])
             .WithErrorCode(duplicateKey)

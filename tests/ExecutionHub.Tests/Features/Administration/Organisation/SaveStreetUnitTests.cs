@@ -25,6 +25,27 @@ public sealed class SaveStreetUnitTests
         Assert.Equal("陈静", audit.UserName);
     }
 
+    [Theory]
+    [InlineData(StreetUnitKind.Community, "<img src=x onerror=alert(1)>")]
+    [InlineData(StreetUnitKind.Community, "平凉\"居委")]
+    [InlineData(StreetUnitKind.Grid, "第3网格 & 第4网格")]
+    public async Task Should_refuse_a_community_or_grid_name_with_markup_characters_naming_the_field_and_saving_nothing(StreetUnitKind kind, string name)
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        await app.SignInAsAsync("coord.chen");
+        var parent = kind == StreetUnitKind.Community ? await app.StreetIdAsync(OrgTestData.Pingliang) : await app.CommunityIdAsync("平凉一居委");
+        await using var before = await app.DbAsync();
+        var units = await before.Communities.CountAsync() + await before.Grids.CountAsync();
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => app.SendAsync(new SaveStreetUnit { Kind = kind, ParentId = parent, Name = name }));
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("Admin.Org.NameMarkup", error.ErrorCode);
+        Assert.StartsWith("名称", error.ErrorMessage, StringComparison.Ordinal);
+        await using var db = await app.DbAsync();
+        Assert.Equal(units, await db.Communities.CountAsync() + await db.Grids.CountAsync());
+    }
+
     [Fact]
     public async Task Coordinator_adds_a_grid_to_a_community_of_their_street()
     {
