@@ -1335,12 +1335,20 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Link")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MatterId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("TEXT");
@@ -1354,6 +1362,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TitleKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1363,7 +1374,12 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("AlertId");
 
+                    b.HasIndex("Key")
+                        .IsUnique();
+
                     b.HasIndex("MatterId");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("RecipientId", "AlertId")
                         .IsUnique();
@@ -1371,6 +1387,22 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("RecipientId", "ReadAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sms")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.OutboxMessage", b =>
@@ -1800,6 +1832,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedById")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeId")
@@ -2706,7 +2741,7 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ExecutionHub.Web.Domain.Matter", null)
+                    b.HasOne("ExecutionHub.Web.Domain.Matter", "Matter")
                         .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2717,7 +2752,25 @@ namespace ExecutionHub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ExecutionHub.Web.Domain.VerificationTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Alert");
+
+                    b.Navigation("Matter");
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.NotificationPreference", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.PartnerAgency", b =>

@@ -37,26 +37,37 @@ public sealed class DemoDataSeeder(
         await SeedWindowVisitsAsync(court, cancellationToken);
         await SeedGroupWorkAsync(court, cancellationToken);
         await SeedMeetingsAsync(court, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await HistoryAsync(cancellationToken);
         await DemoApiClient.SeedAsync(db, court, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    /// <summary>
+    /// A context whose saves are history: the demo's matters were referred, dispatched and fed back
+    /// long ago, so the hand-offs their domain methods record ring no bell and send no SMS.
+    /// </summary>
+    private async Task<AppDbContext> HistoryAsync(CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        db.SavesHistory = true;
+        return db;
     }
 
     private async Task SeedGroupWorkAsync(Court court, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         await new DemoGroupWork(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct);
     }
 
     /// <summary>A settlement with instalments, hard cases and joint meetings for 平凉路街道 (looks before it writes).</summary>
     private async Task SeedMeetingsAsync(Court court, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         await new DemoMeetings(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct);
     }
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         var court = await db.Courts.SingleOrDefaultAsync(c => c.CaseCode == DemoAccounts.CourtCode, ct);
         if (court is not null)
         {
@@ -103,7 +114,7 @@ public sealed class DemoDataSeeder(
 
     private async Task SeedUsersAsync(Court court, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         var streets = await db.Streets.Where(s => s.CourtId == court.Id).ToDictionaryAsync(s => s.Name, s => s.Id, ct);
         var grids = await db.Grids.Where(g => g.Community!.Street!.CourtId == court.Id).OrderBy(g => g.Id).ToListAsync(ct);
         var agencies = await db.PartnerAgencies.Where(a => a.CourtId == court.Id).ToDictionaryAsync(a => a.Name, a => a.Id, ct);
@@ -154,7 +165,7 @@ public sealed class DemoDataSeeder(
 
     private async Task SeedWorkingGroupMembersAsync(Court court, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         if (await db.WorkingGroupMembers.AnyAsync(ct))
         {
             return;
@@ -179,7 +190,7 @@ public sealed class DemoDataSeeder(
 
     private async Task SeedCasesAsync(Court court, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         if (await db.Cases.AnyAsync(c => c.CourtId == court.Id, ct))
         {
             return;
@@ -257,7 +268,7 @@ public sealed class DemoDataSeeder(
 
     private async Task SeedMattersAsync(Court court, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         if (await db.Matters.AnyAsync(m => m.CourtId == court.Id, ct))
         {
             return;
@@ -269,7 +280,7 @@ public sealed class DemoDataSeeder(
 
     private async Task SeedWindowVisitsAsync(Court court, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         if (await db.WindowVisits.AnyAsync(v => db.Streets.Any(s => s.Id == v.StreetId && s.CourtId == court.Id), ct))
         {
             return;
@@ -282,7 +293,7 @@ public sealed class DemoDataSeeder(
     /// <summary>Milestones that match each case's state: seizures and blacklistings while in execution, then settlement, payment or closure.</summary>
     private async Task SeedMilestonesAsync(Court court, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         if (await db.Milestones.AnyAsync(m => db.Cases.Any(c => c.Id == m.CaseId && c.CourtId == court.Id), ct))
         {
             return;
