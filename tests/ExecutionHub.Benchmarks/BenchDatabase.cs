@@ -14,7 +14,7 @@ namespace ExecutionHub.Benchmarks;
 internal static class BenchDatabase
 {
     /// <summary>Bumped when the generated data changes shape, so an older cached file is not reused.</summary>
-    private const int DataVersion = 3;
+    private const int DataVersion = 4;
 
     public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "executionhub-bench");
 

@@ -13,7 +13,9 @@ namespace ExecutionHub.Benchmarks;
 /// workers), then matters (ten per case) spread over two years across every court and street, a
 /// third with a task, every status. As in a real workstation, what is older than ten days is closed
 /// (or cancelled, or waiting for the judge) and the open work is recent, with due times and
-/// next-alert times as the app would set them.
+/// next-alert times as the app would set them. Each case has a respondent and an applicant with
+/// generated Chinese names (for the case list's name search) and its latest activity at its newest
+/// matter's receipt or feedback.
 /// </summary>
 internal static class BulkMatters
 {
@@ -29,6 +31,9 @@ internal static class BulkMatters
     {
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var random = new Random(42);
+
+        // Names from a generator of their own, so the matters are the same as before names were added.
+        var names = new Random(7);
         await AddCourtsAsync(factory);
         var places = await PlacesAsync(factory);
 
@@ -57,7 +62,11 @@ internal static class BulkMatters
                     AmountOwed = 10_000,
                     FiledOn = new DateOnly(2024, 1, 1),
                     CreatedAtUtc = now,
-                    Parties = [new CaseParty { Role = PartyRole.Respondent, Kind = PartyKind.Person, Name = "测试", IdentityNumber = "110105194912310021" }],
+                    Parties =
+                    [
+                        new CaseParty { Role = PartyRole.Respondent, Kind = PartyKind.Person, Name = PersonName(names), IdentityNumber = "110105194912310021" },
+                        new CaseParty { Role = PartyRole.Applicant, Kind = PartyKind.Person, Name = PersonName(names), IdentityNumber = "" },
+                    ],
                 }, place));
             }
 
@@ -66,6 +75,7 @@ internal static class BulkMatters
             var matters = new List<Matter>();
             foreach (var (@case, place) in cases)
             {
+                var latest = DateTime.MinValue;
                 for (var m = 0; m < 10; m++)
                 {
                     var received = now.AddMinutes(-random.Next(0, 2 * 365 * 24 * 60));
@@ -98,7 +108,11 @@ internal static class BulkMatters
                     // Open matters wait for their next alert like real ones; closed ones never alert again.
                     matter.ScheduleAlerts();
                     matters.Add(matter);
+                    latest = new[] { latest, received, matter.FedBackAtUtc ?? received }.Max();
                 }
+
+                // No timeline here, so the case's latest activity is set as its matters would have left it.
+                db.Entry(@case).Property(c => c.LastActivityAtUtc).CurrentValue = DateTime.SpecifyKind(latest, DateTimeKind.Utc);
             }
 
             db.Matters.AddRange(matters);
@@ -169,6 +183,16 @@ internal static class BulkMatters
                 judges.Where(j => j.CourtId == s.CourtId).Select(j => j.Id).ToArray(),
                 workers.Where(w => w.StreetId == s.Id).Select(w => w.Id).ToArray()))
             .ToList();
+    }
+
+    private static readonly string Surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+    private static readonly string GivenCharacters = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰春梅海波宁东林文斌宇浩凯鹏辉晨欣怡佳琳雪婷丹晶颖慧";
+
+    /// <summary>A surname and one or two given characters: about a hundred surnames, some names shared as real ones are.</summary>
+    private static string PersonName(Random random)
+    {
+        var name = Surnames[random.Next(Surnames.Length)].ToString() + GivenCharacters[random.Next(GivenCharacters.Length)];
+        return random.Next(3) == 0 ? name : name + GivenCharacters[random.Next(GivenCharacters.Length)];
     }
 
     private static MatterStatus StatusFor(TimeSpan age, Random random)

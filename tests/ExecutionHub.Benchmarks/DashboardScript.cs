@@ -99,21 +99,8 @@ internal static class DashboardScript
 
     private static async Task<(Timing, T)> TimeAsync<T>(ServiceProvider services, int iterations, IQuery<T> query)
     {
-        var timings = new List<double>();
-        T result = default!;
-        for (var i = 0; i < iterations + 3; i++)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-            var watch = Stopwatch.StartNew();
-            result = await sender.Send(query);
-            if (i >= 3)
-            {
-                timings.Add(watch.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        return (Summarise(timings), result);
+        var (timing, result) = await Measure.TimeAsync(services, iterations, sender => sender.Send(query));
+        return (new Timing(timing.Median, timing.P95), result);
     }
 
     private static async Task<(Timing, HeadlineFigures)> TimeHandSqlAsync(SqliteConnection connection, int iterations, DashboardScope scope, DashboardFilter filter)

@@ -1,15 +1,13 @@
-using System.Diagnostics;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Infrastructure.Auth;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecutionHub.Benchmarks;
 
-/// <summary>Times ListMatters through the real mediator pipeline, scenario by scenario, printing median, p95 and max.</summary>
+/// <summary>Times ListMatters, then ListCases, through the real mediator pipeline, scenario by scenario, printing median, p95 and max.</summary>
 internal static class ListMattersScript
 {
     public static async Task RunAsync(int matterCount, int iterations)
@@ -40,26 +38,14 @@ internal static class ListMattersScript
             ("judge, search by case number", asJudge, new ListMatters { Search = "(2024)沪0110执1234号" }),
         ];
 
-        Console.WriteLine($"{"scenario",-42} {"rows",6} {"total",9} {"median ms",10} {"p95 ms",8} {"max ms",8}");
+        Console.WriteLine($"{"scenario",-42} {"rows",6} {"total",9} {"median ms",10} {"p95 ms",8} {"max ms",8} {"load",6}");
         foreach (var (name, asUser, query) in cases)
         {
             user.Current = asUser;
-            var timings = new List<double>();
-            MatterListPage? page = null;
-            for (var i = 0; i < iterations + 3; i++)
-            {
-                await using var scope = services.CreateAsyncScope();
-                var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-                var watch = Stopwatch.StartNew();
-                page = await sender.Send(query);
-                if (i >= 3)
-                {
-                    timings.Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
-
-            timings.Sort();
-            Console.WriteLine($"{name,-42} {page!.Rows.Count,6} {page.Total,9:N0} {timings[timings.Count / 2],10:0.0} {timings[(int)(timings.Count * 0.95)],8:0.0} {timings[^1],8:0.0}");
+            var (timing, page) = await Measure.TimeAsync(services, iterations, sender => sender.Send(query));
+            Console.WriteLine($"{name,-42} {page.Rows.Count,6} {page.Total,9:N0} {timing.Median,10:0.0} {timing.P95,8:0.0} {timing.Max,8:0.0} {Measure.Load(),6}");
         }
+
+        await CaseListScript.RunAsync(services, user, iterations);
     }
 }

@@ -5,7 +5,8 @@ using BenchmarkDotNet.Running;
 using ExecutionHub.Benchmarks;
 
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- generate --matters 1000000
-// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- list --matters 300000 [--iterations 30]
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- list --matters 300000 [--iterations 30]   (the matter list, then the case list)
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- cases --matters 1000000 [--iterations 30]  (the case list alone)
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- dashboard --matters 1000000 [--iterations 15]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- warnings --matters 1000000 [--iterations 10]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- sweep
@@ -19,6 +20,9 @@ switch (command)
     case "list":
         await ListMattersScript.RunAsync(matters, Option("--iterations", 30));
         break;
+    case "cases":
+        await CaseListScript.RunAsync(matters, Option("--iterations", 30));
+        break;
     case "dashboard":
         return await DashboardScript.RunAsync(matters, Option("--iterations", 15));
     case "warnings":
@@ -30,7 +34,7 @@ switch (command)
             .WithOptions(ConfigOptions.DisableOptimizationsValidator));
         break;
     default:
-        Console.Error.WriteLine("usage: generate|list|dashboard|warnings|sweep [--matters N] [--iterations K]");
+        Console.Error.WriteLine("usage: generate|list|cases|dashboard|warnings|sweep [--matters N] [--iterations K]");
         return 2;
 }
 

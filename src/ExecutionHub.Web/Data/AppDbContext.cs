@@ -68,16 +68,41 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     /// </summary>
     public bool SavesHistory { get; set; }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var raises = CaseActivity.Collect(this);
+        if (raises.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The cases' latest activity moves with the lines that move it, or not at all.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await CaseActivity.RaiseAsync(this, raises, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var raises = CaseActivity.Collect(this);
+        if (raises.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        CaseActivity.Raise(this, raises);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction?.Commit();
+        return saved;
     }
 
     /// <summary>

@@ -44,6 +44,22 @@ public sealed class ExecutionCase
     public DateOnly FiledOn { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// When anything last happened on the case: the time of the latest line on its timeline (a change to
+    /// any of its matters, or its own milestone, tag, mediation or payment), or <see cref="QuietSinceUtc"/>
+    /// while it has none. The case list sorts by it. The database keeps it when a timeline line is saved
+    /// (see <c>Data.CaseActivity</c>), so no use case has to remember to.
+    /// </summary>
+    public DateTime LastActivityAtUtc { get; set; }
+
+    /// <summary>
+    /// A case with nothing on its timeline counts from the day it was filed (00:00 in Shanghai), not from
+    /// when it was entered here: a case filed last year and entered today has not been worked on today.
+    /// Its entry, if earlier, bounds it (a filing day ahead would be a slip, not activity).
+    /// </summary>
+    public DateTime QuietSinceUtc =>
+        FiledOn == default || LocalDay.StartUtc(FiledOn) > CreatedAtUtc ? CreatedAtUtc : LocalDay.StartUtc(FiledOn);
+
     /// <summary>城市更新 / 群体性 tags a coordinator or judge sets; the street's risk rules read them.</summary>
     public CaseTags Tags { get; set; }
 

@@ -14,6 +14,12 @@ internal sealed class ExecutionCaseConfiguration : IEntityTypeConfiguration<Exec
         e.Property(x => x.Industry).HasMaxLength(50);
         e.HasIndex(x => x.CaseNumber).IsUnique();
         e.HasIndex(x => new { x.CourtId, x.JudgeId });
+        // The case list: a judge's own cases (of the judge's court), the court's or the street's, newest
+        // activity first, one index walk per page; the status rides along so a status filter and its
+        // count never read the table (ties in activity are then put in id order by a small sort).
+        e.HasIndex(x => new { x.JudgeId, x.CourtId, x.LastActivityAtUtc, x.Status });
+        e.HasIndex(x => new { x.CourtId, x.LastActivityAtUtc, x.Status });
+        e.HasIndex(x => new { x.StreetId, x.LastActivityAtUtc, x.Status });
         // Street statistics read a street's cases filed in a period, grouped by every dimension they
         // show, from this index alone; it also serves anything that wanted (StreetId, FiledOn).
         e.HasIndex(x => new { x.StreetId, x.FiledOn, x.CommunityId, x.Cause, x.Industry, x.Status, x.AmountOwed, x.AmountRecovered });
@@ -33,6 +39,8 @@ internal sealed class CasePartyConfiguration : IEntityTypeConfiguration<CasePart
         e.Property(x => x.IdentityNumber).HasMaxLength(18);
         e.HasIndex(x => new { x.CaseId, x.Role });
         e.HasIndex(x => x.IdentityNumber);
+        // The case list finds cases by a party's name (or its first characters) here, without reading the parties.
+        e.HasIndex(x => new { x.Name, x.CaseId });
     }
 }
 
@@ -92,7 +100,8 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.HasIndex(x => new { x.StreetId, x.IsHardCase });
         e.Property(x => x.DueSoonHours).HasDefaultValue(24);
         e.Property(x => x.EscalationHours).HasDefaultValue(24);
-        e.HasIndex(x => x.CaseId);
+        // A case's matters, and how many are open (the case list's column), from the index alone.
+        e.HasIndex(x => new { x.CaseId, x.Status });
         e.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.TargetParty).WithMany().HasForeignKey(x => x.TargetPartyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Street>().WithMany().HasForeignKey(x => x.StreetId).OnDelete(DeleteBehavior.Restrict);

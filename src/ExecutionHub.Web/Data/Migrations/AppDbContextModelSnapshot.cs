@@ -539,6 +539,8 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CaseId", "Role");
 
+                    b.HasIndex("Name", "CaseId");
+
                     b.ToTable("CaseParties");
                 });
 
@@ -766,6 +768,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("LastActivityAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -782,9 +787,13 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("JudgeId");
-
                     b.HasIndex("CourtId", "JudgeId");
+
+                    b.HasIndex("CourtId", "LastActivityAtUtc", "Status");
+
+                    b.HasIndex("StreetId", "LastActivityAtUtc", "Status");
+
+                    b.HasIndex("JudgeId", "CourtId", "LastActivityAtUtc", "Status");
 
                     b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered");
 
@@ -1143,8 +1152,6 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("ApiClientId");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("ImportKey")
@@ -1156,6 +1163,8 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("TargetPartyId");
+
+                    b.HasIndex("CaseId", "Status");
 
                     b.HasIndex("CourtId", "DueAtUtc");
 

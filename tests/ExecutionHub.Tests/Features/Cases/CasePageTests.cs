@@ -168,6 +168,22 @@ public sealed class CasePageTests : BunitTestBase, IAsyncLifetime
         Assert.Equal((data.Judge.Id, $"Case {@case.CaseNumber}", $"Party {respondent.Id}"), (audit.UserId, audit.Subject, audit.Detail));
     }
 
+    [Fact]
+    public async Task Should_offer_to_refer_a_matter_from_the_case_with_its_respondent_chosen_but_not_from_a_closed_case()
+    {
+        var respondent = @case.Parties.Single(p => p.Role == PartyRole.Respondent);
+        var closed = await data.AddCaseAsync(data.Judge, CaseStatus.Closed);
+
+        var page = Render<CasePage>(p => p.Add(x => x.Id, @case.Id));
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("转办", page.Find("[data-testid=case-refer]").TextContent.Trim()), Patience);
+        Assert.Equal($"/matters/new?case={Uri.EscapeDataString(@case.CaseNumber)}&respondent={respondent.Id}", page.Find("[data-testid=case-refer]").GetAttribute("href"));
+
+        var closedPage = Render<CasePage>(p => p.Add(x => x.Id, closed.Id));
+        await closedPage.WaitForAssertionAsync(() => Assert.Equal(closed.CaseNumber, closedPage.Find("[data-testid=case-number]").TextContent), Patience);
+        Assert.Empty(closedPage.FindAll("[data-testid=case-refer]"));
+    }
+
     /// <summary>A folded panel keeps its content in the page, hidden.</summary>
     private static bool IsFolded(AngleSharp.Dom.IElement panel) =>
         panel.QuerySelector(".mud-collapse-container")!.ClassList.Contains("invisible");

@@ -14,7 +14,8 @@ namespace ExecutionHub.Web.Features.Matters.Registration;
 [Allowed(Roles.Judge, Roles.Coordinator)]
 public sealed record FindCase(string CaseNumber) : IQuery<CaseLookup>;
 
-public sealed record CaseLookup(bool Found, bool WellFormed, string? Cause, decimal? AmountOwed, IReadOnlyList<PartyView> Respondents);
+/// <param name="CaseId">The case found, for the form's audited reveal of a respondent (<c>RevealCaseParty</c>).</param>
+public sealed record CaseLookup(bool Found, bool WellFormed, string? Cause, decimal? AmountOwed, IReadOnlyList<PartyView> Respondents, int? CaseId = null);
 
 public sealed class FindCaseHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser) : IQueryHandler<FindCase, CaseLookup>
 {
@@ -35,6 +36,6 @@ public sealed class FindCaseHandler(IDbContextFactory<AppDbContext> dbFactory, I
         return @case is null
             ? new CaseLookup(false, true, null, null, [])
             : new CaseLookup(true, true, @case.Cause, @case.AmountOwed,
-                @case.Parties.Where(p => p.Role == PartyRole.Respondent).Select(PartyView.Masked).ToList());
+                @case.Parties.Where(p => p.Role == PartyRole.Respondent).Select(PartyView.Masked).ToList(), @case.Id);
     }
 }

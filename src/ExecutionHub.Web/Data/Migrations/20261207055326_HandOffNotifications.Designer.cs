@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExecutionHub.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207050259_HandOffNotifications")]
+    [Migration("20261207055326_HandOffNotifications")]
     partial class HandOffNotifications
     {
         /// <inheritdoc />
@@ -542,6 +542,8 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CaseId", "Role");
 
+                    b.HasIndex("Name", "CaseId");
+
                     b.ToTable("CaseParties");
                 });
 
@@ -769,6 +771,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("LastActivityAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -785,9 +790,13 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("JudgeId");
-
                     b.HasIndex("CourtId", "JudgeId");
+
+                    b.HasIndex("CourtId", "LastActivityAtUtc", "Status");
+
+                    b.HasIndex("StreetId", "LastActivityAtUtc", "Status");
+
+                    b.HasIndex("JudgeId", "CourtId", "LastActivityAtUtc", "Status");
 
                     b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered");
 
@@ -1146,8 +1155,6 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("ApiClientId");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("ImportKey")
@@ -1159,6 +1166,8 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("TargetPartyId");
+
+                    b.HasIndex("CaseId", "Status");
 
                     b.HasIndex("CourtId", "DueAtUtc");
 
