@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
@@ -27,7 +28,7 @@ public sealed class SetMyNotificationSettingsValidator : AbstractValidator<SetMy
 
     public SetMyNotificationSettingsValidator()
     {
-        RuleFor(x => x.MobilePhone).Matches(MobilePattern).When(x => !string.IsNullOrWhiteSpace(x.MobilePhone))
+        RuleFor(x => x.MobilePhone).Must(phone => Regex.IsMatch(phone!.Trim(), MobilePattern)).When(x => !string.IsNullOrWhiteSpace(x.MobilePhone))
             .WithMessage(_ => UiText.Get("Validation.MobilePhone"));
         RuleForEach(x => x.Choices).Must(c => Enum.IsDefined(c.Kind));
     }

@@ -143,8 +143,15 @@ public sealed class HandOffNotificationTests
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
         var scenario = await WorkflowScenario.ReferAsync(app);
+        await scenario.AcceptAsync();
+        await scenario.DispatchToAsync("grid.liu");
+        await scenario.SubmitFindingAsync();
+        await scenario.AcceptFindingAsync();
+        var version = await scenario.VersionAsync();
 
-        await scenario.ThroughFeedbackAsync();
+        await scenario.FeedBackAsync();
+        await app.SignInAsAsync("coord.chen");
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () => await app.SendAsync(new FeedBackMatter(scenario.MatterId, version, "重复反馈", null)));
 
         var (_, target) = await app.BellAsync("judge.wang", "Notification.HandOff.MatterFedBack");
         Assert.Equal($"/matters/{scenario.MatterId}", target);
@@ -195,7 +202,9 @@ public sealed class HandOffNotificationTests
         await scenario.DispatchToAsync("grid.liu");
         await app.SignInAsAsync("coord.chen");
 
-        await app.SendAsync(new PauseMatter(scenario.MatterId, await scenario.VersionAsync(), "等待法院补充照片"));
+        var running = await scenario.VersionAsync();
+        await app.SendAsync(new PauseMatter(scenario.MatterId, running, "等待法院补充照片"));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () => await app.SendAsync(new PauseMatter(scenario.MatterId, running, "重复")));
         app.Clock.Advance(TimeSpan.FromHours(2));
         var paused = await scenario.VersionAsync();
         await app.SendAsync(new ResumeMatter(scenario.MatterId, paused));
