@@ -44,6 +44,8 @@ internal static class BulkMatters
         {
             await using var db = await factory.CreateDbContextAsync();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            // Generated matters are history: nobody is told of them.
+            db.SavesHistory = true;
             var cases = new List<(ExecutionCase Case, Place Place)>();
             for (var c = 0; c < Math.Min(batch, count - start) / 10; c++)
             {

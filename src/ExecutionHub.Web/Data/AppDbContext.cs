@@ -27,6 +27,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<EscalationContact> EscalationContacts => Set<EscalationContact>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
@@ -59,6 +60,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     /// copy stale; the version is still checked, so a concurrent user edit wins and the job retries.
     /// </summary>
     public bool KeepVersions { get; set; }
+
+    /// <summary>
+    /// Set when what this context saves is history rather than work happening now (demo data,
+    /// generated data, an imported ledger): the events its entities recorded are dropped at save,
+    /// so nobody is told of a hand-off that happened long ago.
+    /// </summary>
+    public bool SavesHistory { get; set; }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -41,11 +41,30 @@ public sealed class Notification
     public Alert? Alert { get; set; }
     public int? MatterId { get; set; }
 
+    /// <summary>Set with a matter not yet saved: the save fills <see cref="MatterId"/> from it.</summary>
+    public Matter? Matter { get; set; }
+
+    /// <summary>The task the notification is about, when it is one (a hand-off); a holder's bell opens it.</summary>
+    public int? TaskId { get; set; }
+
+    /// <summary>Set with a task not yet saved: the save fills <see cref="TaskId"/> from it.</summary>
+    public VerificationTask? Task { get; set; }
+
+    /// <summary>
+    /// Unique per thing that caused the notification and its recipient (e.g.
+    /// <c>handoff:FindingReturned:t42:v3:{user}</c>), so a retried command or a re-run adds none;
+    /// null for notifications that are unique through their <see cref="Alert"/> instead.
+    /// </summary>
+    public string? Key { get; set; }
+
     /// <summary>Resource key of the title, e.g. <c>Notification.Overdue</c>; formatted with <see cref="Subject"/>.</summary>
     public required string TitleKey { get; set; }
 
     /// <summary>What the notification is about, e.g. the matter reference.</summary>
     public string Subject { get; set; } = "";
+
+    /// <summary>A second detail for the title, e.g. the disabled user a hand-off was meant for; null when the title needs none.</summary>
+    public string? Note { get; set; }
 
     /// <summary>Where the bell takes the user when it is not about a matter or task (a case's instalments, a meeting, a warning such as <c>/warnings/12</c>); null for matter notifications.</summary>
     public string? Link { get; set; }

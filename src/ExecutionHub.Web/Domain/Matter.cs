@@ -13,7 +13,7 @@ namespace ExecutionHub.Web.Domain;
 /// Every change of the deadline bumps <see cref="DeadlineVersion"/>, so deadline alerts keyed by
 /// version can fire again for the new deadline and never twice for the same one.
 /// </summary>
-public sealed class Matter
+public sealed class Matter : IHasDomainEvents
 {
     public static readonly TimeSpan DefaultFeedbackWindow = TimeSpan.FromHours(72);
 
@@ -160,6 +160,8 @@ public sealed class Matter
 
     public DateTime? HardCaseFlaggedAtUtc { get; private set; }
 
+    private readonly DomainEventLog events = new();
+
     private DateTime receivedAtUtc;
 
     public bool IsPaused => PausedAtUtc is not null;
@@ -171,6 +173,8 @@ public sealed class Matter
         status is MatterStatus.Received or MatterStatus.Registered or MatterStatus.Dispatched or MatterStatus.Consolidated;
 
     public static DateTime DueFrom(DateTime receivedAtUtc, TimeSpan? window = null) => receivedAtUtc + (window ?? DefaultFeedbackWindow);
+
+    public IReadOnlyList<IDomainEvent> TakeEvents() => events.Take();
 
     /// <summary>For EF Core, which reads a stored matter back; a new one comes from <see cref="Receive"/>.</summary>
     private Matter()
@@ -202,6 +206,7 @@ public sealed class Matter
             Details = details ?? new MatterDetails(),
             CreatedById = createdById,
         };
+        matter.events.Record(new MatterReceived(createdById));
         if (@case.Id == 0)
         {
             matter.Case = @case;
@@ -246,6 +251,7 @@ public sealed class Matter
         Status = MatterStatus.Registered;
         RegisteredAtUtc = now;
         ScheduleAlerts();
+        events.Record(new MatterRegistered());
     }
 
     /// <summary>A first (or further) verification task went out.</summary>
@@ -261,6 +267,19 @@ public sealed class Matter
         }
 
         ScheduleAlerts();
+    }
+
+    /// <summary>
+    /// A verification task goes out to its holder (a person, an agency or a working group): the
+    /// matter counts as dispatched, the task joins it and its holder is told.
+    /// </summary>
+    public void Dispatch(VerificationTask task, DateTime now)
+    {
+        MarkDispatched(now);
+        task.Matter = this;
+        Tasks.Add(task);
+        task.ScheduleAlerts(this);
+        task.RecordEvent(new TaskDispatched(task.AssignedById));
     }
 
     /// <summary>The workstation writes the consolidated feedback once every task is accepted or waived.</summary>
@@ -291,6 +310,7 @@ public sealed class Matter
 
         AcknowledgedAtUtc = null;
         ScheduleAlerts();
+        events.Record(new MatterFedBack());
     }
 
     /// <summary>The judge has read the feedback.</summary>
@@ -319,6 +339,7 @@ public sealed class Matter
         ConsolidatedAtUtc = null;
         LastReturnedAtUtc = now;
         ScheduleAlerts();
+        events.Record(new MatterReturned());
     }
 
     public void Cancel(string reason, DateTime now)
@@ -351,6 +372,7 @@ public sealed class Matter
         PauseReason = reason.Trim();
         DeadlineVersion++;
         ScheduleAlerts();
+        events.Record(new MatterPaused());
     }
 
     /// <summary>Restarts the clock; the due time moves on by the paused span.</summary>
@@ -361,6 +383,7 @@ public sealed class Matter
         DeadlineVersion++;
         AlertStage = 0;
         ScheduleAlerts();
+        events.Record(new MatterResumed());
         return paused;
     }
 
@@ -374,6 +397,7 @@ public sealed class Matter
         DeadlineVersion++;
         AlertStage = 0;
         ScheduleAlerts();
+        events.Record(new MatterExtended());
     }
 
     /// <summary>

@@ -14,9 +14,11 @@ public enum VerificationTaskStatus
 /// inside the matter's window. The assignee records a <see cref="Finding"/>; the coordinator
 /// accepts it or returns it with a reason.
 /// </summary>
-public sealed class VerificationTask
+public sealed class VerificationTask : IHasDomainEvents
 {
     public static readonly TimeSpan DefaultSubDeadline = TimeSpan.FromHours(48);
+
+    private readonly DomainEventLog events = new();
 
     public int Id { get; set; }
     public int MatterId { get; set; }
@@ -38,6 +40,12 @@ public sealed class VerificationTask
 
     /// <summary>Sent to a group and not yet taken by one of its members.</summary>
     public bool AwaitsClaim => WorkingGroupId is not null && AssigneeId is null;
+
+    /// <summary>
+    /// The coordinator who sent the task to its current holder: a submitted finding goes back to them.
+    /// Null for tasks sent before this was recorded; their findings go to the street's coordinators.
+    /// </summary>
+    public string? AssignedById { get; set; }
 
     public string Instructions { get; set; } = "";
     public DateTime AssignedAtUtc { get; set; }
@@ -64,6 +72,11 @@ public sealed class VerificationTask
 
     public bool IsOpenForFindings => Status is VerificationTaskStatus.Assigned or VerificationTaskStatus.Returned;
 
+    public IReadOnlyList<IDomainEvent> TakeEvents() => events.Take();
+
+    /// <summary>For <see cref="Matter.Dispatch"/>, which sends the task out.</summary>
+    internal void RecordEvent(IDomainEvent domainEvent) => events.Record(domainEvent);
+
     public void Submit(Finding finding, DateTime now)
     {
         Require(IsOpenForFindings, "Rule.Task.SubmitOnlyOpen");
@@ -74,10 +87,11 @@ public sealed class VerificationTask
         Status = VerificationTaskStatus.Submitted;
         SubmittedAtUtc = now;
         NextAlertAtUtc = null;
+        events.Record(new FindingSubmitted());
     }
 
-    /// <summary>The coordinator hands an open task to a working group instead of its holder; a member then claims it.</summary>
-    public void AssignToGroup(int workingGroupId)
+    /// <summary>The coordinator (<paramref name="assignedById"/>) hands an open task to a working group instead of its holder; a member then claims it.</summary>
+    public void AssignToGroup(int workingGroupId, string? assignedById = null)
     {
         Require(IsOpenForFindings, "Rule.Task.ReassignOnlyOpen");
         Require(Matter is null || Matter.IsOpen, "Rule.Task.MatterNotOpen");
@@ -86,6 +100,8 @@ public sealed class VerificationTask
         AssigneeId = null;
         GridId = null;
         PartnerAgencyId = null;
+        AssignedById = assignedById ?? AssignedById;
+        events.Record(new TaskDispatched(AssignedById));
     }
 
     /// <summary>A member of the task's group takes it: from now on it is theirs alone. Membership is checked by the caller.</summary>
@@ -118,6 +134,8 @@ public sealed class VerificationTask
         {
             ScheduleAlerts(Matter);
         }
+
+        events.Record(new FindingReturned());
     }
 
     public void Waive(string reason, DateTime now)

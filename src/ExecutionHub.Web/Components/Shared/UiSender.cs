@@ -31,7 +31,15 @@ public sealed class UiSender(ISender sender, ISnackbar snackbar, IStringLocalize
     public Task<Outcome<T>> QueryAsync<T>(IQuery<T> query, CancellationToken cancellationToken = default) =>
         RunAsync(() => sender.Send(query, cancellationToken));
 
-    private async Task<Outcome<T>> RunAsync<T>(Func<ValueTask<T>> send)
+    /// <summary>
+    /// Like <see cref="QueryAsync"/>, but "not allowed" and "not found" fail quietly: the page that
+    /// opens one thing (a task, a matter) says in place that it is no longer the user's — the link
+    /// may come from a notification sent before the task was reassigned or the user's scope changed.
+    /// </summary>
+    public Task<Outcome<T>> OpenAsync<T>(IQuery<T> query, CancellationToken cancellationToken = default) =>
+        RunAsync(() => sender.Send(query, cancellationToken), quietWhenOutOfReach: true);
+
+    private async Task<Outcome<T>> RunAsync<T>(Func<ValueTask<T>> send, bool quietWhenOutOfReach = false)
     {
         try
         {
@@ -42,6 +50,10 @@ public sealed class UiSender(ISender sender, ISnackbar snackbar, IStringLocalize
             var errors = ex.Errors.ToList();
             snackbar.Add(string.Join(" ", errors.Select(e => e.ErrorMessage).Distinct()), MudBlazor.Severity.Warning);
             return Outcome<T>.Failed(errors);
+        }
+        catch (RequestRefusedException) when (quietWhenOutOfReach)
+        {
+            return Outcome<T>.Failed();
         }
         catch (RequestRefusedException ex)
         {
@@ -57,6 +69,10 @@ public sealed class UiSender(ISender sender, ISnackbar snackbar, IStringLocalize
         {
             snackbar.Add(localizer["Error.Concurrency"], MudBlazor.Severity.Warning);
             return Outcome<T>.Failed(concurrency: true);
+        }
+        catch (NotFoundException) when (quietWhenOutOfReach)
+        {
+            return Outcome<T>.Failed();
         }
         catch (NotFoundException)
         {

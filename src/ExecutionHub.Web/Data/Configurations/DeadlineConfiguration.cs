@@ -47,7 +47,21 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         e.HasIndex(x => new { x.RecipientId, x.AlertId }).IsUnique();
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RecipientId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne(x => x.Alert).WithMany().HasForeignKey(x => x.AlertId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Matter).WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Task).WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.Note).HasMaxLength(100);
+        // A hand-off notification is added at most once, however often its cause is saved again.
+        e.Property(x => x.Key).HasMaxLength(150);
+        e.HasIndex(x => x.Key).IsUnique();
+    }
+}
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> e)
+    {
+        e.HasKey(x => new { x.UserId, x.Kind });
+        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1344,12 +1344,20 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Link")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MatterId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("TEXT");
@@ -1363,6 +1371,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TitleKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1372,7 +1383,12 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("AlertId");
 
+                    b.HasIndex("Key")
+                        .IsUnique();
+
                     b.HasIndex("MatterId");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("RecipientId", "AlertId")
                         .IsUnique();
@@ -1380,6 +1396,22 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("RecipientId", "ReadAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sms")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.OutboxMessage", b =>
@@ -1809,6 +1841,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedById")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeId")
@@ -2715,7 +2750,7 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ExecutionHub.Web.Domain.Matter", null)
+                    b.HasOne("ExecutionHub.Web.Domain.Matter", "Matter")
                         .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2726,7 +2761,25 @@ namespace ExecutionHub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ExecutionHub.Web.Domain.VerificationTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Alert");
+
+                    b.Navigation("Matter");
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.NotificationPreference", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.PartnerAgency", b =>

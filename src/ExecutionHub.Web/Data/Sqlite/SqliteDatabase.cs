@@ -16,7 +16,9 @@ public static class SqliteDatabase
                 ?? throw new InvalidOperationException("ConnectionStrings:ExecutionHub is not set in appsettings.json."),
             contentRoot);
         services.AddDbContextFactory<AppDbContext>((provider, options) => options.UseSqlite(connectionString)
-            .AddInterceptors(provider.GetRequiredService<Infrastructure.Notifications.MatterChangeInterceptor>()));
+            .AddInterceptors(
+                provider.GetRequiredService<Infrastructure.Notifications.MatterChangeInterceptor>(),
+                provider.GetRequiredService<Infrastructure.Notifications.DomainEventInterceptor>()));
         return services;
     }
 

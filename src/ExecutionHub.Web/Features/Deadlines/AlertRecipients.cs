@@ -101,8 +101,15 @@ public static class AlertRecipients
     }
 
     /// <summary>The enabled agents of a partner agency.</summary>
-    private static async Task<IReadOnlyCollection<string>> AgentsAsync(AppDbContext db, int agencyId, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyCollection<string>> AgentsAsync(AppDbContext db, int agencyId, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.PartnerAgencyId == agencyId && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken);
+
+    /// <summary>The enabled grid workers of a working group: the members who may claim its unclaimed tasks.</summary>
+    public static async Task<IReadOnlyCollection<string>> ClaimantsAsync(AppDbContext db, int workingGroupId, CancellationToken cancellationToken) =>
+        await db.WorkingGroupMembers.Where(m => m.WorkingGroupId == workingGroupId)
+            .Join(db.Users.Where(u => !u.IsDisabled && u.GridId != null), m => m.UserId, u => u.Id, (_, u) => u.Id)
+            .Where(id => db.UserRoles.Any(ur => ur.UserId == id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.GridWorker)))
+            .ToListAsync(cancellationToken);
 
     /// <summary>The enabled coordinators of a street.</summary>
     public static async Task<IReadOnlyCollection<string>> CoordinatorsAsync(AppDbContext db, int streetId, CancellationToken cancellationToken) =>

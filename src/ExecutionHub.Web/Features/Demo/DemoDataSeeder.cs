@@ -45,9 +45,20 @@ public sealed class DemoDataSeeder(
         stepDone("demo milestones and window visits");
         await SeedGroupWorkAsync(court, cancellationToken);
         await SeedMeetingsAsync(court, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await HistoryAsync(cancellationToken);
         await DemoApiClient.SeedAsync(db, court, clock.GetUtcNow().UtcDateTime, cancellationToken);
         stepDone("demo group work, meetings and API client");
+    }
+
+    /// <summary>
+    /// A context whose saves are history: the demo's matters were referred, dispatched and fed back
+    /// long ago, so the hand-offs their domain methods record ring no bell and send no SMS.
+    /// </summary>
+    private async Task<AppDbContext> HistoryAsync(CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        db.SavesHistory = true;
+        return db;
     }
 
     private Task SeedGroupWorkAsync(Court court, CancellationToken ct) =>
@@ -64,7 +75,7 @@ public sealed class DemoDataSeeder(
     /// </summary>
     private async Task InOneTransactionAsync(Func<AppDbContext, Task> step, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await step(db);
         await transaction.CommitAsync(ct);
@@ -72,7 +83,7 @@ public sealed class DemoDataSeeder(
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         var court = await db.Courts.SingleOrDefaultAsync(c => c.CaseCode == DemoAccounts.CourtCode, ct);
         if (court is not null)
         {
@@ -200,7 +211,7 @@ public sealed class DemoDataSeeder(
 
     private async Task SeedWorkingGroupMembersAsync(Court court, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         if (await db.WorkingGroupMembers.AnyAsync(ct))
         {
             return;
@@ -225,7 +236,7 @@ public sealed class DemoDataSeeder(
 
     private async Task SeedCasesAsync(Court court, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         if (await db.Cases.AnyAsync(c => c.CourtId == court.Id, ct))
         {
             return;
@@ -326,7 +337,7 @@ public sealed class DemoDataSeeder(
     /// <summary>Milestones that match each case's state: seizures and blacklistings while in execution, then settlement, payment or closure.</summary>
     private async Task SeedMilestonesAsync(Court court, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await HistoryAsync(ct);
         if (await db.Milestones.AnyAsync(m => db.Cases.Any(c => c.Id == m.CaseId && c.CourtId == court.Id), ct))
         {
             return;

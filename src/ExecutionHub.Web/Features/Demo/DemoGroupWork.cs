@@ -61,6 +61,7 @@ internal sealed class DemoGroupWork(AppDbContext db, DateTime now)
             var task = new VerificationTask
             {
                 WorkingGroupId = investigation.Id,
+                AssignedById = coordinator.Id,
                 Instructions = "请组内成员认领：向物业和邻居核实被执行人近期是否仍在此居住。",
                 AssignedAtUtc = assigned,
                 DueAtUtc = new[] { now.AddHours(VerificationTask.DefaultSubDeadline.TotalHours), open.DueAtUtc }.Min(),

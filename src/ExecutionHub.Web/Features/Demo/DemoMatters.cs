@@ -197,6 +197,7 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
         {
             AssigneeId = a.WorkerId,
             GridId = a.WorkerGrid,
+            AssignedById = a.CoordinatorId,
             Instructions = "请于早晚时段上门走访，注意核实身份。",
             AssignedAtUtc = t,
             DueAtUtc = t + VerificationTask.DefaultSubDeadline < matter.DueAtUtc ? t + VerificationTask.DefaultSubDeadline : matter.DueAtUtc,

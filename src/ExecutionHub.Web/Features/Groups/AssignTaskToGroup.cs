@@ -26,7 +26,7 @@ public sealed class AssignTaskToGroupHandler(IDbContextFactory<AppDbContext> dbF
         var task = await TaskChanges.LoadAsync(db, command.TaskId, command.Version, cancellationToken);
 
         var group = await GroupMembership.OfStreetAsync(db, command.WorkingGroupId, task.Matter!.StreetId, cancellationToken);
-        task.AssignToGroup(group.Id);
+        task.AssignToGroup(group.Id, me.Id);
         task.ScheduleAlerts(task.Matter);
         db.AddTimeline(task.Matter, me, clock.GetUtcNow().UtcDateTime, "Timeline.TaskAssignedToGroup", group.Name, task.Id);
         await db.SaveChangesAsync(cancellationToken);

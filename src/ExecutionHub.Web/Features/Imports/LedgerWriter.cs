@@ -22,6 +22,8 @@ internal static class LedgerWriter
     public static async Task WriteAsync(
         AppDbContext db, ImportLedger command, UserContext me, Street street, List<LedgerRow> rows, Dictionary<string, ExecutionCase> cases, DateTime now, CancellationToken cancellationToken)
     {
+        // A ledger is history: its matters were received long ago, nobody is told of them now.
+        db.SavesHistory = true;
         foreach (var group in rows.Where(r => !cases.ContainsKey(r.CaseNumber)).GroupBy(r => r.CaseNumber))
         {
             var first = group.OrderBy(r => r.ReceivedAtUtc).First();

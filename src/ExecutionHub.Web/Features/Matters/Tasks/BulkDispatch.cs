@@ -46,9 +46,8 @@ public sealed class BulkDispatchHandler(IDbContextFactory<AppDbContext> dbFactor
             var (policy, _) = await Deadlines.DeadlineRules.ForAsync(db, matter.Type, cancellationToken);
             var assignment = new TaskAssignment { AssigneeId = command.AssigneeId, Instructions = command.Instructions, DueAtUtc = Dispatching.DefaultDue(matter, now, policy) };
             var holder = (await Dispatching.ResolveAsync(db, matter.StreetId, matter.CourtId, [assignment], cancellationToken))[0];
-            matter.MarkDispatched(now);
-            var task = Dispatching.NewTask(matter, assignment, holder, now);
-            matter.Tasks.Add(task);
+            var task = Dispatching.NewTask(matter, assignment, holder, me.Id, now);
+            matter.Dispatch(task, now);
             added.Add((matter, task, holder.Name));
         }
 

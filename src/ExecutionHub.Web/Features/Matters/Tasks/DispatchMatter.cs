@@ -51,11 +51,9 @@ public sealed class DispatchMatterHandler(IDbContextFactory<AppDbContext> dbFact
         var now = clock.GetUtcNow().UtcDateTime;
         var assignees = await Dispatching.ResolveAsync(db, matter.StreetId, matter.CourtId, command.Tasks, cancellationToken);
 
-        matter.MarkDispatched(now);
         foreach (var (assignment, holder) in command.Tasks.Zip(assignees))
         {
-            var task = Dispatching.NewTask(matter, assignment, holder, now);
-            matter.Tasks.Add(task);
+            matter.Dispatch(Dispatching.NewTask(matter, assignment, holder, me.Id, now), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -104,26 +102,25 @@ internal static class Dispatching
         return holders;
     }
 
-    public static VerificationTask NewTask(Matter matter, TaskAssignment assignment, Holder holder, DateTime now)
+    /// <summary>A task for <paramref name="holder"/>, sent by <paramref name="assignedById"/>; <see cref="Matter.Dispatch"/> sends it out.</summary>
+    public static VerificationTask NewTask(Matter matter, TaskAssignment assignment, Holder holder, string assignedById, DateTime now)
     {
         if (assignment.DueAtUtc <= now || assignment.DueAtUtc > matter.DueAtUtc)
         {
             throw new DomainRuleException("Rule.Task.DueOutsideWindow");
         }
 
-        var task = new VerificationTask
+        return new VerificationTask
         {
-            Matter = matter,
             AssigneeId = holder.UserId,
             GridId = holder.GridId,
             PartnerAgencyId = holder.AgencyId,
             WorkingGroupId = holder.GroupId,
+            AssignedById = assignedById,
             Instructions = assignment.Instructions.Trim(),
             AssignedAtUtc = now,
             DueAtUtc = assignment.DueAtUtc,
         };
-        task.ScheduleAlerts(matter);
-        return task;
     }
 
     /// <summary>The policy's task sub-deadline (48 hours by default), but never past the matter's own due time.</summary>
