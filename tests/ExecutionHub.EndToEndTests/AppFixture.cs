@@ -1,5 +1,7 @@
+using ExecutionHub.Web.Startup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ExecutionHub.EndToEndTests;
@@ -34,8 +36,14 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Storage:EvidencePath", Path.Combine(folder, "evidence"));
         });
         factory.UseKestrel(0);
-        factory.StartServer();
+
+        // The first start migrates and seeds; on a busy machine that is slow, and it must not hang the run either.
+        await Task.Run(factory.StartServer).WaitAsync(TestTimeouts.AppStart);
         BaseAddress = factory.ClientOptions.BaseAddress;
+
+        // The demo's warnings, agenda and reports are written just after the app answers; the tests expect a whole demo.
+        await factory.Services.GetRequiredService<DemoFollowUp>().Completed.WaitAsync(TestTimeouts.AppStart);
+        Assertions.SetDefaultExpectTimeout((float)TestTimeouts.Page.TotalMilliseconds);
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

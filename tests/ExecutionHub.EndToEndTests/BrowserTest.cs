@@ -52,5 +52,5 @@ public abstract class BrowserTest(AppFixture app)
 
     /// <summary>Clicks on the prerendered page do nothing: wait until the layout has rendered interactively.</summary>
     protected static Task WaitForCircuitAsync(IPage page) =>
-        page.GetByTestId("circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        page.GetByTestId("circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = (float)TestTimeouts.Page.TotalMilliseconds });
 }

@@ -32,8 +32,8 @@ public sealed class NotificationTests(AppFixture app) : BrowserTest(app)
                 await RunSweepAsync();
 
                 var after = (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Expect(first.GetByTestId("notification-bell")).ToHaveAttributeAsync("data-unread", after, new() { Timeout = 5_000 });
-                await Expect(second.GetByTestId("notification-bell")).ToHaveAttributeAsync("data-unread", after, new() { Timeout = 5_000 });
+                await Expect(first.GetByTestId("notification-bell")).ToHaveAttributeAsync("data-unread", after);
+                await Expect(second.GetByTestId("notification-bell")).ToHaveAttributeAsync("data-unread", after);
 
                 await second.GetByTestId("notification-bell").ClickAsync();
                 await Expect(second.GetByTestId("notification-item").First).ToContainTextAsync(reference);

@@ -14,6 +14,30 @@ public static class ReadyMatters
     /// </summary>
     public static async Task<(int Id, string Reference)> AddMatterReadyForFeedbackAsync(this AppFixture app, string referencePrefix, Action<Matter>? shape = null)
     {
+        var (id, reference, _) = await app.AddMatterAsync(referencePrefix, shape, now => new VerificationTask
+        {
+            Status = VerificationTaskStatus.Accepted,
+            SubmittedAtUtc = now,
+            ReviewedAtUtc = now,
+            Finding = new Finding { VisitedAtUtc = now, PersonFound = true, CurrentAddress = "上海市杨浦区平凉路100号", Notes = "本人在家。" },
+        });
+        return (id, reference);
+    }
+
+    /// <summary>The same matter registered by the workstation and not dispatched yet.</summary>
+    public static async Task<(int Id, string Reference)> AddRegisteredMatterAsync(this AppFixture app, string referencePrefix)
+    {
+        var (id, reference, _) = await app.AddMatterAsync(referencePrefix, shape: null, task: null);
+        return (id, reference);
+    }
+
+    /// <summary>The same matter dispatched, its one task waiting for grid.liu's finding.</summary>
+    public static Task<(int Id, string Reference, int TaskId)> AddDispatchedMatterAsync(this AppFixture app, string referencePrefix) =>
+        app.AddMatterAsync(referencePrefix, shape: null, _ => new VerificationTask());
+
+    /// <param name="task">The task grid.liu holds, in the state the test starts from; null for a matter not dispatched yet.</param>
+    private static async Task<(int Id, string Reference, int TaskId)> AddMatterAsync(this AppFixture app, string referencePrefix, Action<Matter>? shape, Func<DateTime, VerificationTask>? task)
+    {
         await using var scope = app.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -28,19 +52,17 @@ public static class ReadyMatters
         shape?.Invoke(matter);
         db.Matters.Add(matter);
         matter.Register(now.AddHours(-4));
-        matter.MarkDispatched(now);
-        matter.Tasks.Add(new VerificationTask
+        if (task?.Invoke(now) is { } held)
         {
-            AssigneeId = worker.Id,
-            GridId = worker.GridId,
-            AssignedAtUtc = now,
-            DueAtUtc = now.AddHours(48),
-            Status = VerificationTaskStatus.Accepted,
-            SubmittedAtUtc = now,
-            ReviewedAtUtc = now,
-            Finding = new Finding { VisitedAtUtc = now, PersonFound = true, CurrentAddress = "上海市杨浦区平凉路100号", Notes = "本人在家。" },
-        });
+            matter.MarkDispatched(now);
+            held.AssigneeId = worker.Id;
+            held.GridId = worker.GridId;
+            held.AssignedAtUtc = now;
+            held.DueAtUtc = now.AddHours(48);
+            matter.Tasks.Add(held);
+        }
+
         await db.SaveChangesAsync();
-        return (matter.Id, matter.Reference);
+        return (matter.Id, matter.Reference, matter.Tasks.SingleOrDefault()?.Id ?? 0);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
@@ -15,13 +14,14 @@ namespace ExecutionHub.EndToEndTests;
 public sealed class RestartTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "executionhub-restart", Guid.NewGuid().ToString("N"));
+    private readonly List<AppProcess> started = [];
 
     public RestartTests() => Directory.CreateDirectory(folder);
 
     [Fact]
     public async Task Alerts_and_messages_that_fall_due_while_the_app_is_down_happen_exactly_once_after_a_kill_and_a_restart()
     {
-        using (var first = await AppProcess.StartAsync(folder))
+        using (var first = await StartAsync())
         {
             await WaitUntilAsync(async db => !await db.Matters.AnyAsync(m => m.NextAlertAtUtc != null && m.NextAlertAtUtc <= DateTime.UtcNow.AddSeconds(-5)), "the first start's catch-up sweep");
         }
@@ -31,14 +31,14 @@ public sealed class RestartTests : IDisposable
         var messageId = await QueueMessageAsync();
 
         // Killed straight after starting, perhaps in the middle of its catch-up sweep…
-        using (var killed = await AppProcess.StartAsync(folder))
+        using (var killed = await StartAsync())
         {
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(200, 2_000)));
             killed.Kill();
         }
 
         // …and started again.
-        using (await AppProcess.StartAsync(folder))
+        using (await StartAsync())
         {
             await WaitUntilAsync(async db => await db.Alerts.CountAsync(a => a.MatterId != null && overdue.Contains(a.MatterId.Value) && a.TaskId == null && a.Kind == AlertKind.Overdue) == overdue.Count, "an overdue alert for every matter");
             await WaitUntilAsync(async db => await db.Outbox.AnyAsync(m => m.Id == messageId && m.Status == OutboxStatus.Sent), "the queued message to be sent");
@@ -59,7 +59,7 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public async Task Should_serve_the_Blazor_script_MudBlazor_styles_and_app_styles_when_run_outside_development()
     {
-        using var app = await AppProcess.StartAsync(folder);
+        using var app = await StartAsync();
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
         foreach (var asset in new[] { "_framework/blazor.web.js", "_content/MudBlazor/MudBlazor.min.css", "app.css" })
@@ -68,6 +68,13 @@ public sealed class RestartTests : IDisposable
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset} answered {(int)response.StatusCode}");
             Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
         }
+    }
+
+    private async Task<AppProcess> StartAsync()
+    {
+        var app = await AppProcess.StartAsync(folder);
+        started.Add(app);
+        return app;
     }
 
     private async Task<long> QueueMessageAsync()
@@ -100,8 +107,9 @@ public sealed class RestartTests : IDisposable
 
     private async Task WaitUntilAsync(Func<AppDbContext, Task<bool>> condition, string what)
     {
+        // What a start catches up on runs as background jobs after it answers: as slow as a start on a busy machine.
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        while (deadline.Elapsed < TestTimeouts.AppStart)
         {
             await using var db = Db();
             if (await condition(db))
@@ -112,12 +120,18 @@ public sealed class RestartTests : IDisposable
             await Task.Delay(500);
         }
 
-        var logs = string.Join("\n", Directory.GetFiles(folder, "app-*.log").Select(f => $"== {Path.GetFileName(f)}\n" + string.Join("\n", File.ReadLines(f).TakeLast(40))));
+        var logs = string.Join("\n", started.Select((app, i) => $"== start {i + 1}\n" + string.Join("\n", app.Output.Split('\n').TakeLast(40))));
         Assert.Fail($"Timed out waiting for {what}.\n{logs}");
     }
 
     public void Dispose()
     {
+        // Every process is gone and its output readers stopped before its folder is.
+        foreach (var app in started)
+        {
+            app.Dispose();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -126,97 +140,6 @@ public sealed class RestartTests : IDisposable
         catch (IOException)
         {
             // Left for the temp cleaner.
-        }
-    }
-
-    /// <summary>`dotnet ExecutionHub.Web.dll` with this test's database files, on a free loopback port.</summary>
-    private sealed class AppProcess : IDisposable
-    {
-        private static readonly object Logs = new();
-
-        private readonly Process process;
-
-        private AppProcess(Process process, int port)
-        {
-            this.process = process;
-            BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        }
-
-        public Uri BaseAddress { get; }
-
-        public static async Task<AppProcess> StartAsync(string folder)
-        {
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ExecutionHub.Web.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", folder])
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.Environment["ConnectionStrings__ExecutionHub"] = $"Data Source={Path.Combine(folder, "app.db")}";
-            start.Environment["ConnectionStrings__Hangfire"] = Path.Combine(folder, "hangfire.db");
-            start.Environment["Storage__EvidencePath"] = Path.Combine(folder, "evidence");
-            start.Environment["Hangfire__QueuePollSeconds"] = "1";
-            start.Environment["Demo__Seed"] = "true";
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production"; // as `dotnet run` on a fresh machine, without launch settings
-            var process = Process.Start(start)!;
-            var log = Path.Combine(folder, $"app-{port}.log");
-            process.OutputDataReceived += (_, e) => { lock (Logs) { File.AppendAllText(log, e.Data + "\n"); } };
-            process.ErrorDataReceived += (_, e) => { lock (Logs) { File.AppendAllText(log, e.Data + "\n"); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-            var waited = Stopwatch.StartNew();
-            while (waited.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"The app exited with code {process.ExitCode}.");
-                }
-
-                try
-                {
-                    if ((await http.GetAsync($"http://127.0.0.1:{port}/account/signin")).StatusCode == HttpStatusCode.OK)
-                    {
-                        return new AppProcess(process, port);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-                catch (TaskCanceledException)
-                {
-                }
-
-                await Task.Delay(250);
-            }
-
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The app did not start within 60 seconds.");
-        }
-
-        public void Kill()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-        }
-
-        public void Dispose()
-        {
-            Kill();
-            process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class RiskWarningTests(AppFixture app) : BrowserTest(app)
             await page.GetByTestId("nav-warnings").ClickAsync();
             await page.GetByTestId("warnings-run").ClickAsync();
             await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "研判完成" })).ToContainTextAsync("研判完成：新增 1 条");
-            await Expect(page.GetByTestId("notification-bell")).ToHaveAttributeAsync("data-unread", (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 5_000 });
+            await Expect(page.GetByTestId("notification-bell")).ToHaveAttributeAsync("data-unread", (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
             await page.GetByTestId("notification-bell").ClickAsync();
             await page.GetByTestId("notification-item").First.ClickAsync();

@@ -21,7 +21,11 @@ public sealed class UserAdministrationTests(AppFixture app) : BrowserTest(app)
             await page.GetByTestId("user-displayname").FillAsync("吴端");
             await ChooseAsync(page, "user-role", "网格员");
             await ChooseAsync(page, "user-grid", "平凉一居委 · 平凉一居委第2网格");
-            await page.GetByTestId("user-password").FillAsync("Browser#Made2026");
+            // Typed only once the grid's choice has come back from the server, and checked before saving: under load a
+            // render of the choice arriving after the typing could otherwise leave the field empty.
+            var password = page.GetByTestId("user-password");
+            await password.FillAsync("Browser#Made2026");
+            await Expect(password).ToHaveValueAsync("Browser#Made2026");
             await page.GetByTestId("user-dialog-save").ClickAsync();
 
             await Expect(page.GetByText("已保存。")).ToBeVisibleAsync();
@@ -35,5 +39,7 @@ public sealed class UserAdministrationTests(AppFixture app) : BrowserTest(app)
     {
         await page.GetByTestId(selectTestId).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId(selectTestId)).ToHaveValueAsync(option);
     }
 }

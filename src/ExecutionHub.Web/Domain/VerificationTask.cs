@@ -68,7 +68,8 @@ public sealed class VerificationTask
     {
         Require(IsOpenForFindings, "Rule.Task.SubmitOnlyOpen");
         Require(!AwaitsClaim, "Rule.Task.ClaimFirst");
-        Require(Matter is null || (Matter.IsOpen && !Matter.IsPaused), "Rule.Task.MatterNotOpen");
+        Require(Matter is null || !Matter.IsPaused, "Rule.Task.MatterPaused");
+        Require(Matter is null || Matter.IsOpen, "Rule.Task.MatterNotOpen");
         Finding = finding;
         Status = VerificationTaskStatus.Submitted;
         SubmittedAtUtc = now;

@@ -43,6 +43,8 @@ public static class WebServices
             options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = Cultures.CookieName }];
         });
 
+        services.AddSingleton<DemoFollowUp>();
+        services.AddHostedService(provider => provider.GetRequiredService<DemoFollowUp>());
         services.AddExecutionHubJobs(configuration, contentRoot);
         services.AddExecutionHubApi(configuration);
         return services;

@@ -6,7 +6,7 @@ using Mediator;
 namespace ExecutionHub.Tests.Architecture;
 
 /// <summary>
-/// The layer rules of CONVENTIONS (habit 10) as tests. Each fails with one line per offence,
+/// The layer rules of docs/architecture.md ("who may use whom") as tests. Each fails with one line per offence,
 /// "X uses Y", so whoever added the dependency sees both ends and where the code should go instead.
 /// </summary>
 public sealed class ArchitectureRulesTests
@@ -59,7 +59,7 @@ public sealed class ArchitectureRulesTests
     {
         AssertNone(HandlerUses(Web, WebUses.Value, App),
             "A mediator handler is called only by the mediator (its generated code is not in " + App + "). " +
-            "Move the part another type needs into a named service or a domain method that both call (CONVENTIONS habit 10)");
+            "Move the part another type needs into a named service or a domain method that both call (docs/conventions.md, 'Requests and the mediator')");
     }
 
     [Fact]

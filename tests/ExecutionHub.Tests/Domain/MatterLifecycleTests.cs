@@ -200,7 +200,7 @@ public sealed class MatterLifecycleTests
         matter.MarkDispatched(Received);
         matter.Pause("等待", Received.AddHours(1));
 
-        Assert.Equal("Rule.Task.MatterNotOpen", Assert.Throws<DomainRuleException>(() => task.Submit(Found(), Received.AddHours(2))).MessageKey);
+        Assert.Equal("Rule.Task.MatterPaused", Assert.Throws<DomainRuleException>(() => task.Submit(Found(), Received.AddHours(2))).MessageKey);
         Assert.Equal(VerificationTaskStatus.Assigned, task.Status);
     }
 

@@ -26,32 +26,48 @@ public sealed class DemoDataSeeder(
 
     private readonly Random random = new(20260701);
 
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    public Task SeedAsync(CancellationToken cancellationToken = default) => SeedAsync(_ => { }, cancellationToken);
+
+    /// <param name="stepDone">Called with each step's name as it finishes, for the start-up's timing log.</param>
+    public async Task SeedAsync(Action<string> stepDone, CancellationToken cancellationToken)
     {
         var court = await SeedOrganisationAsync(cancellationToken);
+        stepDone("demo organisation");
         await SeedUsersAsync(court, cancellationToken);
+        stepDone("demo accounts");
         await SeedWorkingGroupMembersAsync(court, cancellationToken);
         await SeedCasesAsync(court, cancellationToken);
+        stepDone("demo working groups and cases");
         await SeedMattersAsync(court, cancellationToken);
+        stepDone("demo matters");
         await SeedMilestonesAsync(court, cancellationToken);
         await SeedWindowVisitsAsync(court, cancellationToken);
+        stepDone("demo milestones and window visits");
         await SeedGroupWorkAsync(court, cancellationToken);
         await SeedMeetingsAsync(court, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await DemoApiClient.SeedAsync(db, court, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        stepDone("demo group work, meetings and API client");
     }
 
-    private async Task SeedGroupWorkAsync(Court court, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await new DemoGroupWork(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct);
-    }
+    private Task SeedGroupWorkAsync(Court court, CancellationToken ct) =>
+        InOneTransactionAsync(db => new DemoGroupWork(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct), ct);
 
     /// <summary>A settlement with instalments, hard cases and joint meetings for 平凉路街道 (looks before it writes).</summary>
-    private async Task SeedMeetingsAsync(Court court, CancellationToken ct)
+    private Task SeedMeetingsAsync(Court court, CancellationToken ct) =>
+        InOneTransactionAsync(db => new DemoMeetings(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct), ct);
+
+    /// <summary>
+    /// One step's saves in one transaction: a first start syncs the file once per step rather than
+    /// once per save (the matters alone saved ~240 times), and a step cut short by a kill leaves
+    /// nothing half-written for its look-before-write to mistake for done.
+    /// </summary>
+    private async Task InOneTransactionAsync(Func<AppDbContext, Task> step, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await new DemoMeetings(db, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await step(db);
+        await transaction.CommitAsync(ct);
     }
 
     private async Task<Court> SeedOrganisationAsync(CancellationToken ct)
@@ -63,6 +79,7 @@ public sealed class DemoDataSeeder(
             return court;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         court = new Court { Name = DemoAccounts.CourtName, CaseCode = DemoAccounts.CourtCode };
         foreach (var (streetName, communities) in DemoNames.Streets)
         {
@@ -97,22 +114,64 @@ public sealed class DemoDataSeeder(
         }
 
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         logger.LogInformation("Demo organisation seeded: {Court}", court.Name);
         return court;
     }
 
-    private async Task SeedUsersAsync(Court court, CancellationToken ct)
+    /// <summary>
+    /// The demo accounts, in one transaction. Identity's password hash is deliberately slow (PBKDF2,
+    /// 100,000 rounds) and one per account made this the slowest step of a first start; the accounts
+    /// share one known password anyway, so it is hashed once and the hash reused. Each account is still
+    /// saved on its own, in order: one save would insert them in key order (random ids), and later steps
+    /// read the users in table order, so the seeded data would differ from one database to the next.
+    /// </summary>
+    private Task SeedUsersAsync(Court court, CancellationToken ct) => InOneTransactionAsync(async db =>
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var streets = await db.Streets.Where(s => s.CourtId == court.Id).ToDictionaryAsync(s => s.Name, s => s.Id, ct);
         var grids = await db.Grids.Where(g => g.Community!.Street!.CourtId == court.Id).OrderBy(g => g.Id).ToListAsync(ct);
         var agencies = await db.PartnerAgencies.Where(a => a.CourtId == court.Id).ToDictionaryAsync(a => a.Name, a => a.Id, ct);
+        var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var existing = (await db.Users.Select(u => u.NormalizedUserName).ToListAsync(ct)).ToHashSet();
         var password = configuration["Demo:Password"] ?? throw new InvalidOperationException("Demo:Password is not set.");
+        string? hash = null;
+
+        async Task AddAsync(string userName, string displayName, string role, Action<AppUser> scope)
+        {
+            var user = new AppUser
+            {
+                UserName = userName,
+                NormalizedUserName = users.NormalizeName(userName),
+                DisplayName = displayName,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                LockoutEnabled = users.Options.Lockout.AllowedForNewUsers,
+            };
+            if (existing.Contains(user.NormalizedUserName))
+            {
+                return;
+            }
+
+            scope(user);
+            if (hash is null)
+            {
+                foreach (var validator in users.PasswordValidators)
+                {
+                    Check(await validator.ValidateAsync(users, user, password), userName);
+                }
+
+                hash = users.PasswordHasher.HashPassword(user, password);
+            }
+
+            user.PasswordHash = hash;
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role] });
+            await db.SaveChangesAsync(ct);
+        }
 
         foreach (var account in DemoAccounts.All)
         {
             var grid = account.Grid is null ? null : grids.Single(g => g.Name == account.Grid);
-            await EnsureUserAsync(account.UserName, account.DisplayName, account.Role, password, user =>
+            await AddAsync(account.UserName, account.DisplayName, account.Role, user =>
             {
                 user.CourtId = account.Role is Roles.Judge ? court.Id : null;
                 user.StreetId = account.Street is null ? null : streets[account.Street];
@@ -127,22 +186,9 @@ public sealed class DemoDataSeeder(
         foreach (var grid in grids.Where(g => !named.Contains(g.Name)))
         {
             var userName = $"grid.w{number++:00}";
-            await EnsureUserAsync(userName, PersonName(), Roles.GridWorker, password, user => user.GridId = grid.Id);
+            await AddAsync(userName, PersonName(), Roles.GridWorker, user => user.GridId = grid.Id);
         }
-    }
-
-    private async Task EnsureUserAsync(string userName, string displayName, string role, string password, Action<AppUser> scope)
-    {
-        if (await users.FindByNameAsync(userName) is not null)
-        {
-            return;
-        }
-
-        var user = new AppUser { UserName = userName, DisplayName = displayName, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
-        scope(user);
-        Check(await users.CreateAsync(user, password), userName);
-        Check(await users.AddToRoleAsync(user, role), userName);
-    }
+    }, ct);
 
     private static void Check(IdentityResult result, string userName)
     {
@@ -255,9 +301,8 @@ public sealed class DemoDataSeeder(
         logger.LogInformation("Demo cases seeded: {Count}", CaseCount);
     }
 
-    private async Task SeedMattersAsync(Court court, CancellationToken ct)
+    private Task SeedMattersAsync(Court court, CancellationToken ct) => InOneTransactionAsync(async db =>
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Matters.AnyAsync(m => m.CourtId == court.Id, ct))
         {
             return;
@@ -265,11 +310,10 @@ public sealed class DemoDataSeeder(
 
         await new DemoMatters(db, random, clock.GetUtcNow().UtcDateTime).SeedAsync(court.Id, MatterCount, ct);
         logger.LogInformation("Demo matters seeded: {Count}", MatterCount);
-    }
+    }, ct);
 
-    private async Task SeedWindowVisitsAsync(Court court, CancellationToken ct)
+    private Task SeedWindowVisitsAsync(Court court, CancellationToken ct) => InOneTransactionAsync(async db =>
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.WindowVisits.AnyAsync(v => db.Streets.Any(s => s.Id == v.StreetId && s.CourtId == court.Id), ct))
         {
             return;
@@ -277,7 +321,7 @@ public sealed class DemoDataSeeder(
 
         await new DemoWindowVisits(db, random, clock.GetUtcNow().UtcDateTime, PersonName, Phone).SeedAsync(court.Id, ct);
         logger.LogInformation("Demo window visits seeded");
-    }
+    }, ct);
 
     /// <summary>Milestones that match each case's state: seizures and blacklistings while in execution, then settlement, payment or closure.</summary>
     private async Task SeedMilestonesAsync(Court court, CancellationToken ct)

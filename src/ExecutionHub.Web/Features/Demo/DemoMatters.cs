@@ -70,6 +70,9 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
             Log(matter, received, matter.CreatedById, creatorName, "Timeline.MatterReceived");
             Walk(matter, stage, actors);
             await db.SaveChangesAsync(ct);
+
+            // Each save compares every tracked entity: without this the 80 matters' ~240 saves grow quadratic.
+            db.ChangeTracker.Clear();
         }
     }
 

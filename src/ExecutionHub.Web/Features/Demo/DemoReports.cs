@@ -20,11 +20,17 @@ internal static class DemoReports
         三是保持网格核查72小时反馈节奏，对超期任务由工作站逐件督办，按期反馈率纳入网格考评。
         """;
 
+    /// <summary>Whether the street's reports are there, or there is no demo street to write them for: the demo's last step is done.</summary>
+    public static async Task<bool> ExistAsync(IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await StreetWithoutReportsAsync(db, ct) is null;
+    }
+
     public static async Task SeedAsync(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var street = await db.Streets.Where(s => s.Name == Street).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-        if (street is not { } streetId || await db.Reports.AnyAsync(r => r.StreetId == streetId, ct))
+        if (await StreetWithoutReportsAsync(db, ct) is not { } streetId)
         {
             return;
         }
@@ -41,5 +47,11 @@ internal static class DemoReports
         published.PublishedById = coordinator;
         await ReportDrafts.DraftAsync(db, streetId, ReportKind.QuarterlyPortrait, quarter, clock, coordinator, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<int?> StreetWithoutReportsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var street = await db.Streets.Where(s => s.Name == Street).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        return street is { } id && !await db.Reports.AnyAsync(r => r.StreetId == id, ct) ? id : null;
     }
 }

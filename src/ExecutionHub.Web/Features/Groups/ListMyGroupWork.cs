@@ -28,7 +28,7 @@ public sealed record MyGroupMatter(
     ApplicationRoute? Route,
     bool AwaitsRecommendation);
 
-public sealed record MyGroupTask(int TaskId, int Version, string Reference, MatterType Type, string Instructions, DateTime DueAtUtc);
+public sealed record MyGroupTask(int TaskId, int Version, string Reference, MatterType Type, string Instructions, DateTime DueAtUtc, int MatterId = 0, bool MatterPaused = false);
 
 public sealed record MyGroupWork(int GroupId, WorkingGroupKind Kind, string Name, IReadOnlyList<MyGroupMatter> Matters, IReadOnlyList<MyGroupTask> Tasks);
 
@@ -64,9 +64,9 @@ public sealed class ListMyGroupWorkHandler(IDbContextFactory<AppDbContext> dbFac
                     && t.Matter!.Status <= MatterQueries.LastOpenStatus)
                 .OrderBy(t => t.DueAtUtc)
                 .Take(200)
-                .Select(t => new { GroupId = t.WorkingGroupId!.Value, t.Id, t.Version, t.Matter!.Reference, t.Matter.Type, t.Instructions, t.DueAtUtc })
+                .Select(t => new { GroupId = t.WorkingGroupId!.Value, t.Id, t.Version, t.MatterId, t.Matter!.Reference, t.Matter.Type, t.Instructions, t.DueAtUtc, Paused = t.Matter.PausedAtUtc != null })
                 .ToListAsync(cancellationToken))
-            .ToLookup(t => t.GroupId, t => new MyGroupTask(t.Id, t.Version, t.Reference, t.Type, t.Instructions, t.DueAtUtc));
+            .ToLookup(t => t.GroupId, t => new MyGroupTask(t.Id, t.Version, t.Reference, t.Type, t.Instructions, t.DueAtUtc, t.MatterId, t.Paused));
         return groups.Select(g => new MyGroupWork(g.Id, g.Kind, g.Name, matters[g.Id].ToList(), tasks[g.Id].ToList())).ToList();
     }
 }

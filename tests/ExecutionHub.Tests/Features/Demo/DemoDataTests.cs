@@ -23,6 +23,21 @@ public sealed class DemoDataTests
     }
 
     [Fact]
+    public async Task Should_store_the_demo_accounts_in_the_order_they_are_listed_so_every_fresh_database_gets_the_same_data()
+    {
+        // The generator later reads the users in table order; accounts stored in key (random id) order
+        // gave matters to different grid workers on every fresh database.
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        await using var db = await app.DbAsync();
+        var stored = await db.Database.SqlQueryRaw<string>("SELECT UserName AS Value FROM AspNetUsers WHERE UserName NOT LIKE 'api-client-%' ORDER BY rowid").ToListAsync();
+
+        var gridWorkers = stored.Skip(DemoAccounts.All.Count).ToList();
+        Assert.Equal(DemoAccounts.All.Select(a => a.UserName), stored.Take(DemoAccounts.All.Count));
+        Assert.NotEmpty(gridWorkers);
+        Assert.Equal(gridWorkers.Select((_, i) => $"grid.w{i + 1:00}"), gridWorkers);
+    }
+
+    [Fact]
     public async Task Every_role_has_a_demo_account_scoped_to_its_org_unit()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);

@@ -32,7 +32,9 @@ public sealed record MyTaskView(
     string? ReviewNote,
     Finding? Finding,
     IReadOnlyList<EvidenceView> Evidence,
-    bool AwaitsClaim = false);
+    bool AwaitsClaim = false,
+    int MatterId = 0,
+    string? PauseReason = null);
 
 public sealed class GetMyTaskHandler(IDbContextFactory<AppDbContext> dbFactory) : IQueryHandler<GetMyTask, MyTaskView>
 {
@@ -50,6 +52,6 @@ public sealed class GetMyTaskHandler(IDbContextFactory<AppDbContext> dbFactory) 
         return new MyTaskView(
             task.Id, task.Version, matter.Reference, matter.Type, matter.Details, matter.Request, task.Instructions,
             target.Kind, target.Name, target.Addresses, target.Phones.Select(PersonalData.MaskPhone).ToList(),
-            task.Status, task.DueAtUtc, matter.IsPaused, task.ReviewNote, task.Finding, evidence, task.AwaitsClaim);
+            task.Status, task.DueAtUtc, matter.IsPaused, task.ReviewNote, task.Finding, evidence, task.AwaitsClaim, matter.Id, matter.PauseReason);
     }
 }

@@ -11,7 +11,12 @@ namespace ExecutionHub.Web.Features.Matters.Tasks;
 [Allowed(Roles.GridWorker, Roles.PartnerAgent)]
 public sealed record ListMyTasks(bool IncludeFinished = false) : IQuery<IReadOnlyList<MyTaskRow>>;
 
-public sealed record MyTaskRow(int TaskId, string Reference, MatterType Type, AssetClueKind? ClueKind, VerificationTaskStatus Status, string TargetName, string? Address, DateTime DueAtUtc, string? ReviewNote);
+/// <param name="PauseReason">Why the matter's clock is stopped; null while it runs (its open tasks wait until it resumes).</param>
+public sealed record MyTaskRow(int TaskId, string Reference, MatterType Type, AssetClueKind? ClueKind, VerificationTaskStatus Status, string TargetName, string? Address, DateTime DueAtUtc, string? ReviewNote,
+    int MatterId, string? PauseReason)
+{
+    public bool MatterPaused => PauseReason is not null;
+}
 
 public sealed class ListMyTasksHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser) : IQueryHandler<ListMyTasks, IReadOnlyList<MyTaskRow>>
 {
@@ -31,6 +36,7 @@ public sealed class ListMyTasksHandler(IDbContextFactory<AppDbContext> dbFactory
             .Select(t => new
             {
                 t.Id,
+                t.MatterId,
                 t.Matter!.Reference,
                 t.Matter.Type,
                 t.Matter.Details.ClueKind,
@@ -39,10 +45,13 @@ public sealed class ListMyTasksHandler(IDbContextFactory<AppDbContext> dbFactory
                 t.Matter.TargetParty.Addresses,
                 t.DueAtUtc,
                 t.ReviewNote,
+                Paused = t.Matter.PausedAtUtc != null,
+                t.Matter.PauseReason,
             })
             .ToListAsync(cancellationToken);
 
         // The worker needs the target's name and last known address to go and look; nothing more.
-        return rows.Select(r => new MyTaskRow(r.Id, r.Reference, r.Type, r.ClueKind, r.Status, r.Name, r.Addresses.FirstOrDefault(), r.DueAtUtc, r.ReviewNote)).ToList();
+        return rows.Select(r => new MyTaskRow(r.Id, r.Reference, r.Type, r.ClueKind, r.Status, r.Name, r.Addresses.FirstOrDefault(), r.DueAtUtc, r.ReviewNote,
+            r.MatterId, r.Paused ? r.PauseReason ?? "" : null)).ToList();
     }
 }

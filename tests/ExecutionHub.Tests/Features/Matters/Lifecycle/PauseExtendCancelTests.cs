@@ -29,6 +29,21 @@ public sealed class PauseExtendCancelTests
     }
 
     [Fact]
+    public async Task Should_refuse_a_finding_on_a_paused_matter_and_say_it_is_paused()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var scenario = await WorkflowScenario.ReferAsync(app);
+        await scenario.AcceptAsync();
+        await scenario.DispatchToAsync("grid.liu");
+        await app.SendAsync(new PauseMatter(scenario.MatterId, await scenario.VersionAsync(), "等待法院补充材料"));
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => scenario.SubmitFindingAsync());
+
+        Assert.Equal("Rule.Task.MatterPaused", refused.MessageKey);
+        Assert.Equal(VerificationTaskStatus.Assigned, (await scenario.MatterAsync()).Tasks.Single().Status);
+    }
+
+    [Fact]
     public async Task A_judge_extension_moves_the_due_time_and_is_recorded_with_its_reason()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
