@@ -86,6 +86,25 @@ public sealed class CommandButtonTests : BunitTestBase
     }
 
     [Fact]
+    public async Task Should_not_run_again_for_the_second_click_of_a_double_click_arriving_after_the_first_run_finished()
+    {
+        var command = new HeldCommand();
+        var cut = RenderButton(command);
+        var run = cut.Find("[data-testid=save]").ClickAsync(new() { Detail = 1 });
+        command.Finish();
+        await run;
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=save]").HasAttribute("disabled")));
+
+        await cut.Find("[data-testid=save]").ClickAsync(new() { Detail = 2 });
+        Assert.Equal(1, command.Runs);
+
+        // A new click (the browser counts from one again) and Enter on the button (no count) still run.
+        await cut.Find("[data-testid=save]").ClickAsync(new() { Detail = 1 });
+        await cut.Find("[data-testid=save]").ClickAsync(new() { Detail = 0 });
+        Assert.Equal(3, command.Runs);
+    }
+
+    [Fact]
     public async Task Should_take_clicks_again_after_the_command_has_thrown()
     {
         var command = new HeldCommand();
