@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Matters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -113,6 +114,8 @@ public sealed partial class ReferralRoundTripTests(AppFixture app) : BrowserTest
             .Where(c => c.Street!.Name == "平凉路街道" && c.Status == CaseStatus.InExecution)
             .Where(c => db.Users.Any(u => u.Id == c.JudgeId && u.UserName == "judge.wang"))
             .Where(c => c.Parties.Any(p => p.Role == PartyRole.Respondent && p.Kind == PartyKind.Person))
+            // An open whereabouts matter on the case (the demo's, another test's) would make this one a duplicate to confirm.
+            .Where(c => !db.Matters.Open().Any(m => m.CaseId == c.Id && m.Type == MatterType.DebtorWhereabouts))
             .OrderByDescending(c => c.Id)
             .Select(c => c.CaseNumber)
             .FirstAsync();

@@ -57,13 +57,16 @@ public static class ApiOpenApi
                         }
                     }
 
-                    if (operation.Responses is { } responses
-                        && responses.TryGetValue(example.Status, out var response)
-                        && response.Content is { } responseContent)
+                    foreach (var (status, body) in example.Responses)
                     {
-                        foreach (var media in responseContent.Values)
+                        if (operation.Responses is { } responses
+                            && responses.TryGetValue(status, out var response)
+                            && response.Content is { } responseContent)
                         {
-                            media.Example = JsonNode.Parse(example.Response);
+                            foreach (var media in responseContent.Values)
+                            {
+                                media.Example = JsonNode.Parse(body);
+                            }
                         }
                     }
                 }
@@ -83,7 +86,28 @@ public static class ApiOpenApi
 
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(ReferMatterBody) && schema.Properties is { } properties)
+                {
+                    Describe(properties, "allowDuplicate", JsonValue.Create(true),
+                        "Refer although an open matter of the same type exists for the same respondent on the case (without it: 409 naming that matter).");
+                    Describe(properties, "duplicateReason", JsonValue.Create("原事项核查的是旧住址，法院掌握了新的居住线索"),
+                        "Optional, up to 500 characters: why another matter is needed, written on the new matter's timeline.");
+                }
+
+                return Task.CompletedTask;
+            });
         });
+
+    private static void Describe(IDictionary<string, IOpenApiSchema> properties, string name, JsonNode example, string description)
+    {
+        if (properties.TryGetValue(name, out var property) && property is OpenApiSchema schema)
+        {
+            schema.Examples = [example];
+            schema.Description = description;
+        }
+    }
 
     public static WebApplication MapExecutionHubOpenApi(this WebApplication app)
     {
@@ -95,7 +119,8 @@ public static class ApiOpenApi
         return app;
     }
 
-    private sealed record Example(string? Request, string Status, string Response);
+    /// <summary>An operation's request example and its answers' examples by status.</summary>
+    private sealed record Example(string? Request, params (string Status, string Response)[] Responses);
 
     private static readonly Dictionary<string, Example> Examples = new(StringComparer.Ordinal)
     {
@@ -105,11 +130,15 @@ public static class ApiOpenApi
              "target":{"kind":"Person","name":"张三","identityNumber":"310110198001011234","phone":"13800138000","address":"平凉路100弄3号"},
              "details":{"lastKnownAddresses":"平凉路100弄3号；控江路200号","courtAlreadyTried":"两次上门未遇"}}
             """,
-            "201",
-            """{"id":4211,"href":"/api/v1/matters/4211"}"""),
+            ("201", """{"id":4211,"href":"/api/v1/matters/4211"}"""),
+            ("409",
+            """
+            {"type":"https://executionhub.local/problems/Rule.Matter.OpenDuplicate","title":"该案件中同一被执行人已有同类在办事项；如确需再次登记，请确认并说明原因。","status":409,
+             "code":"Rule.Matter.OpenDuplicate","existingMatterId":4211,"existingReference":"ZX-2026-00081","existingHref":"/api/v1/matters/4211"}
+            """)),
         ["GetMatter"] = new(
             null,
-            "200",
+            ("200",
             """
             {"id":4211,"reference":"ZX-2026-00081","clientReference":"FY-2026-000123","caseNumber":"(2025)沪0110执1234号","type":"DebtorWhereabouts",
              "source":"CourtExOfficio","status":"FedBack","receivedAtUtc":"2026-11-25T02:00:00Z",
@@ -117,22 +146,20 @@ public static class ApiOpenApi
              "target":{"kind":"Person","name":"张*","identityNumber":"3101**********1234"},
              "tasks":[{"id":9001,"status":"Accepted","assignedAtUtc":"2026-11-25T03:00:00Z","dueAtUtc":"2026-11-27T03:00:00Z","submittedAtUtc":"2026-11-26T01:10:00Z"}],
              "feedback":{"text":"被执行人现居平凉路100弄3号，每日7时前在家。","outcome":"Found","fedBackAtUtc":"2026-11-26T19:30:00Z","acknowledgedAtUtc":null}}
-            """),
+            """)),
         ["ListFeedback"] = new(
             null,
-            "200",
+            ("200",
             """
             {"items":[{"matterId":4211,"reference":"ZX-2026-00081","clientReference":"FY-2026-000123","caseNumber":"(2025)沪0110执1234号","type":"DebtorWhereabouts",
              "source":"CourtExOfficio","status":"FedBack","fedBackAtUtc":"2026-11-26T19:30:00Z","outcome":"Found","feedback":"被执行人现居平凉路100弄3号，每日7时前在家。"}],
              "nextCursor":"ZjE6MTIzNDU","hasMore":false}
-            """),
+            """)),
         ["RecordMilestone"] = new(
             """{"kind":"PaymentReceived","occurredOn":"2026-11-26","amount":10000,"note":"被执行人当场履行"}""",
-            "201",
-            """{"id":310,"caseNumber":"(2025)沪0110执1234号"}"""),
+            ("201", """{"id":310,"caseNumber":"(2025)沪0110执1234号"}""")),
         ["GetHeadlineFigures"] = new(
             null,
-            "200",
-            """{"whereaboutsVerified":13,"assetCluesVerified":42,"averageFeedbackCycleHours":61.25,"onTimeRate":0.9455,"open":18,"dueSoon":3,"overdue":1}"""),
+            ("200", """{"whereaboutsVerified":13,"assetCluesVerified":42,"averageFeedbackCycleHours":61.25,"onTimeRate":0.9455,"open":18,"dueSoon":3,"overdue":1}""")),
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Matters.Registration;
 using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
@@ -10,19 +11,30 @@ namespace ExecutionHub.Web.Features.Api;
 /// <summary>
 /// RFC 7807 answers for the API: what the pipeline refuses becomes a status a client can act on —
 /// validation 400 with the fields named as in the request body, a refusal 403, an unknown id 404,
-/// a concurrent change 409, a domain rule 422.
+/// a concurrent change 409, a referral repeating an open matter 409 naming it, a domain rule 422.
 /// </summary>
 public static class ApiProblems
 {
     public static Task WriteAsync(HttpContext context, int status, string messageKey) =>
         Problem(status, messageKey).ExecuteAsync(context);
 
-    public static IResult Problem(int status, string messageKey, string? detail = null) => TypedResults.Problem(
+    public static IResult Problem(int status, string messageKey, string? detail = null, IReadOnlyDictionary<string, object?>? extensions = null) => TypedResults.Problem(
         statusCode: status,
         title: UiText.Get(messageKey),
         detail: detail,
         type: $"https://executionhub.local/problems/{messageKey}",
-        extensions: new Dictionary<string, object?> { ["code"] = messageKey });
+        extensions: new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = messageKey });
+
+    /// <summary>409 naming the open matter a referral would repeat, so the client can link to it or resend with allowDuplicate.</summary>
+    public static IResult Duplicate(DuplicateMatterException duplicate) => Problem(
+        StatusCodes.Status409Conflict,
+        duplicate.MessageKey,
+        extensions: new Dictionary<string, object?>
+        {
+            ["existingMatterId"] = duplicate.Existing.Id,
+            ["existingReference"] = duplicate.Existing.Reference,
+            ["existingHref"] = "/api/v1/matters/" + duplicate.Existing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 
     /// <summary>The answer for an exception the pipeline or a handler threw, or null when it is a fault of ours.</summary>
     public static IResult? For(Exception exception) => exception switch
@@ -30,6 +42,7 @@ public static class ApiProblems
         ValidationException validation => Validation(validation),
         RequestRefusedException refused => Problem(StatusCodes.Status403Forbidden, refused.MessageKey),
         NotFoundException => Problem(StatusCodes.Status404NotFound, "Api.NotFound"),
+        DuplicateMatterException duplicate => Duplicate(duplicate),
         DomainRuleException rule => Problem(StatusCodes.Status422UnprocessableEntity, rule.MessageKey),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Error.Concurrency"),
         _ => null,

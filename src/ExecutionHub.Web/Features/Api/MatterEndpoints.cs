@@ -5,6 +5,7 @@ using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Features.Matters.Registration;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Mediator;
 
@@ -15,13 +16,20 @@ namespace ExecutionHub.Web.Features.Api;
 /// <param name="Type">The matter type; its own request fields go in <paramref name="Details"/>.</param>
 /// <param name="Request">What the court asks for, in its own words.</param>
 /// <param name="ClientReference">The caller's own reference, kept with the matter and returned with it.</param>
+/// <param name="AllowDuplicate">
+/// Refer although an open matter of the same type exists for the same respondent on the case; without it such a
+/// referral answers 409 naming that matter.
+/// </param>
+/// <param name="DuplicateReason">Why, for the new matter's timeline; optional (a default says the client confirmed).</param>
 public sealed record ReferMatterBody(
     string? CaseNumber,
     MatterType? Type,
     string? Request,
     string? ClientReference,
     ReferralTarget? Target,
-    MatterDetails? Details);
+    MatterDetails? Details,
+    bool? AllowDuplicate = null,
+    string? DuplicateReason = null);
 
 /// <summary>The person or organisation to find: an existing respondent of the case by id, or a new one by name.</summary>
 public sealed record ReferralTarget(int? PartyId, PartyKind? Kind, string? Name, string? IdentityNumber, string? Phone, string? Address);
@@ -60,7 +68,7 @@ public static class MatterEndpoints
             .RequireAuthorization(ApiServices.PolicyFor(ApiScopes.MattersWrite))
             .WithName("ReferMatter")
             .WithSummary("Refer a matter")
-            .WithDescription("Refers a matter on an existing case. A client of the case's own court refers it ex officio; a client of any other court is recorded as an entrustment by another court (OtherCourtEntrustment). The matter arrives received, for the workstation to register. Send an Idempotency-Key header to make retries safe: a repeat with the same key and body returns the first answer.")
+            .WithDescription("Refers a matter on an existing case. A client of the case's own court refers it ex officio; a client of any other court is recorded as an entrustment by another court (OtherCourtEntrustment). The matter arrives received, for the workstation to register. When an open matter of the same type already exists for the same respondent on the case, the answer is 409 with that matter's existingMatterId and existingReference; send \"allowDuplicate\": true (and optionally a duplicateReason for its timeline) to refer another anyway. Send an Idempotency-Key header to make retries safe: a repeat with the same key and body returns the first answer.")
             .Accepts<ReferMatterBody>("application/json")
             .Produces<ReferralCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -98,6 +106,9 @@ public static class MatterEndpoints
         TargetPhone = body.Target?.Phone,
         TargetAddress = body.Target?.Address,
         Details = body.Details ?? new MatterDetails(),
+        AllowDuplicate = body.AllowDuplicate == true,
+        DuplicateReason = body.AllowDuplicate != true ? null
+            : string.IsNullOrWhiteSpace(body.DuplicateReason) ? UiText.Get("Api.DuplicateConfirmedByClient") : body.DuplicateReason,
     };
 
     private static async Task<IResult> ReferAsync(HttpContext http, ISender sender, IdempotencyStore idempotency, CancellationToken cancellationToken)

@@ -54,6 +54,27 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task The_document_describes_the_409_naming_an_open_matter_and_the_allowDuplicate_property_with_examples()
+    {
+        using var client = host.Client(null);
+        var json = await client.GetStringAsync("/openapi/v1.json");
+
+        var result = OpenApiDocument.Parse(json, "json", new OpenApiReaderSettings());
+
+        Assert.Empty(result.Diagnostic!.Errors);
+        var refer = result.Document!.Paths["/api/v1/matters"].Operations![HttpMethod.Post];
+        var conflict = refer.Responses!["409"].Content!["application/problem+json"].Example!;
+        Assert.Equal("Rule.Matter.OpenDuplicate", conflict["code"]!.GetValue<string>());
+        Assert.True(conflict["existingMatterId"]!.GetValue<int>() > 0);
+        Assert.Contains("allowDuplicate", refer.Description, StringComparison.Ordinal);
+        var body = refer.RequestBody!.Content!["application/json"].Schema!;
+        var properties = (body.Properties ?? result.Document.Components!.Schemas![nameof(Web.Features.Api.ReferMatterBody)].Properties)!;
+        Assert.True(Assert.Single(properties["allowDuplicate"].Examples!)!.GetValue<bool>());
+        Assert.False(string.IsNullOrWhiteSpace(properties["allowDuplicate"].Description));
+        Assert.NotEmpty(properties["duplicateReason"].Examples!);
+    }
+
+    [Fact]
     public async Task The_interactive_reference_is_for_administrators_only()
     {
         using var client = host.Client(null);

@@ -56,11 +56,15 @@ public sealed class GroupScenario
         return scenario;
     }
 
-    /// <summary>A judicial relief application registered by coord.chen at the workstation, routed as given.</summary>
+    /// <summary>
+    /// A judicial relief application registered by coord.chen at the workstation, routed as given, on a case with no
+    /// open application yet (a second one for the same respondent would need AllowDuplicate).
+    /// </summary>
     public async Task<int> ReliefApplicationAsync(ApplicationRoute? route)
     {
         await using var db = await App.DbAsync();
         var @case = await db.Cases.Include(c => c.Parties).AsNoTracking().OrderBy(c => c.Id)
+            .Where(c => !db.Matters.Any(m => m.CaseId == c.Id && m.Type == MatterType.JudicialRelief && m.Status <= MatterStatus.Consolidated))
             .FirstAsync(c => c.StreetId == Pingliang && c.Parties.Any(p => p.Role == PartyRole.Respondent));
         await App.SignInAsAsync("coord.chen");
         return await App.SendAsync(new RegisterMatter

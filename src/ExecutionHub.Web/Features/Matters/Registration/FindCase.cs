@@ -26,16 +26,24 @@ public sealed class FindCaseHandler(IDbContextFactory<AppDbContext> dbFactory, I
             return new CaseLookup(false, false, null, null, []);
         }
 
-        var me = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var text = number.ToString();
-        var @case = await db.Cases.AsNoTracking().Include(c => c.Parties)
-            .Where(c => c.CaseNumber == text)
-            .Where(c => me.IsInRole(Roles.Judge) ? c.CourtId == me.CourtId : c.StreetId == me.StreetId)
-            .SingleOrDefaultAsync(cancellationToken);
+        var @case = await RegistrationCases.FindAsync(db, number, await currentUser.GetAsync(), cancellationToken);
         return @case is null
             ? new CaseLookup(false, true, null, null, [])
             : new CaseLookup(true, true, @case.Cause, @case.AmountOwed,
                 @case.Parties.Where(p => p.Role == PartyRole.Respondent).Select(PartyView.Masked).ToList(), @case.Id);
+    }
+}
+
+/// <summary>The case a sender may register on, by its number, with its parties: a judge's court's, a coordinator's street's.</summary>
+public static class RegistrationCases
+{
+    public static Task<ExecutionCase?> FindAsync(AppDbContext db, Domain.CaseNumber number, UserContext me, CancellationToken cancellationToken)
+    {
+        var text = number.ToString();
+        return db.Cases.AsNoTracking().Include(c => c.Parties)
+            .Where(c => c.CaseNumber == text)
+            .Where(c => me.IsInRole(Roles.Judge) ? c.CourtId == me.CourtId : c.StreetId == me.StreetId)
+            .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -56,6 +56,14 @@ public static class MatterRegistration
             throw new RequestRefusedException("Error.NotAllowed", $"case {caseNumber}");
         }
 
+        // Inside the caller's transaction, which SQLite begins IMMEDIATE (it takes the write lock at once): of two
+        // identical registrations sent together, the second waits for the first to commit and then finds its matter.
+        var duplicates = await OpenDuplicates.FindAsync(db, @case, command, cancellationToken);
+        if (duplicates.Count > 0 && !command.AllowDuplicate)
+        {
+            throw new DuplicateMatterException(duplicates[0]);
+        }
+
         var target = command.TargetPartyId is { } partyId
             ? @case.Parties.SingleOrDefault(p => p.Id == partyId && p.Role == PartyRole.Respondent) ?? throw new NotFoundException($"Party {partyId}")
             : AddTarget(@case, command);
@@ -86,6 +94,12 @@ public static class MatterRegistration
         else if (!asJudge)
         {
             db.AddTimeline(matter, me, now, "Timeline.MatterRegistered");
+        }
+
+        if (duplicates.Count > 0)
+        {
+            db.AddTimeline(matter, me, now, "Timeline.DuplicateConfirmed",
+                UiText.Format("Timeline.DuplicateConfirmedDetail", string.Join(UiText.Get("Common.ListSeparator"), duplicates.Select(d => d.Reference)), command.DuplicateReason!.Trim()));
         }
 
         if (command.Route is { } route)

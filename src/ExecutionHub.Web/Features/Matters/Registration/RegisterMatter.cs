@@ -49,6 +49,15 @@ public sealed class RegisterMatter : ICommand<int>
 
     /// <summary>The referring system's own reference (API referrals).</summary>
     public string? ClientReference { get; set; }
+
+    /// <summary>
+    /// Register although an open matter of the same type exists for the same respondent on the case
+    /// (<see cref="OpenDuplicates"/>): the sender saw it and goes on. Without it such a registration is refused.
+    /// </summary>
+    public bool AllowDuplicate { get; set; }
+
+    /// <summary>Why a second matter is needed, written on the new matter's timeline with the existing one's reference.</summary>
+    public string? DuplicateReason { get; set; }
 }
 
 public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
@@ -59,6 +68,8 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
             .Must(n => Domain.CaseNumber.TryParse(n, out _)).WithMessage(_ => UiText.Get("Validation.CaseNumber"));
         RuleFor(x => x.Request).NotEmpty().MaximumLength(2000);
         RuleFor(x => x.ClientReference).MaximumLength(100);
+        RuleFor(x => x.DuplicateReason).NotEmpty().When(x => x.AllowDuplicate);
+        RuleFor(x => x.DuplicateReason).MaximumLength(500);
         RuleFor(x => x.Source).IsInEnum();
         RuleFor(x => x.Type).IsInEnum();
         RuleFor(x => x.Route).IsInEnum().When(x => x.Route is not null);
