@@ -1,3 +1,4 @@
+using System.Net;
 using ExecutionHub.Web.Startup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -35,7 +36,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Storage:EvidencePath", Path.Combine(folder, "evidence"));
         });
-        factory.UseKestrel(0);
+        // Port 0 passed to UseKestrel(int) means "not set": the app then took Kestrel's default, localhost:5000,
+        // and failed whenever anything else held it (a demo started by hand, a second suite). Bind port 0 itself.
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
         // The first start migrates and seeds; on a busy machine that is slow, and it must not hang the run either.
         await Task.Run(factory.StartServer).WaitAsync(TestTimeouts.AppStart);
