@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Api;
-using ExecutionHub.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Tests.Features.Api;
@@ -54,7 +53,7 @@ public sealed class DuplicateReferralApiTests(ApiHost host) : IClassFixture<ApiH
     public async Task Should_answer_409_with_the_open_matters_id_and_reference_when_the_same_referral_comes_again()
     {
         var caseNumber = await CaseNumberAsync(4);
-        using var api = host.Client(DemoApiClient.Key);
+        using var api = host.Client(await host.CourtSystemKeyAsync());
         var first = (await (await ReferAsync(api, Referral(caseNumber))).Content.ReadFromJsonAsync<ReferralCreated>(Json))!;
         var matters = await MattersOnCaseAsync(caseNumber);
 
@@ -78,7 +77,7 @@ public sealed class DuplicateReferralApiTests(ApiHost host) : IClassFixture<ApiH
     public async Task Should_refer_another_when_the_body_says_allowDuplicate_and_say_so_on_its_timeline()
     {
         var caseNumber = await CaseNumberAsync(5);
-        using var api = host.Client(DemoApiClient.Key);
+        using var api = host.Client(await host.CourtSystemKeyAsync());
         var first = (await (await ReferAsync(api, Referral(caseNumber))).Content.ReadFromJsonAsync<ReferralCreated>(Json))!;
 
         var withoutReason = await ReferAsync(api, Referral(caseNumber, allowDuplicate: true));
@@ -103,7 +102,7 @@ public sealed class DuplicateReferralApiTests(ApiHost host) : IClassFixture<ApiH
     public async Task Should_replay_the_first_answer_for_a_repeated_idempotency_key_and_answer_409_to_the_same_referral_under_a_new_key()
     {
         var caseNumber = await CaseNumberAsync(6);
-        using var api = host.Client(DemoApiClient.Key);
+        using var api = host.Client(await host.CourtSystemKeyAsync());
         var key = Guid.NewGuid().ToString("N");
         var first = await ReferAsync(api, Referral(caseNumber), key);
 
