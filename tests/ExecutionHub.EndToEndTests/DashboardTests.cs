@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
@@ -45,7 +46,7 @@ public sealed class DashboardTests(AppFixture app) : BrowserTest(app)
             Assert.Equal("no reload", await judge.EvaluateAsync<string>("() => window.__dashboardMarker"));
 
             await awaiting.GetByText(reference).ClickAsync();
-            await judge.WaitForURLAsync($"**/matters/{matterId}");
+            await Expect(judge).ToHaveURLAsync(new Regex($"/matters/{matterId}$"));
         });
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class RiskWarningTests(AppFixture app) : BrowserTest(app)
 
             await page.GetByTestId("notification-bell").ClickAsync();
             await page.GetByTestId("notification-item").First.ClickAsync();
-            await page.WaitForURLAsync("**/warnings/*");
+            await Expect(page).ToHaveURLAsync(new Regex("/warnings/[0-9]+$"));
             await Expect(page.GetByTestId("warning-title")).ToHaveTextAsync("重点关注案件：城市更新");
             await Expect(page.GetByTestId("warning-detail").GetByTestId("warning-evidence")).ToContainTextAsync("“城市更新”");
         });

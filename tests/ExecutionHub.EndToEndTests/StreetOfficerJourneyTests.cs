@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -32,7 +33,7 @@ public sealed class StreetOfficerJourneyTests(AppFixture app) : BrowserTest(app)
             await Expect(page.GetByTestId("warnings-list")).Not.ToContainTextAsync("宏盛");
             await fresh.GetByTestId("warning-link").ClickAsync();
 
-            await page.WaitForURLAsync("**/warnings/*");
+            await Expect(page).ToHaveURLAsync(new Regex("/warnings/[0-9]+$"));
             await Expect(page.GetByTestId("warning-detail").GetByTestId("warning-evidence")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("warning-action")).Not.ToBeEmptyAsync();
             await Expect(page.GetByTestId("warning-respondent")).ToHaveCountAsync(0);
