@@ -86,6 +86,7 @@ public static class ApplicationServices
         services.AddSingleton<Features.Demo.KnownPasswordAccounts>();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolve;
+        ValidatorOptions.Global.LanguageManager = new ResourceLanguageManager();
         return services;
     }
 }

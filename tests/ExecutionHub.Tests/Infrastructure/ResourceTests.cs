@@ -51,7 +51,7 @@ public sealed partial class ResourceTests
         Assert.All(needed, key => Assert.Contains(key, keys));
     }
 
-    /// <summary>L["Key"] and L["Key", args], localizer["Key"], refusals and domain-rule keys, UiText.Get("Key").</summary>
-    [GeneratedRegex(""""(?:\bL|localizer|Localizer)\["(?<key>[A-Za-z][A-Za-z0-9_.]+)"[\],]|RequestRefusedException\("(?<key>[A-Za-z][A-Za-z0-9_.]+)"|DomainRuleException\("(?<key>[A-Za-z][A-Za-z0-9_.]+)"|UiText\.Get\("(?<key>[A-Za-z][A-Za-z0-9_.]+)"""")]
+    /// <summary>L["Key"] and L["Key", args], localizer["Key"], refusals and domain-rule keys, UiText.Get("Key"), [FieldLabel("Key")].</summary>
+    [GeneratedRegex(""""(?:\bL|localizer|Localizer)\["(?<key>[A-Za-z][A-Za-z0-9_.]+)"[\],]|RequestRefusedException\("(?<key>[A-Za-z][A-Za-z0-9_.]+)"|DomainRuleException\("(?<key>[A-Za-z][A-Za-z0-9_.]+)"|UiText\.Get\("(?<key>[A-Za-z][A-Za-z0-9_.]+)"|FieldLabel\("(?<key>[A-Za-z][A-Za-z0-9_.]+)"""")]
     private static partial Regex LiteralKey();
 }

@@ -2,6 +2,7 @@ using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -26,6 +27,7 @@ public sealed record ListCases : IQuery<CaseListPage>
 
     /// <summary>A case number, whole or its beginning, or a party's name, whole or its beginning.</summary>
     public string? Search { get; init; }
+    [FieldLabel("Cases.Status")]
     public CaseStatus? Status { get; init; }
 
     /// <summary>Only cases with a matter received, registered, dispatched or consolidated.</summary>

@@ -21,12 +21,14 @@ namespace ExecutionHub.Web.Features.Cases;
 public sealed class RecordMilestone : ICommand<int>, ICaseRequest
 {
     public int CaseId { get; set; }
+    [FieldLabel("Milestone.Kind")]
     public MilestoneKind Kind { get; set; } = MilestoneKind.AssetSeizure;
 
     /// <summary>The day it happened, in Shanghai.</summary>
     public DateOnly? OccurredOn { get; set; }
 
     /// <summary>Yuan; required for the kinds <see cref="MilestoneRules.NeedsAmount"/> names (a fine's amount for detention or fine).</summary>
+    [FieldLabel("Milestone.Amount")]
     public decimal? Amount { get; set; }
 
     public string Note { get; set; } = "";

@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using ExecutionHub.Web.Infrastructure.Auth;
 
@@ -20,13 +21,13 @@ public enum DashboardPeriod
 /// handlers add it from who is signed in, so a filter cannot widen what a user sees.
 /// </summary>
 public sealed record DashboardFilter(
-    DashboardPeriod Period = DashboardPeriod.ThisMonth,
+    [property: FieldLabel("Dashboard.Period")] DashboardPeriod Period = DashboardPeriod.ThisMonth,
     DateOnly? From = null,
     DateOnly? To = null,
     int? CourtId = null,
     int? StreetId = null,
     string? JudgeId = null,
-    MatterType? Type = null)
+    [property: FieldLabel("Matter.Type")] MatterType? Type = null)
 {
     /// <summary>The first and last day of the period, both included; a null first day means "since the workstation opened".</summary>
     public (DateOnly? First, DateOnly Last) Days(DateOnly today)

@@ -20,7 +20,7 @@ namespace ExecutionHub.Web.Features.Imports;
 /// </summary>
 [Allowed(Roles.Coordinator)]
 [ApiScope(ApiScopes.ImportsWrite)]
-public sealed record ImportLedger(byte[] Content, LedgerFormat Format, string FileName, bool DryRun, string? JudgeId = null, int? StreetId = null) : ICommand<LedgerImportReport>;
+public sealed record ImportLedger(byte[] Content, LedgerFormat Format, string FileName, bool DryRun, [property: FieldLabel("Import.Judge")] string? JudgeId = null, int? StreetId = null) : ICommand<LedgerImportReport>;
 
 /// <summary>A bad cell (or row, or the file: <see cref="LedgerFile.Header"/>): its row number in the file, the column's name and why, in the sender's language.</summary>
 public sealed record LedgerRowError(int Row, string Column, string Reason)

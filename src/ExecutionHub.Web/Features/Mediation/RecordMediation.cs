@@ -30,11 +30,14 @@ public sealed class RecordMediation : ICommand<int>, ICaseRequest
     public DateOnly? HeldOn { get; set; }
     public string MediatorId { get; set; } = "";
     public List<AttendeeInput> Attendees { get; set; } = [];
+    [FieldLabel("Field.MediationResult")]
     public MediationResult Result { get; set; } = MediationResult.Settlement;
 
     /// <summary>Yuan, for a settlement.</summary>
+    [FieldLabel("Mediation.Total")]
     public decimal? SettlementAmount { get; set; }
     public List<InstalmentInput> Instalments { get; set; } = [];
+    [FieldLabel("Mediation.Notes")]
     public string Notes { get; set; } = "";
 }
 

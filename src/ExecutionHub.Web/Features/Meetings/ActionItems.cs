@@ -19,6 +19,7 @@ public sealed class AddActionItem : ICommand<int>, IMeetingRequest
 {
     public int MeetingId { get; set; }
     public int? AgendaItemId { get; set; }
+    [FieldLabel("ActionItem.Description")]
     public string Description { get; set; } = "";
     public int? OwnerAgencyId { get; set; }
     public string? OwnerUserId { get; set; }

@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -9,7 +10,7 @@ namespace ExecutionHub.Web.Features.Meetings;
 
 /// <summary>The coordinator adds an item to a meeting's agenda: a topic of their own, a hard-case matter or an open risk warning of the street.</summary>
 [Allowed(Roles.Coordinator)]
-public sealed record AddAgendaItem(int MeetingId, string Title, int? MatterId = null, long? RiskWarningId = null) : ICommand<int>, IMeetingRequest;
+public sealed record AddAgendaItem(int MeetingId, [property: FieldLabel("Meeting.NewTopic")] string Title, int? MatterId = null, [property: FieldLabel("Meeting.AddWarning")] long? RiskWarningId = null) : ICommand<int>, IMeetingRequest;
 
 public sealed class AddAgendaItemValidator : AbstractValidator<AddAgendaItem>
 {
@@ -82,7 +83,7 @@ public sealed class RemoveAgendaItemHandler(IDbContextFactory<AppDbContext> dbFa
 
 /// <summary>After the meeting: its minutes and a decision per agenda item, saved together.</summary>
 [Allowed(Roles.Coordinator)]
-public sealed record RecordMinutes(int MeetingId, int Version, string Minutes, IReadOnlyList<AgendaDecision> Decisions) : ICommand<int>, IMeetingRequest;
+public sealed record RecordMinutes(int MeetingId, int Version, [property: FieldLabel("Meeting.Minutes")] string Minutes, IReadOnlyList<AgendaDecision> Decisions) : ICommand<int>, IMeetingRequest;
 
 public sealed record AgendaDecision(int AgendaItemId, string Decision);
 

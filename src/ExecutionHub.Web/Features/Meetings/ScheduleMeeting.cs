@@ -20,10 +20,12 @@ namespace ExecutionHub.Web.Features.Meetings;
 public sealed class ScheduleMeeting : ICommand<int>, IStreetMeetingsRequest
 {
     public int StreetId { get; set; }
+    [FieldLabel("Meeting.Title")]
     public string Title { get; set; } = "";
 
     /// <summary>Asia/Shanghai wall-clock time.</summary>
     public DateTime? StartsAtLocal { get; set; }
+    [FieldLabel("Meeting.Place")]
     public string Place { get; set; } = "";
     public List<int> AgencyIds { get; set; } = [];
     public List<string> ParticipantIds { get; set; } = [];

@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace ExecutionHub.Web.Features.Reports;
 
 /// <summary>The coordinator writes or edits a draft's governance suggestions.</summary>
 [Allowed(Roles.Coordinator, Roles.Administrator)]
-public sealed record EditReportSuggestions(int ReportId, string Suggestions, int Version) : ICommand<int>, IReportRequest;
+public sealed record EditReportSuggestions(int ReportId, [property: FieldLabel("Reports.SuggestionsLabel")] string Suggestions, int Version) : ICommand<int>, IReportRequest;
 
 public sealed class EditReportSuggestionsValidator : AbstractValidator<EditReportSuggestions>
 {

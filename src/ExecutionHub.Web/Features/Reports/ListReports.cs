@@ -1,6 +1,7 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -10,7 +11,7 @@ namespace ExecutionHub.Web.Features.Reports;
 
 /// <summary>The reports the sender may see, newest period first, optionally of one kind or state.</summary>
 [Allowed(Roles.Coordinator, Roles.StreetOfficer, Roles.Judge, Roles.Administrator)]
-public sealed record ListReports(ReportKind? Kind = null, ReportState? State = null) : IQuery<IReadOnlyList<ReportSummary>>;
+public sealed record ListReports([property: FieldLabel("Reports.Kind")] ReportKind? Kind = null, [property: FieldLabel("Reports.State")] ReportState? State = null) : IQuery<IReadOnlyList<ReportSummary>>;
 
 public sealed class ListReportsValidator : AbstractValidator<ListReports>
 {

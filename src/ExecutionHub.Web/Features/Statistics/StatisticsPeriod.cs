@@ -20,7 +20,7 @@ public enum StatisticsPeriodKind
 /// months on purpose: two periods a day apart would let anyone subtract one day's cases out of the
 /// "&lt;3" rule. The previous period for the trend is the same span, as many months earlier.
 /// </summary>
-public sealed record StatisticsPeriod(StatisticsPeriodKind Kind = StatisticsPeriodKind.ThisMonth, DateOnly? FromMonth = null, DateOnly? ToMonth = null)
+public sealed record StatisticsPeriod([property: FieldLabel("Statistics.Period")] StatisticsPeriodKind Kind = StatisticsPeriodKind.ThisMonth, [property: FieldLabel("Statistics.FromMonth")] DateOnly? FromMonth = null, [property: FieldLabel("Statistics.ToMonth")] DateOnly? ToMonth = null)
 {
     public const int MaxMonths = 36;
 

@@ -1,6 +1,7 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -18,8 +19,8 @@ namespace ExecutionHub.Web.Features.Warnings;
 [Allowed(Roles.StreetOfficer, Roles.Coordinator, Roles.Judge, Roles.Administrator)]
 public sealed record ListRiskWarnings(
     int? StreetId = null,
-    WarningState? State = null,
-    WarningSeverity? Severity = null,
+    [property: FieldLabel("Warnings.State")] WarningState? State = null,
+    [property: FieldLabel("Warnings.Severity")] WarningSeverity? Severity = null,
     bool OpenOnly = false,
     DateOnly? From = null,
     DateOnly? To = null) : IQuery<IReadOnlyList<RiskWarningRow>>;

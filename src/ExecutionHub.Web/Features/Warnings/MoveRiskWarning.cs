@@ -1,6 +1,7 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -14,7 +15,7 @@ namespace ExecutionHub.Web.Features.Warnings;
 /// when. <see cref="Version"/> is the version the user saw: a warning changed meanwhile is refused.
 /// </summary>
 [Allowed(Roles.StreetOfficer, Roles.Coordinator)]
-public sealed record MoveRiskWarning(long WarningId, WarningState To, int Version, string Note = "") : ICommand<int>, IRiskWarningRequest;
+public sealed record MoveRiskWarning(long WarningId, [property: FieldLabel("Warnings.State")] WarningState To, int Version, string Note = "") : ICommand<int>, IRiskWarningRequest;
 
 public sealed class MoveRiskWarningValidator : AbstractValidator<MoveRiskWarning>
 {

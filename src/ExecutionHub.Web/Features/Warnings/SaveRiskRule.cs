@@ -17,12 +17,14 @@ namespace ExecutionHub.Web.Features.Warnings;
 [Allowed(Roles.Administrator)]
 public sealed class SaveRiskRule : ICommand
 {
+    [FieldLabel("Field.RiskRuleKind")]
     public RiskRuleKind Kind { get; set; }
     public bool Enabled { get; set; }
     public int Threshold { get; set; }
     public int WindowDays { get; set; }
     public int Percent { get; set; }
     public bool OrganisationsOnly { get; set; }
+    [FieldLabel("Warnings.Severity")]
     public WarningSeverity Severity { get; set; }
     public string SuggestedAction { get; set; } = "";
 }

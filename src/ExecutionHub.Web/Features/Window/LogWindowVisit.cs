@@ -19,10 +19,13 @@ public sealed class LogWindowVisit : ICommand<int>, IStreetWindowRequest
 {
     public int StreetId { get; set; }
     public DateTime VisitedAtUtc { get; set; }
+    [FieldLabel("Window.VisitorKind")]
     public VisitorKind VisitorKind { get; set; } = VisitorKind.Applicant;
+    [FieldLabel("Window.Purpose")]
     public VisitPurpose Purpose { get; set; } = VisitPurpose.FilingConsultation;
     public string VisitorName { get; set; } = "";
     public string? VisitorPhone { get; set; }
+    [FieldLabel("Window.CaseNumber")]
     public string? CaseNumber { get; set; }
     public string Notes { get; set; } = "";
     public string? Outcome { get; set; }

@@ -19,8 +19,10 @@ namespace ExecutionHub.Web.Features.Administration.ApiClients;
 [Allowed(Roles.Administrator)]
 public sealed class RegisterApiClient : ICommand<IssuedApiKey>
 {
+    [FieldLabel("Admin.ApiClients.Name")]
     public string Name { get; set; } = "";
     public int? CourtId { get; set; }
+    [FieldLabel("Admin.ApiClients.Scopes")]
     public HashSet<string> Scopes { get; set; } = [];
 }
 

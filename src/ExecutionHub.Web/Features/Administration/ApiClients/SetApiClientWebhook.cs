@@ -20,6 +20,7 @@ namespace ExecutionHub.Web.Features.Administration.ApiClients;
 public sealed class SetApiClientWebhook : ICommand<IssuedWebhookSecret?>
 {
     public int ClientId { get; set; }
+    [FieldLabel("Admin.ApiClients.WebhookUrl")]
     public string? Url { get; set; }
 }
 

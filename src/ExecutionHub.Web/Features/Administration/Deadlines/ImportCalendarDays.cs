@@ -26,6 +26,7 @@ public sealed class ImportCalendarDays : ICommand<CalendarImportResult>
 
     public string Text { get; set; } = "";
 
+    [FieldLabel("Field.Year")]
     public int? ReplaceYear { get; set; }
 }
 

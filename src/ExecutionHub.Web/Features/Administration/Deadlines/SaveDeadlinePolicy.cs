@@ -21,6 +21,7 @@ public sealed class SaveDeadlinePolicy : ICommand
 {
     public const int MaxHours = 720;
 
+    [FieldLabel("Matter.Type")]
     public MatterType MatterType { get; set; }
     public int FeedbackWindowHours { get; set; } = 72;
     public int DueSoonHours { get; set; } = 24;

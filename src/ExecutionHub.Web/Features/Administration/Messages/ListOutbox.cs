@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using ExecutionHub.Web.Infrastructure.Messaging;
 using FluentValidation;
@@ -10,7 +11,7 @@ namespace ExecutionHub.Web.Features.Administration.Messages;
 
 /// <summary>One page of outbox messages, newest first, optionally of one status; recipients masked.</summary>
 [Allowed(Roles.Administrator)]
-public sealed record ListOutbox(OutboxStatus? Status = null, int Page = 0, int PageSize = 25) : IQuery<OutboxListPage>;
+public sealed record ListOutbox([property: FieldLabel("Admin.Users.Status")] OutboxStatus? Status = null, int Page = 0, int PageSize = 25) : IQuery<OutboxListPage>;
 
 public sealed record OutboxListPage(IReadOnlyList<OutboxRow> Items, int TotalItems);
 

@@ -14,7 +14,9 @@ namespace ExecutionHub.Web.Features.Administration.Messages;
 [Allowed(Roles.Administrator)]
 public sealed class SaveMessageTemplate : ICommand
 {
+    [FieldLabel("Field.MessageKind")]
     public MilestoneKind Kind { get; set; }
+    [FieldLabel("Admin.Templates.Body")]
     public string Body { get; set; } = "";
 }
 

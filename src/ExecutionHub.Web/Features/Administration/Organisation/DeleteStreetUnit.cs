@@ -17,7 +17,7 @@ namespace ExecutionHub.Web.Features.Administration.Organisation;
 /// may do this for their own street; an administrator for any.
 /// </summary>
 [Allowed(Roles.Administrator, Roles.Coordinator)]
-public sealed record DeleteStreetUnit(StreetUnitKind Kind, int Id) : ICommand, IScopedRequest
+public sealed record DeleteStreetUnit([property: FieldLabel("Field.StreetUnitKind")] StreetUnitKind Kind, int Id) : ICommand, IScopedRequest
 {
     public ValueTask<OrgScope> ResolveScopeAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         OrgScopes.OfStreetUnitAsync(services, Kind, Id, cancellationToken);

@@ -18,6 +18,7 @@ namespace ExecutionHub.Web.Features.Administration.Organisation;
 [Allowed(Roles.Administrator, Roles.Coordinator)]
 public sealed record SaveStreetUnit : ICommand<int>, IOrgUnitForm, IScopedRequest
 {
+    [FieldLabel("Field.StreetUnitKind")]
     public StreetUnitKind Kind { get; init; }
 
     public int? Id { get; init; }

@@ -15,6 +15,7 @@ namespace ExecutionHub.Web.Features.Administration.Users;
 [Allowed(Roles.Administrator)]
 public sealed record ResetUserPassword : ICommand
 {
+    [FieldLabel("Field.User")]
     public string Id { get; set; } = "";
     public string NewPassword { get; set; } = "";
 

@@ -14,7 +14,7 @@ namespace ExecutionHub.Web.Features.Administration.Users;
 /// and the audit trail keep pointing at them.
 /// </summary>
 [Allowed(Roles.Administrator)]
-public sealed record SetUserDisabled(string Id, bool Disabled) : ICommand;
+public sealed record SetUserDisabled([property: FieldLabel("Field.User")] string Id, bool Disabled) : ICommand;
 
 public sealed class SetUserDisabledValidator : AbstractValidator<SetUserDisabled>
 {

@@ -10,7 +10,7 @@ namespace ExecutionHub.Web.Features.Administration.Users;
 
 /// <summary>Lifts a lockout after too many wrong passwords, when the user proves who they are another way.</summary>
 [Allowed(Roles.Administrator)]
-public sealed record UnlockUser(string Id) : ICommand;
+public sealed record UnlockUser([property: FieldLabel("Field.User")] string Id) : ICommand;
 
 public sealed class UnlockUserValidator : AbstractValidator<UnlockUser>
 {

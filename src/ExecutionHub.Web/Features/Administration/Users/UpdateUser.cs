@@ -17,6 +17,7 @@ namespace ExecutionHub.Web.Features.Administration.Users;
 [Allowed(Roles.Administrator)]
 public sealed record UpdateUser : ICommand, IUserAssignment
 {
+    [FieldLabel("Field.User")]
     public string Id { get; set; } = "";
     public string DisplayName { get; set; } = "";
     public string Role { get; set; } = "";

@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Api.Webhooks;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -11,7 +12,7 @@ namespace ExecutionHub.Web.Features.Matters.Feedback;
 /// sends it to the court: consolidated, then fed back, in one step the judge sees at once.
 /// </summary>
 [Allowed(Roles.Coordinator)]
-public sealed record FeedBackMatter(int MatterId, int Version, string Feedback, MatterOutcome? Outcome) : ICommand<int>, IMatterRequest;
+public sealed record FeedBackMatter(int MatterId, int Version, string Feedback, [property: FieldLabel("Matters.Outcome")] MatterOutcome? Outcome) : ICommand<int>, IMatterRequest;
 
 public sealed class FeedBackMatterValidator : AbstractValidator<FeedBackMatter>
 {

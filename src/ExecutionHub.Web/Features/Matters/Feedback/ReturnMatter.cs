@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -7,7 +8,7 @@ namespace ExecutionHub.Web.Features.Matters.Feedback;
 
 /// <summary>The judge sends a fed-back matter back to the workstation for more work.</summary>
 [Allowed(Roles.Judge)]
-public sealed record ReturnMatter(int MatterId, int Version, string Reason) : ICommand<int>, IMatterRequest;
+public sealed record ReturnMatter(int MatterId, int Version, [property: FieldLabel("Matters.ReturnReason")] string Reason) : ICommand<int>, IMatterRequest;
 
 public sealed class ReturnMatterValidator : AbstractValidator<ReturnMatter>
 {

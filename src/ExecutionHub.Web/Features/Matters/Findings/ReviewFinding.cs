@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters.Tasks;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -8,7 +9,7 @@ namespace ExecutionHub.Web.Features.Matters.Findings;
 
 /// <summary>The coordinator accepts a submitted finding, or returns it to its worker with a reason.</summary>
 [Allowed(Roles.Coordinator)]
-public sealed record ReviewFinding(int TaskId, int Version, bool Accept, string? Reason = null) : ICommand<int>, ITaskRequest;
+public sealed record ReviewFinding(int TaskId, int Version, bool Accept, [property: FieldLabel("Matters.ReturnFindingReason")] string? Reason = null) : ICommand<int>, ITaskRequest;
 
 public sealed class ReviewFindingValidator : AbstractValidator<ReviewFinding>
 {

@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -7,7 +8,7 @@ namespace ExecutionHub.Web.Features.Matters.Lifecycle;
 
 /// <summary>The coordinator cancels an open matter, with a reason; its open tasks are waived.</summary>
 [Allowed(Roles.Coordinator)]
-public sealed record CancelMatter(int MatterId, int Version, string Reason) : ICommand<int>, IMatterRequest;
+public sealed record CancelMatter(int MatterId, int Version, [property: FieldLabel("Matters.CancelReason")] string Reason) : ICommand<int>, IMatterRequest;
 
 public sealed class CancelMatterValidator : AbstractValidator<CancelMatter>
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -18,9 +19,13 @@ public sealed record DecideApplication : ICommand<int>, IMatterRequest
 {
     public int MatterId { get; init; }
     public int Version { get; init; }
+    [FieldLabel("Decision.Verdict")]
     public ApplicationVerdict Verdict { get; set; } = ApplicationVerdict.Granted;
+    [FieldLabel("Decision.Reason")]
     public string Reason { get; set; } = "";
+    [FieldLabel("Decision.AmountGranted")]
     public decimal? AmountGranted { get; set; }
+    [FieldLabel("Decision.GroupRecommendation")]
     public string? GroupRecommendation { get; set; }
 }
 

@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -10,7 +11,7 @@ namespace ExecutionHub.Web.Features.Matters.Lifecycle;
 /// joint-meeting agenda, or clears the flag; either way with a reason, on the matter's timeline.
 /// </summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
-public sealed record FlagHardCase(int MatterId, int Version, bool Flagged, string Reason) : ICommand<int>, IMatterRequest;
+public sealed record FlagHardCase(int MatterId, int Version, bool Flagged, [property: FieldLabel("HardCase.Reason")] string Reason) : ICommand<int>, IMatterRequest;
 
 public sealed class FlagHardCaseValidator : AbstractValidator<FlagHardCase>
 {

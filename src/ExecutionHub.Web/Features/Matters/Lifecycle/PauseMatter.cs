@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -7,7 +8,7 @@ namespace ExecutionHub.Web.Features.Matters.Lifecycle;
 
 /// <summary>The coordinator stops the clock while waiting on the court; the reason is required.</summary>
 [Allowed(Roles.Coordinator)]
-public sealed record PauseMatter(int MatterId, int Version, string Reason) : ICommand<int>, IMatterRequest;
+public sealed record PauseMatter(int MatterId, int Version, [property: FieldLabel("Field.PauseReason")] string Reason) : ICommand<int>, IMatterRequest;
 
 public sealed class PauseMatterValidator : AbstractValidator<PauseMatter>
 {

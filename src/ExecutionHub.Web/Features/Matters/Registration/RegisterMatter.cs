@@ -23,6 +23,7 @@ namespace ExecutionHub.Web.Features.Matters.Registration;
 public sealed class RegisterMatter : ICommand<int>
 {
     public MatterSource Source { get; set; } = MatterSource.CourtExOfficio;
+    [FieldLabel("Matter.Type")]
     public MatterType Type { get; set; } = MatterType.DebtorWhereabouts;
     public string CaseNumber { get; set; } = "";
 
@@ -36,11 +37,13 @@ public sealed class RegisterMatter : ICommand<int>
     /// <summary>An existing respondent of the case, or null to add <see cref="TargetName"/> as a new one.</summary>
     public int? TargetPartyId { get; set; }
     public PartyKind TargetKind { get; set; } = PartyKind.Person;
+    [FieldLabel("Matters.TargetName")]
     public string? TargetName { get; set; }
     public string? TargetIdentityNumber { get; set; }
     public string? TargetPhone { get; set; }
     public string? TargetAddress { get; set; }
 
+    [FieldLabel("Register.Request")]
     public string Request { get; set; } = "";
     public MatterDetails Details { get; set; } = new();
 

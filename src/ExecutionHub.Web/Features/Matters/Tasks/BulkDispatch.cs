@@ -1,6 +1,7 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -13,7 +14,7 @@ namespace ExecutionHub.Web.Features.Matters.Tasks;
 /// with the default sub-deadline. All or nothing: if one matter cannot be dispatched, none is.
 /// </summary>
 [Allowed(Roles.Coordinator)]
-public sealed record BulkDispatch(IReadOnlyList<int> MatterIds, string AssigneeId, string Instructions) : ICommand<int>;
+public sealed record BulkDispatch(IReadOnlyList<int> MatterIds, [property: FieldLabel("Dispatch.Worker")] string AssigneeId, [property: FieldLabel("Dispatch.Instructions")] string Instructions) : ICommand<int>;
 
 public sealed class BulkDispatchValidator : AbstractValidator<BulkDispatch>
 {

@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -7,7 +8,7 @@ namespace ExecutionHub.Web.Features.Matters.Tasks;
 
 /// <summary>The coordinator stops waiting for a task (the clue is gone, the agency cannot answer), with a reason.</summary>
 [Allowed(Roles.Coordinator)]
-public sealed record WaiveTask(int TaskId, int Version, string Reason) : ICommand<int>, ITaskRequest;
+public sealed record WaiveTask(int TaskId, int Version, [property: FieldLabel("Matters.WaiveReason")] string Reason) : ICommand<int>, ITaskRequest;
 
 public sealed class WaiveTaskValidator : AbstractValidator<WaiveTask>
 {
