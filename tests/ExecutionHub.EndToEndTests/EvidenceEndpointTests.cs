@@ -19,8 +19,9 @@ public sealed class EvidenceEndpointTests(AppFixture app) : BrowserTest(app)
     private static readonly Dictionary<Uri, int> EvidenceByApp = [];
 
     /// <summary>
-    /// No page uploads evidence yet: a task for grid.liu on a matter of 平凉路街道 and one PNG of
-    /// his are written straight into the app's database and evidence store, once per app.
+    /// A task for grid.liu on a matter of 平凉路街道 and one PNG of his, written straight into the
+    /// app's database and evidence store, once per app; beside it, a task of the same matter for
+    /// police.xu's police station, so another task's holder is at hand.
     /// </summary>
     private async Task<int> EvidenceOfPingliangStreetAsync()
     {
@@ -38,7 +39,9 @@ public sealed class EvidenceEndpointTests(AppFixture app) : BrowserTest(app)
             var matter = await db.Matters.Where(m => m.StreetId == worker.Grid!.Community!.StreetId).OrderBy(m => m.Id).FirstAsync();
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var task = new VerificationTask { MatterId = matter.Id, AssigneeId = worker.Id, GridId = worker.GridId, AssignedAtUtc = now, DueAtUtc = now.AddHours(48) };
-            db.Tasks.Add(task);
+            var station = await db.Users.Where(u => u.UserName == "police.xu").Select(u => u.PartnerAgencyId).SingleAsync();
+            var stationTask = new VerificationTask { MatterId = matter.Id, PartnerAgencyId = station, AssignedAtUtc = now, DueAtUtc = now.AddHours(48) };
+            db.Tasks.AddRange(task, stationTask);
             await db.SaveChangesAsync();
 
             var stored = await services.GetRequiredService<IEvidenceStore>().SaveAsync(new MemoryStream(Png), CancellationToken.None);
@@ -106,6 +109,33 @@ public sealed class EvidenceEndpointTests(AppFixture app) : BrowserTest(app)
             var missing = await page.APIRequest.GetAsync("/evidence/999999");
 
             Assert.Equal((404, 404), (existing.Status, missing.Status));
+        });
+
+    [Fact]
+    public Task The_holder_of_another_task_of_the_same_matter_gets_the_same_not_found_as_for_an_id_that_does_not_exist() =>
+        OnPageAsync(async page =>
+        {
+            var id = await EvidenceOfPingliangStreetAsync();
+            await SignedInAsync(page, "police.xu");
+
+            var existing = await page.APIRequest.GetAsync($"/evidence/{id}");
+            var missing = await page.APIRequest.GetAsync("/evidence/999999");
+
+            Assert.Equal((404, 404), (existing.Status, missing.Status));
+            Assert.DoesNotContain("image/png", existing.Headers.GetValueOrDefault("content-type") ?? "", StringComparison.Ordinal);
+        });
+
+    [Fact]
+    public Task The_grid_worker_who_holds_the_task_gets_his_file() =>
+        OnPageAsync(async page =>
+        {
+            var id = await EvidenceOfPingliangStreetAsync();
+            await SignedInAsync(page, "grid.liu");
+
+            var response = await page.APIRequest.GetAsync($"/evidence/{id}");
+
+            Assert.Equal(200, response.Status);
+            Assert.Equal(Png, await response.BodyAsync());
         });
 
     [Fact]

@@ -10,7 +10,8 @@ namespace ExecutionHub.Web.Features.Matters;
 /// holders of its tasks (grid workers, partner agents), and the members of the working group the
 /// matter is assigned to, or an unclaimed task was sent to. Once a member claims a group task it
 /// is theirs alone. Requests about a matter or a task implement <see cref="IMatterRequest"/> or
-/// <see cref="ITaskRequest"/> and the pipeline checks this.
+/// <see cref="ITaskRequest"/> and the pipeline checks this. Evidence follows its task
+/// (<see cref="OfEvidenceAsync"/>), so holding one task of a matter opens no other task's files.
 /// </summary>
 public static class MatterScope
 {
@@ -46,6 +47,22 @@ public static class MatterScope
             Agencies: task.PartnerAgencyId is null ? new HashSet<int>() : new HashSet<int> { task.PartnerAgencyId.Value });
     }
 
+    /// <summary>
+    /// Evidence belongs to its task, not to the whole matter: the task's holder reaches it, the holders of
+    /// the matter's other tasks do not, and the matter's court and street reach it as they reach the task.
+    /// </summary>
+    public static async ValueTask<OrgScope> OfEvidenceAsync(IServiceProvider services, int evidenceId, CancellationToken cancellationToken)
+    {
+        int taskId;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            taskId = await db.Evidence.Where(e => e.Id == evidenceId).Select(e => (int?)e.TaskId).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException($"Evidence {evidenceId}");
+        }
+
+        return await OfTaskAsync(services, taskId, cancellationToken);
+    }
+
     private static async Task<List<string>> MembersAsync(AppDbContext db, int? workingGroupId, CancellationToken cancellationToken) =>
         workingGroupId is null
             ? []
@@ -61,7 +78,7 @@ public interface IMatterRequest : IScopedRequest
         MatterScope.OfMatterAsync(services, MatterId, cancellationToken);
 }
 
-/// <summary>A request about one verification task: reachable by its holder and by the matter's coordinators.</summary>
+/// <summary>A request about one verification task: reachable by its holder and by the matter's coordinators and judges.</summary>
 public interface ITaskRequest : IScopedRequest
 {
     int TaskId { get; }

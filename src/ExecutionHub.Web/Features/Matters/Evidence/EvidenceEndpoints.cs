@@ -6,9 +6,10 @@ using Microsoft.Net.Http.Headers;
 namespace ExecutionHub.Web.Features.Matters.Evidence;
 
 /// <summary>
-/// Serves evidence files to the people who may see their matter. The file is looked up through
-/// the mediator, so the pipeline's scope check decides; a refusal and an unknown id both answer
-/// 404, so nobody learns which evidence ids exist.
+/// Serves evidence files to the people who may see their task (its holder, the matter's street
+/// coordinators and court's judges). The file is looked up through the mediator, so the pipeline's
+/// scope check decides; a refusal and an unknown id both answer 404, so nobody learns which
+/// evidence ids exist — not even the holder of another task of the same matter.
 /// </summary>
 public static class EvidenceEndpoints
 {

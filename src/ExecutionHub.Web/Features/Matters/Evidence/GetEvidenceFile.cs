@@ -9,22 +9,14 @@ namespace ExecutionHub.Web.Features.Matters.Evidence;
 
 /// <summary>
 /// What the evidence endpoint needs to serve one file, asked through the pipeline so the same
-/// rule as the matter applies: its court's judges, its street's coordinators, its task holders.
+/// rule as the evidence's task applies: its holder, its matter's street coordinators and court's
+/// judges — never the holders of the matter's other tasks.
 /// </summary>
 [Allowed(Roles.Judge, Roles.Coordinator, Roles.GridWorker, Roles.PartnerAgent)]
 public sealed record GetEvidenceFile(int EvidenceId) : IQuery<EvidenceDownload>, IScopedRequest
 {
-    async ValueTask<OrgScope> IScopedRequest.ResolveScopeAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        int matterId;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken))
-        {
-            matterId = await db.Evidence.Where(e => e.Id == EvidenceId).Select(e => (int?)e.MatterId).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException($"Evidence {EvidenceId}");
-        }
-
-        return await MatterScope.OfMatterAsync(services, matterId, cancellationToken);
-    }
+    ValueTask<OrgScope> IScopedRequest.ResolveScopeAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        MatterScope.OfEvidenceAsync(services, EvidenceId, cancellationToken);
 }
 
 public sealed record EvidenceDownload(int Id, string FileName, string ContentType, long SizeBytes, string Sha256, string StorageKey, DateTime UploadedAtUtc);

@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Web.Features.Matters.Evidence;
 
-/// <summary>The files attached to one task, oldest first, with who uploaded them and whether the sender may still remove each.</summary>
+/// <summary>
+/// The files attached to one task, oldest first, with who uploaded them and whether the sender may still remove each.
+/// A task request: its holder, the matter's street coordinators and court's judges list them, the holders of other tasks do not.
+/// </summary>
 [Allowed(Roles.Judge, Roles.Coordinator, Roles.GridWorker, Roles.PartnerAgent)]
 public sealed record ListEvidence(int TaskId) : IQuery<IReadOnlyList<EvidenceItem>>, ITaskRequest;
 
