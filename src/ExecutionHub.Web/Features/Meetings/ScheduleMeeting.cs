@@ -23,6 +23,7 @@ public sealed class ScheduleMeeting : ICommand<int>, IStreetMeetingsRequest
     public string Title { get; set; } = "";
 
     /// <summary>Asia/Shanghai wall-clock time.</summary>
+    [PlannedDate]
     public DateTime? StartsAtLocal { get; set; }
     public string Place { get; set; } = "";
     public List<int> AgencyIds { get; set; } = [];

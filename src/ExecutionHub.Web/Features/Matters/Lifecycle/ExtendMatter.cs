@@ -8,7 +8,7 @@ namespace ExecutionHub.Web.Features.Matters.Lifecycle;
 
 /// <summary>The judge grants more time: a new, later due time and the reason.</summary>
 [Allowed(Roles.Judge)]
-public sealed record ExtendMatter(int MatterId, int Version, DateTime NewDueAtUtc, string Reason) : ICommand<int>, IMatterRequest;
+public sealed record ExtendMatter(int MatterId, int Version, [PlannedDate] DateTime NewDueAtUtc, string Reason) : ICommand<int>, IMatterRequest;
 
 public sealed class ExtendMatterValidator : AbstractValidator<ExtendMatter>
 {
