@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -65,8 +66,8 @@ public sealed partial class ProgressPageTests(AppFixture app) : BrowserTest(app)
     private async Task<string> CodeTextedToAsync(string phone)
     {
         await using var db = await App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var body = await db.Outbox.Where(m => m.Recipient == phone && m.Key.StartsWith("progress-code:")).OrderByDescending(m => m.Id).Select(m => m.Body).FirstAsync();
-        return CodeIn().Match(body).Groups[1].Value;
+        var message = await db.Outbox.Where(m => m.Recipient == phone && m.Key.StartsWith("progress-code:")).OrderByDescending(m => m.Id).FirstAsync();
+        return CodeIn().Match(App.Services.GetRequiredService<OutboxSecrets>().WithSecret(message).Body).Groups[1].Value;
     }
 
     [GeneratedRegex(@"验证码为(\d{6})")]

@@ -19,6 +19,16 @@ public sealed class OutboxMessage
     public required string Channel { get; set; }
     public required string Recipient { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>
+    /// A one-time secret the text carries (a progress code), encrypted with the app's data-protection
+    /// keys; <see cref="Body"/> then holds <see cref="SecretPlaceholder"/> where it goes, so neither the
+    /// table nor a log shows it. Null for every other message.
+    /// </summary>
+    public string? ProtectedSecret { get; set; }
+
+    /// <summary>What <see cref="Body"/> shows in place of the secret.</summary>
+    public const string SecretPlaceholder = "******";
     public OutboxStatus Status { get; set; } = OutboxStatus.Queued;
     public int Attempts { get; set; }
     public DateTime CreatedAtUtc { get; set; }

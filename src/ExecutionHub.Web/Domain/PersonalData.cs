@@ -15,7 +15,11 @@ public static class PersonalData
     /// <summary>A party's name as shown by default: a person's masked, an organisation's in full (it is no personal data).</summary>
     public static string MaskPartyName(PartyKind kind, string name) => kind == PartyKind.Person ? MaskName(name) : name;
 
-    /// <summary>Keeps the first two characters of a Chinese name: 张三丰 → 张*丰, 张三 → 张*.</summary>
+    /// <summary>
+    /// Keeps the first and last character of a Chinese name: 张三丰 → 张*丰, 张三 → 张*. Counts what a
+    /// reader sees as one character (a text element), so a name with a rare character outside the
+    /// basic plane (𠮷) or an emoji is never cut in half.
+    /// </summary>
     public static string MaskName(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -23,12 +27,13 @@ public static class PersonalData
             return "";
         }
 
-        if (value.Length <= 2)
+        var characters = TextElements(value);
+        if (characters.Length <= 2)
         {
-            return value[0] + "*";
+            return characters[0] + "*";
         }
 
-        return value[0] + new string('*', value.Length - 2) + value[^1];
+        return characters[0] + new string('*', characters.Length - 2) + characters[^1];
     }
 
     /// <summary>Keeps the district and road, hides the number: 上海市杨浦区平凉路1234弄5号 → 上海市杨浦区平凉路****.</summary>
@@ -50,11 +55,24 @@ public static class PersonalData
             return "";
         }
 
-        if (value.Length <= keepStart + keepEnd)
+        var characters = TextElements(value);
+        if (characters.Length <= keepStart + keepEnd)
         {
-            return new string('*', value.Length);
+            return new string('*', characters.Length);
         }
 
-        return value[..keepStart] + new string('*', value.Length - keepStart - keepEnd) + value[^keepEnd..];
+        return string.Concat(characters[..keepStart]) + new string('*', characters.Length - keepStart - keepEnd) + string.Concat(characters[^keepEnd..]);
+    }
+
+    private static string[] TextElements(string value)
+    {
+        var elements = new List<string>(value.Length);
+        var enumerator = System.Globalization.StringInfo.GetTextElementEnumerator(value);
+        while (enumerator.MoveNext())
+        {
+            elements.Add(enumerator.GetTextElement());
+        }
+
+        return [.. elements];
     }
 }

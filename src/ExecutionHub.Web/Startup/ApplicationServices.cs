@@ -85,6 +85,8 @@ public static class ApplicationServices
         services.AddScoped<Features.Warnings.RiskWarningEvaluator>();
         services.AddSingleton<Features.Demo.KnownPasswordAccounts>();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Every request, besides its own validator: the dates it carries lie in a sane range.
+        services.AddScoped(typeof(IValidator<>), typeof(Infrastructure.Mediator.SaneDatesValidator<>));
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolve;
         ValidatorOptions.Global.LanguageManager = new ResourceLanguageManager();
         return services;

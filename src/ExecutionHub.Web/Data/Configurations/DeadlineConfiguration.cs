@@ -81,6 +81,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     public void Configure(EntityTypeBuilder<OutboxMessage> e)
     {
         e.ToTable("Outbox");
+        e.Property(x => x.ProtectedSecret).HasMaxLength(1000);
         e.Property(x => x.Key).HasMaxLength(150);
         e.Property(x => x.Channel).HasMaxLength(20);
         e.Property(x => x.Recipient).HasMaxLength(200);

@@ -121,16 +121,38 @@ public sealed class ApiErrorFilter : IEndpointFilter
 
 /// <summary>
 /// Reads a JSON body itself, so a malformed body or a value of the wrong kind (an unknown matter
-/// type, a date that is not a date) is a 400 naming the field, like any other validation error.
+/// type, a date that is not a date) is a 400 naming the field, like any other validation error,
+/// and a body over <see cref="MaxBytes"/> is a 413 read no further.
 /// </summary>
 public static class ApiBody
 {
+    /// <summary>A referral or a milestone is a few kilobytes; a megabyte leaves room for long texts and nothing more.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        using var body = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            body.Write(chunk, 0, read);
+            if (body.Length > MaxBytes)
+            {
+                return (null, TooLarge());
+            }
+        }
+
+        body.Position = 0;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, ApiProblems.Json, cancellationToken);
+            var value = await JsonSerializer.DeserializeAsync<T>(body, ApiProblems.Json, cancellationToken);
             return value is null ? (null, Invalid("", UiText.Get("Api.BodyRequired"))) : (value, null);
         }
         catch (JsonException ex)
@@ -138,6 +160,9 @@ public static class ApiBody
             return (null, Invalid(FieldOf(ex.Path), UiText.Get("Api.BodyUnreadable")));
         }
     }
+
+    private static IResult TooLarge() => ApiProblems.Problem(
+        StatusCodes.Status413PayloadTooLarge, "Api.BodyTooLarge", extensions: new Dictionary<string, object?> { ["maxBytes"] = MaxBytes });
 
     private static string FieldOf(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "" : jsonPath.TrimStart('$', '.');

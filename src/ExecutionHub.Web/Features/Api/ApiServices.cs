@@ -82,6 +82,13 @@ public static class ApiServices
             await next(http);
             status = http.Response.StatusCode;
         }
+        catch (BadHttpRequestException bad) when (!http.Response.HasStarted)
+        {
+            // The server's own limits (a body over Kestrel's maximum, a broken chunked body) answer
+            // as problem+json with their status, not as the HTML error page's 500.
+            status = bad.StatusCode;
+            await ApiProblems.WriteAsync(http, bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Api.BodyTooLarge" : "Api.RequestUnreadable");
+        }
         finally
         {
             await RecordCallAsync(http, status, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);

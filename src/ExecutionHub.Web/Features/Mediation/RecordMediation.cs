@@ -50,6 +50,7 @@ public sealed class AttendeeInput
 public sealed class InstalmentInput
 {
     public decimal? Amount { get; set; }
+    [PlannedDate]
     public DateOnly? DueOn { get; set; }
 }
 

@@ -23,6 +23,7 @@ public sealed class AddActionItem : ICommand<int>, IMeetingRequest
     public string Description { get; set; } = "";
     public int? OwnerAgencyId { get; set; }
     public string? OwnerUserId { get; set; }
+    [PlannedDate]
     public DateOnly? DueOn { get; set; }
 }
 

@@ -24,6 +24,7 @@ public sealed class ScheduleMeeting : ICommand<int>, IStreetMeetingsRequest
     public string Title { get; set; } = "";
 
     /// <summary>Asia/Shanghai wall-clock time.</summary>
+    [PlannedDate]
     public DateTime? StartsAtLocal { get; set; }
     [FieldLabel("Meeting.Place")]
     public string Place { get; set; } = "";

@@ -25,7 +25,7 @@ public sealed class RequestProgressCodeValidator : AbstractValidator<RequestProg
     }
 }
 
-public sealed class RequestProgressCodeHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<RequestProgressCodeHandler> logger, Infrastructure.Messaging.IOutbox outbox)
+public sealed class RequestProgressCodeHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<RequestProgressCodeHandler> logger, Infrastructure.Messaging.IOutbox outbox, Infrastructure.Messaging.OutboxSecrets secrets)
     : ICommandHandler<RequestProgressCode>
 {
     public async ValueTask<Unit> Handle(RequestProgressCode command, CancellationToken cancellationToken)
@@ -51,6 +51,8 @@ public sealed class RequestProgressCodeHandler(IDbContextFactory<AppDbContext> d
             return Unit.Value;
         }
 
+        // Encrypted before the transaction: a first protection writes the app's new key to this database.
+        var secret = secrets.Protect(code);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var access = new ProgressAccessCode
         {
@@ -64,12 +66,14 @@ public sealed class RequestProgressCodeHandler(IDbContextFactory<AppDbContext> d
 
         // The outbox key names the code, so its id is needed first; the transaction keeps the two saves one change.
         await db.SaveChangesAsync(cancellationToken);
-        outbox.Enqueue(
+        // The code is never stored or logged in clear: the text holds ****** and the code goes in encrypted.
+        outbox.EnqueueWithSecret(
             db,
             $"progress-code:{access.Id}",
             Infrastructure.Messaging.MessageChannels.Sms,
             ProgressAccess.NormalisePhone(command.Phone),
-            $"【{@case.Court!.Name}】您查询执行案件进度的验证码为{code}，{(int)ProgressAccess.Lifetime.TotalMinutes}分钟内有效。如非本人操作，请忽略本短信。",
+            $"【{@case.Court!.Name}】您查询执行案件进度的验证码为{OutboxMessage.SecretPlaceholder}，{(int)ProgressAccess.Lifetime.TotalMinutes}分钟内有效。如非本人操作，请忽略本短信。",
+            secret,
             now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

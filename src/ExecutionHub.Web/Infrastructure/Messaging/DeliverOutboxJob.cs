@@ -20,6 +20,7 @@ namespace ExecutionHub.Web.Infrastructure.Messaging;
 public sealed class DeliverOutboxJob(
     IDbContextFactory<AppDbContext> dbFactory,
     MessageChannelRouter channels,
+    OutboxSecrets secrets,
     IOptions<MessagingOptions> options,
     TimeProvider clock,
     ILogger<DeliverOutboxJob> logger)
@@ -85,7 +86,7 @@ public sealed class DeliverOutboxJob(
         {
             var channel = channels.ChannelFor(message);
             channelName = channel.Name;
-            await channel.SendAsync(message, cancellationToken);
+            await channel.SendAsync(channel.DeliversSecrets ? secrets.WithSecret(message) : message, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

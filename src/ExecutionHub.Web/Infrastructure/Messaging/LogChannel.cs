@@ -10,6 +10,9 @@ public sealed class LogChannel(ILogger<LogChannel> logger) : IMessageChannel
 {
     public string Name => MessageChannels.Log;
 
+    /// <summary>A log is read by operators, not by the recipient: a progress code stays ******.</summary>
+    public bool DeliversSecrets => false;
+
     public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         // The body is the point of this channel; the recipient is masked like everywhere else it is shown.

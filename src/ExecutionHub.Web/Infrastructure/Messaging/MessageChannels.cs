@@ -9,6 +9,12 @@ public interface IMessageChannel
     /// <summary>False when the channel lacks its settings (a gateway without a URL); its messages then go to the default channel.</summary>
     bool IsConfigured => true;
 
+    /// <summary>
+    /// True when the channel hands the text to its recipient (an SMS gateway), so a one-time secret is
+    /// put in; false for a channel that only records it (the log), which gets the placeholder.
+    /// </summary>
+    bool DeliversSecrets => true;
+
     /// <summary>Delivers the message, or throws: any exception is a failed attempt that will be retried.</summary>
     Task SendAsync(Domain.OutboxMessage message, CancellationToken cancellationToken);
 }

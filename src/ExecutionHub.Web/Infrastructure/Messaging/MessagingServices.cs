@@ -10,6 +10,7 @@ public static class MessagingServices
         services.AddSingleton<IMessageChannel, LogChannel>();
         services.AddSingleton<IMessageChannel, SmsGatewayChannel>();
         services.AddSingleton<MessageChannelRouter>();
+        services.AddSingleton<OutboxSecrets>();
         services.AddSingleton<IOutbox, Outbox>();
         services.AddTransient<DeliverOutboxJob>();
         return services;

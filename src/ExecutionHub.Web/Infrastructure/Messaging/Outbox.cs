@@ -34,6 +34,14 @@ public interface IOutbox
     /// the second SaveChanges fails on the unique index on the key (a DbUpdateException).
     /// </returns>
     bool Enqueue(AppDbContext db, string key, string channel, string recipient, string body, DateTime nowUtc);
+
+    /// <summary>
+    /// Queues a message carrying a one-time secret: <paramref name="body"/> holds
+    /// <see cref="OutboxMessage.SecretPlaceholder"/> where the secret goes; the secret is stored
+    /// encrypted and put in only when a channel that delivers to the recipient sends it.
+    /// </summary>
+    /// <remarks>Protect the secret with <see cref="OutboxSecrets.Protect"/> before opening a transaction: the first protection may write a new key to the database.</remarks>
+    bool EnqueueWithSecret(AppDbContext db, string key, string channel, string recipient, string body, ProtectedSecret secret, DateTime nowUtc);
 }
 
 public sealed class Outbox(MessageChannelRouter channels) : IOutbox
@@ -42,7 +50,21 @@ public sealed class Outbox(MessageChannelRouter channels) : IOutbox
     public const int MaxRecipientLength = 200;
     public const int MaxBodyLength = 4000;
 
-    public bool Enqueue(AppDbContext db, string key, string channel, string recipient, string body, DateTime nowUtc)
+    public bool Enqueue(AppDbContext db, string key, string channel, string recipient, string body, DateTime nowUtc) =>
+        Add(db, key, channel, recipient, body, null, nowUtc);
+
+    public bool EnqueueWithSecret(AppDbContext db, string key, string channel, string recipient, string body, ProtectedSecret secret, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret.Value);
+        if (body is null || !body.Contains(OutboxMessage.SecretPlaceholder, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The text must hold {OutboxMessage.SecretPlaceholder} where the secret goes.", nameof(body));
+        }
+
+        return Add(db, key, channel, recipient, body, secret.Value, nowUtc);
+    }
+
+    private bool Add(AppDbContext db, string key, string channel, string recipient, string body, string? protectedSecret, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
@@ -72,6 +94,7 @@ public sealed class Outbox(MessageChannelRouter channels) : IOutbox
             Channel = channel,
             Recipient = recipient,
             Body = body,
+            ProtectedSecret = protectedSecret,
             Status = OutboxStatus.Queued,
             CreatedAtUtc = nowUtc,
             NextAttemptAtUtc = nowUtc,

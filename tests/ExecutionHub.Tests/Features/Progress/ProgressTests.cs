@@ -5,7 +5,10 @@ using ExecutionHub.Tests.Features.Matters;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Progress;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Tests.Infrastructure.Messaging;
+using ExecutionHub.Web.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecutionHub.Tests.Features.Progress;
 
@@ -170,6 +173,50 @@ public sealed partial class ProgressTests
     }
 
     [Fact]
+    public async Task Should_keep_the_progress_code_out_of_the_stored_text_and_the_log_and_put_it_only_into_the_sms_the_gateway_receives()
+    {
+        await using var gateway = await FakeSmsGateway.StartAsync();
+        await using var app = await TestApp.CreateAsync(demoData: true, settings: gateway.Settings());
+        await WithoutDemoMilestonesAsync(app);
+        await using (var clean = await app.DbAsync())
+        {
+            await clean.Outbox.ExecuteDeleteAsync();
+        }
+
+        var log = CapturedLog.Attach(app);
+        var scenario = await MilestoneScenario.TwoApplicantCaseAsync(app);
+        var code = await RequestCodeAsync(app, scenario.Case.CaseNumber, scenario.Applicants[0].Phones[0]);
+        Assert.Matches(@"^\d{6}$", code);
+
+        var stored = Assert.Single(await OutboxAsync(app));
+        Assert.Contains("验证码为******，", stored.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(code!, stored.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(code!, stored.ProtectedSecret!, StringComparison.Ordinal);
+
+        Assert.Equal(1, (await app.Services.GetRequiredService<DeliverOutboxJob>().DeliverDueAsync()).Sent);
+        var sms = Assert.Single(gateway.Accepted);
+        Assert.Contains($"验证码为{code}，", sms.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(log.Lines, l => l.Message.Contains(code!, StringComparison.Ordinal));
+        await using var db = await app.DbAsync();
+        Assert.Equal("验证码为******，", CodeText().Match((await db.Outbox.SingleAsync()).Body).Value);
+    }
+
+    [Fact]
+    public async Task Should_write_the_progress_code_as_stars_when_the_sms_goes_to_the_log_channel()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        await WithoutDemoMilestonesAsync(app);
+        var log = CapturedLog.Attach(app);
+        var scenario = await MilestoneScenario.TwoApplicantCaseAsync(app);
+        var code = await RequestCodeAsync(app, scenario.Case.CaseNumber, scenario.Applicants[0].Phones[0]);
+
+        await app.Services.GetRequiredService<DeliverOutboxJob>().DeliverDueAsync();
+
+        Assert.Contains(log.Lines, l => l.Category == typeof(LogChannel).FullName && l.Message.Contains("验证码为******", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Lines, l => l.Message.Contains(code!, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Only_a_hash_of_the_code_is_stored()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
@@ -191,7 +238,7 @@ public sealed partial class ProgressTests
         var before = (await OutboxAsync(app)).Count;
         await app.SendAsync(new RequestProgressCode(caseNumber, phone));
         var queued = await OutboxAsync(app);
-        return queued.Count == before ? null : CodeIn().Match(queued[^1].Body).Groups[1].Value;
+        return queued.Count == before ? null : CodeIn().Match(Sms(app, queued[^1])).Groups[1].Value;
     }
 
     private static async Task<ProgressView?> OpenWithCodeAsync(TestApp app, string caseNumber, string phone)
@@ -200,6 +247,10 @@ public sealed partial class ProgressTests
         Assert.NotNull(code);
         return await app.SendAsync(new OpenProgress(caseNumber, phone, code));
     }
+
+    /// <summary>The text as the SMS gateway receives it, the code put in.</summary>
+    private static string Sms(TestApp app, OutboxMessage message) =>
+        app.Services.GetRequiredService<OutboxSecrets>().WithSecret(message).Body;
 
     private static async Task<List<OutboxMessage>> OutboxAsync(TestApp app)
     {
@@ -216,6 +267,9 @@ public sealed partial class ProgressTests
 
     [GeneratedRegex(@"验证码为(\d{6})")]
     private static partial Regex CodeIn();
+
+    [GeneratedRegex(@"验证码为[^，]*，")]
+    private static partial Regex CodeText();
 
     /// <summary>The demo data's own milestones would blur what the test records.</summary>
     private static async Task WithoutDemoMilestonesAsync(TestApp app)

@@ -10,7 +10,7 @@ namespace ExecutionHub.Web.Features.Administration.Deadlines;
 
 /// <summary>Removes one holiday or make-up day; the date goes back to the plain Monday-to-Friday rule.</summary>
 [Allowed(Roles.Administrator)]
-public sealed record DeleteCalendarDay(DateOnly Date) : ICommand;
+public sealed record DeleteCalendarDay([PlannedDate] DateOnly Date) : ICommand;
 
 public sealed class DeleteCalendarDayHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<DeleteCalendarDay>

@@ -9,7 +9,7 @@ namespace ExecutionHub.Web.Features.Matters.Lifecycle;
 
 /// <summary>The judge grants more time: a new, later due time and the reason.</summary>
 [Allowed(Roles.Judge)]
-public sealed record ExtendMatter(int MatterId, int Version, [property: FieldLabel("Field.NewDue")] DateTime NewDueAtUtc, [property: FieldLabel("Matters.ExtendReason")] string Reason) : ICommand<int>, IMatterRequest;
+public sealed record ExtendMatter(int MatterId, int Version, [property: FieldLabel("Field.NewDue")][PlannedDate] DateTime NewDueAtUtc, [property: FieldLabel("Matters.ExtendReason")] string Reason) : ICommand<int>, IMatterRequest;
 
 public sealed class ExtendMatterValidator : AbstractValidator<ExtendMatter>
 {

@@ -18,6 +18,7 @@ public sealed class TaskAssignment
     /// <summary>A working group of the matter's street: any member claims the task.</summary>
     public int? WorkingGroupId { get; set; }
     public string Instructions { get; set; } = "";
+    [PlannedDate]
     public DateTime DueAtUtc { get; set; }
 }
 
