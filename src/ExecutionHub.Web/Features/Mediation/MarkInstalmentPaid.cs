@@ -21,6 +21,7 @@ public sealed class MarkInstalmentPaid : ICommand<int>, IScopedRequest
     public int InstalmentId { get; set; }
     public int Version { get; set; }
     public decimal? Amount { get; set; }
+    [FieldLabel("Instalment.PaidOn")]
     public DateOnly? PaidOn { get; set; }
 
     async ValueTask<OrgScope> IScopedRequest.ResolveScopeAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public sealed class RecordMediation : ICommand<int>, ICaseRequest
     public int? WindowVisitId { get; set; }
 
     /// <summary>The Shanghai day it was held.</summary>
+    [FieldLabel("Mediation.HeldOn")]
     public DateOnly? HeldOn { get; set; }
     public string MediatorId { get; set; } = "";
     public List<AttendeeInput> Attendees { get; set; } = [];
@@ -50,7 +51,9 @@ public sealed class AttendeeInput
 public sealed class InstalmentInput
 {
     public decimal? Amount { get; set; }
+
     [PlannedDate]
+    [FieldLabel("Mediation.InstalmentDue")]
     public DateOnly? DueOn { get; set; }
 }
 

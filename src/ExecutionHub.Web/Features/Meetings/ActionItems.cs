@@ -24,6 +24,7 @@ public sealed class AddActionItem : ICommand<int>, IMeetingRequest
     public int? OwnerAgencyId { get; set; }
     public string? OwnerUserId { get; set; }
     [PlannedDate]
+    [FieldLabel("ActionItem.DueOn")]
     public DateOnly? DueOn { get; set; }
 }
 

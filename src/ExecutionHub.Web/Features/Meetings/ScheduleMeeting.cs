@@ -25,6 +25,7 @@ public sealed class ScheduleMeeting : ICommand<int>, IStreetMeetingsRequest
 
     /// <summary>Asia/Shanghai wall-clock time.</summary>
     [PlannedDate]
+    [FieldLabel("Meeting.Date")]
     public DateTime? StartsAtLocal { get; set; }
     [FieldLabel("Meeting.Place")]
     public string Place { get; set; } = "";

@@ -12,7 +12,7 @@ namespace ExecutionHub.Web.Features.Reports;
 
 /// <summary>Drafts a street's report for a period from the data as it stands; one per street, kind and period.</summary>
 [Allowed(Roles.Coordinator, Roles.Administrator)]
-public sealed record GenerateReportDraft(int StreetId, [property: FieldLabel("Reports.Kind")] ReportKind Kind, DateOnly PeriodStart) : ICommand<int>, IStreetReportRequest;
+public sealed record GenerateReportDraft(int StreetId, [property: FieldLabel("Reports.Kind")] ReportKind Kind, [property: FieldLabel("Reports.Period")] DateOnly PeriodStart) : ICommand<int>, IStreetReportRequest;
 
 public sealed class GenerateReportDraftValidator : AbstractValidator<GenerateReportDraft>
 {

@@ -18,6 +18,7 @@ namespace ExecutionHub.Web.Features.Window;
 public sealed class LogWindowVisit : ICommand<int>, IStreetWindowRequest
 {
     public int StreetId { get; set; }
+    [FieldLabel("Window.VisitedAt")]
     public DateTime VisitedAtUtc { get; set; }
     [FieldLabel("Window.VisitorKind")]
     public VisitorKind VisitorKind { get; set; } = VisitorKind.Applicant;

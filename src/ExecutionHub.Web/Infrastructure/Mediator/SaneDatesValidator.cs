@@ -29,7 +29,7 @@ public sealed class SaneDatesValidator<TRequest> : AbstractValidator<TRequest>
             var today = ChinaTime.Today(clock);
             foreach (var (path, property, date) in SaneDateFields.Of(request))
             {
-                var planned = SaneDateFields.IsPlanned(property);
+                var planned = SaneDateFields.MayLieAhead(typeof(TRequest), property);
                 if (!SaneDates.IsSane(date, today, planned))
                 {
                     var label = ValidatorOptions.Global.DisplayNameResolver(property.DeclaringType!, property, null) ?? property.Name;
@@ -81,6 +81,13 @@ public static class SaneDateFields
             }
         }
     }
+
+    /// <summary>
+    /// A date a command plans (<see cref="PlannedDateAttribute"/>), or any date of a query: reading a
+    /// period that ends later this month is no mistake, only one that starts before 1980 or ends past the plans.
+    /// </summary>
+    public static bool MayLieAhead(Type requestType, PropertyInfo property) =>
+        IsPlanned(property) || requestType.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(global::Mediator.IQuery<>));
 
     /// <summary>Marked <see cref="PlannedDateAttribute"/> on the property or, for a positional record, on its parameter.</summary>
     public static bool IsPlanned(PropertyInfo property) =>

@@ -44,7 +44,7 @@ public sealed class SaneDatesValidatorTests
             }
 
             Assert.DoesNotContain(property.Name, await ValidateAsync(app, type, property, Today));
-            var planned = SaneDateFields.IsPlanned(property);
+            var planned = SaneDateFields.MayLieAhead(type, property);
             Assert.Equal(!planned, (await ValidateAsync(app, type, property, Today.AddDays(2))).Contains(property.Name));
             Assert.Equal(!planned, (await ValidateAsync(app, type, property, Today.AddYears(1))).Contains(property.Name));
         }

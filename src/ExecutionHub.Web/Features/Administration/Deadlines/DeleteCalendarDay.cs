@@ -2,6 +2,7 @@ using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auditing;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace ExecutionHub.Web.Features.Administration.Deadlines;
 
 /// <summary>Removes one holiday or make-up day; the date goes back to the plain Monday-to-Friday rule.</summary>
 [Allowed(Roles.Administrator)]
-public sealed record DeleteCalendarDay([PlannedDate] DateOnly Date) : ICommand;
+public sealed record DeleteCalendarDay([property: FieldLabel("Admin.Deadlines.Column.Date")][PlannedDate] DateOnly Date) : ICommand;
 
 public sealed class DeleteCalendarDayHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<DeleteCalendarDay>
