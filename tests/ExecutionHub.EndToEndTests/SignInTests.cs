@@ -96,6 +96,27 @@ public sealed partial class SignInTests(AppFixture app) : BrowserTest(app)
             },
             new ViewportSize { Width = 390, Height = 844 });
 
+    [Fact]
+    public Task The_browser_finds_the_apps_icon_at_favicon_ico_and_at_the_pages_icon_links() =>
+        OnPageAsync(async page =>
+        {
+            await page.GotoAsync("/account/signin");
+
+            var favicon = await page.APIRequest.GetAsync("/favicon.ico");
+            Assert.Equal(200, favicon.Status);
+            Assert.Equal("image/x-icon", favicon.Headers["content-type"]);
+            Assert.Equal(new byte[] { 0, 0, 1, 0 }, (await favicon.BodyAsync()).Take(4));
+
+            var links = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('head link[rel=icon]')).map(l => l.href)");
+            Assert.Equal(2, links.Length);
+            foreach (var link in links)
+            {
+                var icon = await page.APIRequest.GetAsync(link);
+                Assert.True(icon.Status == 200, $"{link} answered {icon.Status}");
+                Assert.StartsWith("image/", icon.Headers["content-type"], StringComparison.Ordinal);
+            }
+        });
+
     /// <summary>The page's own words: the title, navigation, headings, labels, table headers and alerts; not the data rows.</summary>
     private static Task<string> UiTextAsync(IPage page) => page.EvaluateAsync<string>(
         """

@@ -42,6 +42,10 @@ public static class ReportTitles
         _ => string.Format(CultureInfo.CurrentCulture, localizer["Report.Period.Month"], start.Year, start.Month),
     };
 
+    /// <summary>
+    /// "测试街道2026年第4季度区域涉执社情画像报告": the period already says month, quarter or half-year, so the
+    /// title names the kind without its period word (<c>Report.TitleKind.*</c>), not "第4季度季度…".
+    /// </summary>
     public static string Title(string street, ReportKind kind, DateOnly start, IStringLocalizer localizer) =>
-        string.Format(CultureInfo.CurrentCulture, localizer["Report.TitleFormat"], street, Period(kind, start, localizer), localizer[$"ReportKind.{kind}"]);
+        string.Format(CultureInfo.CurrentCulture, localizer["Report.TitleFormat"], street, Period(kind, start, localizer), localizer[$"Report.TitleKind.{kind}"]);
 }

@@ -20,6 +20,9 @@ public sealed record StatTable(string Id, IReadOnlyList<StatColumn> Columns, IRe
     public bool Heat { get; init; }
 
     public IReadOnlyList<StatRow> Items => Rows.Where(r => r.Kind == StatRowKind.Item).ToList();
+
+    /// <summary>An amount, rate, time or change hidden with its count: it reads "—", and the table says why.</summary>
+    public bool HidesFigures => Rows.Any(r => r.Cells.Where((cell, i) => cell.IsSuppressed && r.MeasureIn(Columns[i]) != StatMeasure.Count).Any());
 }
 
 public enum StatChart
@@ -106,8 +109,16 @@ public readonly record struct StatValue(decimal? Value, StatMark Mark)
     private static StatValue? Masked(SuppressedCount count) =>
         count.IsSmall ? new(null, StatMark.Small) : count.Complementary ? new(null, StatMark.Hidden) : null;
 
+    /// <summary>A count hidden by suppression, or a figure (amount, rate, hours, change) hidden with its count.</summary>
+    public bool IsSuppressed => Mark is StatMark.Small or StatMark.Hidden;
+
+    /// <summary>
+    /// "&lt;3" and "*" are counts' marks: an amount reading "&lt;3" looks like "under 3 yuan", so a figure
+    /// hidden with its count reads "—", which the footnote <c>Statistics.AmountSuppressed</c> explains.
+    /// </summary>
     public string Format(StatMeasure measure, IFormatProvider culture) => Mark switch
     {
+        StatMark.Small or StatMark.Hidden when measure != StatMeasure.Count => EmptyMark,
         StatMark.Small => SuppressedCount.SmallMark,
         StatMark.Hidden => SuppressedCount.HiddenMark,
         StatMark.Empty => EmptyMark,

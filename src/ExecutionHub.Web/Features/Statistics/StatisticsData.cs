@@ -72,6 +72,12 @@ internal static class StatisticsData
     public static IQueryable<ExecutionCase> FiledIn(this IQueryable<ExecutionCase> cases, IReadOnlyList<int> streetIds, PeriodDays period) =>
         cases.Where(c => streetIds.Contains(c.StreetId) && c.FiledOn >= period.First && c.FiledOn <= period.Last);
 
+    /// <summary>Whether the streets have a case filed or a matter received in the period: what the tables count first.</summary>
+    public static async Task<bool> AnyAsync(AppDbContext db, IReadOnlyList<int> streetIds, PeriodDays period, CancellationToken cancellationToken) =>
+        streetIds.Count > 0
+        && (await db.Cases.AsNoTracking().FiledIn(streetIds, period).AnyAsync(cancellationToken)
+            || await db.Matters.AsNoTracking().Where(m => streetIds.Contains(m.StreetId)).ReceivedBetween(period.First, period.Last).AnyAsync(cancellationToken));
+
     public static Task<List<CaseGroup>> CasesAsync(AppDbContext db, IReadOnlyList<int> streetIds, PeriodDays period, CancellationToken cancellationToken) =>
         Cases(db, streetIds, period).ToListAsync(cancellationToken);
 

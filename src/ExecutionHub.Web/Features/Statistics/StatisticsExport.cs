@@ -17,7 +17,7 @@ public static class StatisticsExport
         ExportedAtUtc = statistics.AsOfUtc,
         Headers = [localizer[$"Statistics.Table.{table.Id}.Rows"], .. table.Columns.Select(c => c.Header.Localize(localizer))],
         Rows = table.Rows.Select(row => (IReadOnlyList<object?>)[row.Label.Localize(localizer), .. row.Cells.Select((cell, i) => Cell(cell, row.MeasureIn(table.Columns[i])))]).ToList(),
-        Notes = [localizer["Statistics.Legend"]],
+        Notes = table.HidesFigures ? [localizer["Statistics.Legend"], localizer["Statistics.AmountSuppressed"]] : [localizer["Statistics.Legend"]],
     };
 
     /// <summary>The street (or court) and the period, most telling first: they name the file.</summary>

@@ -12,11 +12,18 @@ public enum StatisticsPeriodKind
     ThisHalfYear = 3,
     ThisYear = 4,
     Custom = 5,
+
+    /// <summary>The last calendar quarter that has ended: closed, so its figures no longer move.</summary>
+    LastQuarter = 6,
+
+    /// <summary>The 90 days up to today.</summary>
+    Last90Days = 7,
 }
 
 /// <summary>
 /// The period the statistics cover, in Asia/Shanghai days: the calendar month, quarter, half-year or
-/// year that holds today, up to today, or whole months chosen by the user. Custom periods are whole
+/// year that holds today, up to today; the last quarter that has ended; the 90 days up to today; or
+/// whole months chosen by the user. Custom periods are whole
 /// months on purpose: two periods a day apart would let anyone subtract one day's cases out of the
 /// "&lt;3" rule. The previous period for the trend is the same span, as many months earlier.
 /// </summary>
@@ -24,11 +31,27 @@ public sealed record StatisticsPeriod([property: FieldLabel("Statistics.Period")
 {
     public const int MaxMonths = 36;
 
+    public const int RecentDays = 90;
+
+    /// <summary>The order the period list offers them: the page's defaults first.</summary>
+    public static readonly IReadOnlyList<StatisticsPeriodKind> Kinds =
+    [
+        StatisticsPeriodKind.LastQuarter, StatisticsPeriodKind.Last90Days, StatisticsPeriodKind.ThisMonth, StatisticsPeriodKind.ThisQuarter,
+        StatisticsPeriodKind.ThisHalfYear, StatisticsPeriodKind.ThisYear, StatisticsPeriodKind.Custom,
+    ];
+
     /// <summary>The first and last day of the period, both included; the last is never after today.</summary>
     public PeriodDays Days(DateOnly today)
     {
+        if (Kind == StatisticsPeriodKind.Last90Days)
+        {
+            var start = today.AddDays(1 - RecentDays);
+            return new PeriodDays(start, today, Months(MonthOf(start), MonthOf(today)));
+        }
+
         var (first, months) = Kind switch
         {
+            StatisticsPeriodKind.LastQuarter => (LocalDay.QuarterStart(today).AddMonths(-3), 3),
             StatisticsPeriodKind.ThisQuarter => (LocalDay.QuarterStart(today), 3),
             StatisticsPeriodKind.ThisHalfYear => (new DateOnly(today.Year, today.Month <= 6 ? 1 : 7, 1), 6),
             StatisticsPeriodKind.ThisYear => (new DateOnly(today.Year, 1, 1), 12),
@@ -41,11 +64,17 @@ public sealed record StatisticsPeriod([property: FieldLabel("Statistics.Period")
 
     /// <summary>
     /// The same span <see cref="PeriodDays.Months"/> months earlier: a period ending on a month's last
-    /// day ends on that month's last day, one ending on the 27th on the 27th (or the month's end if shorter).
+    /// day ends on that month's last day, one ending on the 27th on the 27th (or the month's end if shorter);
+    /// the last 90 days are compared with the 90 days before them.
     /// </summary>
     public PeriodDays Previous(DateOnly today)
     {
         var days = Days(today);
+        if (Kind == StatisticsPeriodKind.Last90Days)
+        {
+            return new PeriodDays(days.First.AddDays(-RecentDays), days.First.AddDays(-1), days.Months);
+        }
+
         var last = days.Last.AddMonths(-days.Months);
         if (days.Last.AddDays(1).Day == 1)
         {

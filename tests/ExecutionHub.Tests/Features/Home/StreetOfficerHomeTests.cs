@@ -9,7 +9,7 @@ namespace ExecutionHub.Tests.Features.Home;
 public sealed class StreetOfficerHomeTests : BunitTestBase
 {
     [Fact]
-    public async Task Amounts_of_fewer_than_three_cases_read_less_than_three_not_zero_and_the_statistics_are_one_click_away()
+    public async Task Amounts_of_fewer_than_three_cases_read_a_dash_with_a_footnote_not_less_than_three_and_statistics_warnings_and_reports_are_one_click_away()
     {
         await using var app = await TestApp.CreateAsync();
         var data = await new HandBuiltData(app).WithOrganisationAsync();
@@ -22,7 +22,11 @@ public sealed class StreetOfficerHomeTests : BunitTestBase
         var home = Render<StreetOfficerHome>();
 
         await home.WaitForAssertionAsync(() => Assert.Equal("<3", home.Find("[data-testid=street-cases-value]").TextContent));
-        Assert.Equal("<3", home.Find("[data-testid=street-owed-value]").TextContent);
+        Assert.Equal("—", home.Find("[data-testid=street-owed-value]").TextContent);
+        Assert.Contains("金额显示为“—”", home.Find("[data-testid=street-amount-footnote]").TextContent, StringComparison.Ordinal);
         Assert.Equal("/statistics", home.Find("[data-testid=home-statistics]").GetAttribute("href"));
+        Assert.Equal("/warnings", home.Find("[data-testid=home-warnings]").GetAttribute("href"));
+        Assert.Equal("/reports", home.Find("[data-testid=home-reports]").GetAttribute("href"));
+        Assert.DoesNotContain("后续版本", home.Find("[data-testid=home-street-next]").TextContent, StringComparison.Ordinal);
     }
 }

@@ -40,7 +40,7 @@ public sealed class ReportExportTests : IAsyncLifetime
     {
         var file = await app.SendAsync(new ExportReportDocx(report.Id));
 
-        Assert.Equal("测试街道2026年上半年半年度涉执白皮书.docx", file.FileName);
+        Assert.Equal("测试街道2026年上半年涉执白皮书.docx", file.FileName);
         using var document = WordprocessingDocument.Open(new MemoryStream(file.Content), false);
         var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
@@ -56,7 +56,7 @@ public sealed class ReportExportTests : IAsyncLifetime
         }
 
         var text = body.InnerText;
-        Assert.Contains("测试街道2026年上半年半年度涉执白皮书", text, StringComparison.Ordinal);
+        Assert.Contains("测试街道2026年上半年涉执白皮书", text, StringComparison.Ordinal);
         Assert.Contains("六、治理建议", text, StringComparison.Ordinal);
         Assert.Contains("二是强化网格核查。", text, StringComparison.Ordinal);
         Assert.Contains("本统计期内无风险预警。", text, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class ReportExportTests : IAsyncLifetime
     {
         var file = await app.SendAsync(new ExportReportXlsx(report.Id));
 
-        Assert.Equal("测试街道2026年上半年半年度涉执白皮书.xlsx", file.FileName);
+        Assert.Equal("测试街道2026年上半年涉执白皮书.xlsx", file.FileName);
         using var stream = new MemoryStream(file.Content);
         var sheets = MiniExcel.GetSheetNames(stream);
         var expected = ScreenTables().ToList();
@@ -105,8 +105,8 @@ public sealed class ReportExportTests : IAsyncLifetime
     {
         var export = ReportWorkbook.Table(report.Content.Table("by-community")!, report, Localizer);
 
-        Assert.Equal("按社区_测试街道2026年上半年半年度涉执白皮书_2026-11-27.xlsx", ExportFileName.For(export, ExportFormat.Xlsx));
-        Assert.Equal(["报告：测试街道2026年上半年半年度涉执白皮书", "街道：测试街道", "统计期：2026-01-01~2026-06-30", "状态：已发布"], export.DescriptionLines().Take(4));
+        Assert.Equal("按社区_测试街道2026年上半年涉执白皮书_2026-11-27.xlsx", ExportFileName.For(export, ExportFormat.Xlsx));
+        Assert.Equal(["报告：测试街道2026年上半年涉执白皮书", "街道：测试街道", "统计期：2026-01-01~2026-06-30", "状态：已发布"], export.DescriptionLines().Take(4));
         Assert.Equal(Rows(report.Content.Table("by-community")!).Length, export.Rows.Count);
     }
 

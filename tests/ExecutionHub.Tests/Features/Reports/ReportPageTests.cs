@@ -27,7 +27,7 @@ public sealed class ReportPageTests : BunitTestBase
 
         var page = Render<ReportPage>(p => p.Add(x => x.Id, id));
         await page.WaitForAssertionAsync(() => Assert.Equal("Draft", page.Find("[data-testid=report]").GetAttribute("data-state")), TimeSpan.FromSeconds(10));
-        Assert.Contains("测试街道2026年上半年半年度涉执白皮书", page.Find("[data-testid=report-title]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("测试街道2026年上半年涉执白皮书", page.Find("[data-testid=report-title]").TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Find("[data-testid=report-no-warnings]"));
 
         await page.Find("[data-testid=report-section-suggestions] textarea").InputAsync(new() { Value = "一是加强民间借贷纠纷源头治理。" });

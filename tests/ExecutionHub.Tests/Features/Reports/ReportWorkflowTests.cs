@@ -69,8 +69,8 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
         Assert.Equal(
         [
             "民间借贷纠纷 | 10 | 150,000.00 | 55,000.00 | 36.7%",
-            "买卖合同纠纷 | <3 | <3 | <3 | <3",
-            "服务合同纠纷 | <3 | <3 | <3 | <3",
+            "买卖合同纠纷 | <3 | — | — | —",
+            "服务合同纠纷 | <3 | — | — | —",
             "合计 | 13 | 255,000.00 | 55,000.00 | 21.6%",
         ], Rows(report.Content.Table("by-cause")!));
         Assert.Equal(ReportState.Draft, report.State);
@@ -108,11 +108,11 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
 
         var report = await DraftWhitePaperAsync();
 
-        // The third quarter's warning and the other street's are outside; the single tagged case is "<3" with no amount.
+        // The third quarter's warning and the other street's are outside; the single tagged case is "<3" with no amount ("—").
         Assert.Equal(
         [
             "高 · 同一被执行人涉及多件未结案件 | 4 | 200,000.00",
-            "中 · 重点关注案件：城市更新 | <3 | <3",
+            "中 · 重点关注案件：城市更新 | <3 | —",
         ], Rows(report.Content.Warnings!));
     }
 

@@ -39,7 +39,7 @@ public sealed class StatisticsChartTests : BunitTestBase
     }
 
     [Fact]
-    public async Task Should_draw_this_months_trend_as_one_point_per_series()
+    public async Task Should_draw_the_default_last_90_days_trend_as_one_point_per_month_and_series()
     {
         await using var app = await TestApp.CreateAsync();
         var scenario = await StatisticsScenario.CreateAsync(app);
@@ -49,8 +49,8 @@ public sealed class StatisticsChartTests : BunitTestBase
         var page = await RenderStatisticsAsync(scope);
 
         var trend = page.Find("[data-testid=stat-by-month] [data-testid=stat-chart]");
-        Assert.Equal(["2026-11"], trend.QuerySelectorAll(".app-chart-label text").Select(t => t.TextContent));
-        Assert.Equal(2, trend.QuerySelectorAll("circle.app-chart-point").Length);
+        Assert.Equal(["2026-08", "2026-09", "2026-10", "2026-11"], trend.QuerySelectorAll(".app-chart-label text").Select(t => t.TextContent));
+        Assert.Equal(8, trend.QuerySelectorAll("circle.app-chart-point").Length);
     }
 
     private async Task<IRenderedComponent<StatisticsPage>> RenderStatisticsAsync(AsyncServiceScope scope)

@@ -61,6 +61,32 @@ public sealed class StatisticsExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_suppressed_amount_exports_as_a_dash_with_the_footnote_in_csv_and_xlsx_and_its_count_as_less_than_three()
+    {
+        var export = StatisticsExport.Create(statistics.Table("by-cause"), statistics, StatisticsPeriodKind.ThisYear, Localizer);
+        var footnote = Localizer["Statistics.AmountSuppressed"].Value;
+
+        using var csv = new MemoryStream();
+        await ExportWriter.WriteAsync(export, ExportFormat.Csv, csv);
+        using var reader = CsvReader.Create(new MemoryStream(csv.ToArray()), new CsvReaderOptions { HasHeader = false, SkipEmptyLines = false }, leaveOpen: false);
+        var records = new List<string[]>();
+        while (reader.Read())
+        {
+            records.Add(reader.Current.ToArray());
+        }
+
+        Assert.Equal(["买卖合同纠纷", "<3", "—", "—", "—"], records.Single(r => r[0] == "买卖合同纠纷"));
+        Assert.Contains(records, r => r[0] == "# " + footnote);
+
+        using var xlsx = new MemoryStream();
+        await ExportWriter.WriteAsync(export, ExportFormat.Xlsx, xlsx);
+        xlsx.Position = 0;
+        var rows = MiniExcel.Query(xlsx, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Select(r => r.Values.Select(v => v?.ToString()).ToArray()).ToList();
+        Assert.Equal(["买卖合同纠纷", "<3", "—", "—", "—"], rows.Single(r => r[0] == "买卖合同纠纷").Take(5));
+        Assert.Contains(rows, r => r.Any(cell => cell?.EndsWith(footnote, StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
     public void The_file_is_named_after_the_table_the_street_and_the_period()
     {
         var export = StatisticsExport.Create(statistics.Table("by-community"), statistics, StatisticsPeriodKind.ThisYear, Localizer);

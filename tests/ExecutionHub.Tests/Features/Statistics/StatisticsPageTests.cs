@@ -64,7 +64,7 @@ public sealed partial class StatisticsPageTests : BunitTestBase
 
         Assert.Equal(20, downloads.Count);
         Assert.All(downloads, file => AssertNoPersonalData(file.Key, Text(file.Key, file.Value)));
-        Assert.Contains(downloads.Keys, name => name.StartsWith("按社区_测试街道_2026-11-01~2026-11-27_", StringComparison.Ordinal) && name.EndsWith(".xlsx", StringComparison.Ordinal));
+        Assert.Contains(downloads.Keys, name => name.StartsWith("按社区_测试街道_2026-08-30~2026-11-27_", StringComparison.Ordinal) && name.EndsWith(".xlsx", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -112,13 +112,16 @@ public sealed partial class StatisticsPageTests : BunitTestBase
         await using var scope = app.Services.CreateAsyncScope();
         UseApplication(scope);
         var page = Render<StatisticsPage>();
-        await page.WaitForAssertionAsync(() => Assert.Equal("2026-11-01~2026-11-27", page.Find("[data-testid=statistics-tables]").GetAttribute("data-period")), TimeSpan.FromSeconds(10));
+        await page.WaitForAssertionAsync(() => Assert.Equal("2026-08-30~2026-11-27", page.Find("[data-testid=statistics-tables]").GetAttribute("data-period")), TimeSpan.FromSeconds(10));
+        Assert.Equal("LastQuarterEmpty", page.Find("[data-testid=statistics-default-reason]").GetAttribute("data-reason"));
+        Assert.Contains("默认显示最近 90 天（2026-08-30~2026-11-27）：上一个完整季度（2026-07-01~2026-09-30）没有", page.Find("[data-testid=statistics-default-reason]").TextContent, StringComparison.Ordinal);
 
         await ChooseAsync(page, page.FindComponent<MudSelect<StatisticsPeriodKind>>(), "自定义（整月）");
         await ChooseAsync(page, page.FindComponents<MudSelect<DateOnly>>()[0], "2026-03");
         await ChooseAsync(page, page.FindComponents<MudSelect<DateOnly>>()[1], "2026-06");
 
         await page.WaitForAssertionAsync(() => Assert.Equal("2026-03-01~2026-06-30", page.Find("[data-testid=statistics-tables]").GetAttribute("data-period")));
+        Assert.Empty(page.FindAll("[data-testid=statistics-default-reason]"));
         Assert.Contains("对比上期 2025-11-01~2026-02-28", page.Find("[data-testid=statistics-scope]").TextContent, StringComparison.Ordinal);
         var months = page.FindAll("[data-testid=stat-by-month] tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).ToList();
         Assert.Equal(["2026-03 | 8 | 0", "2026-04 | 0 | 0", "2026-05 | 0 | 0", "2026-06 | 5 | 0", "合计 | 13 | 0"], months);

@@ -19,6 +19,18 @@ public sealed class StatisticsPeriodTests
         Assert.Equal(previous, StatisticsExport.Range(period.Previous(Today)));
     }
 
+    [Theory]
+    [InlineData(StatisticsPeriodKind.LastQuarter, "2026-07-01~2026-09-30", "2026-04-01~2026-06-30")]
+    [InlineData(StatisticsPeriodKind.Last90Days, "2026-09-09~2026-12-07", "2026-06-11~2026-09-08")]
+    public void Should_take_the_last_full_quarter_or_the_last_90_days_against_the_same_span_before(StatisticsPeriodKind kind, string days, string previous)
+    {
+        var december7 = new DateOnly(2026, 12, 7);
+        var period = new StatisticsPeriod(kind);
+
+        Assert.Equal(days, StatisticsExport.Range(period.Days(december7)));
+        Assert.Equal(previous, StatisticsExport.Range(period.Previous(december7)));
+    }
+
     [Fact]
     public void Should_take_whole_months_for_a_custom_period_and_compare_with_as_many_whole_months_before()
     {

@@ -51,19 +51,19 @@ public sealed class StreetStatisticsTests : IAsyncLifetime
     {
         var statistics = await ThisYearAsync();
 
-        // 买卖 (2) and 服务 (1) are "<3" everywhere; together they are 13 − 10 = 3, which is 1 + 2 or 2 + 1.
+        // 买卖 (2) and 服务 (1) are "<3" everywhere, their amounts and rates "—" (never "<3", which would read "under 3 yuan"); together they are 13 − 10 = 3, which is 1 + 2 or 2 + 1.
         Assert.Equal(
         [
             "民间借贷纠纷 | 10 | 150,000.00 | 55,000.00 | 36.7%",
-            "买卖合同纠纷 | <3 | <3 | <3 | <3",
-            "服务合同纠纷 | <3 | <3 | <3 | <3",
+            "买卖合同纠纷 | <3 | — | — | —",
+            "服务合同纠纷 | <3 | — | — | —",
             "合计 | 13 | 255,000.00 | 55,000.00 | 21.6%",
         ], Rows(statistics.Table("by-cause")));
         Assert.Equal(
         [
             "个人借贷 | 10 | 150,000.00 | 55,000.00 | 36.7%",
-            "批发零售 | <3 | <3 | <3 | <3",
-            "生活服务 | <3 | <3 | <3 | <3",
+            "批发零售 | <3 | — | — | —",
+            "生活服务 | <3 | — | — | —",
             "合计 | 13 | 255,000.00 | 55,000.00 | 21.6%",
         ], Rows(statistics.Table("by-industry")));
         Assert.Equal(["民间借贷纠纷", "买卖合同纠纷", "服务合同纠纷", "合计"], Headers(statistics.Table("heat")));
@@ -86,8 +86,8 @@ public sealed class StreetStatisticsTests : IAsyncLifetime
         Assert.Equal(
         [
             "执行中 | 8 | 61.5%",
-            "执行和解 | * | *",
-            "已履行 | <3 | <3",
+            "执行和解 | * | —",
+            "已履行 | <3 | —",
             "终结本次执行 | 0 | 0.0%",
             "已结案 | 0 | 0.0%",
             "合计 | 13 | 100.0%",
