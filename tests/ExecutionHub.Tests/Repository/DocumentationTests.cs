@@ -18,6 +18,15 @@ public sealed partial class DocumentationTests
     }
 
     [Fact]
+    public void Should_describe_the_administrators_scope_as_the_app_grants_it_the_installation_and_no_case_data()
+    {
+        var row = RepositoryFiles.Lines(Path.Combine(RepositoryFiles.Root, "README.md")).Single(l => l.StartsWith("| `admin` |", StringComparison.Ordinal));
+
+        Assert.DoesNotContain("everything", row, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("no case data", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_link_every_page_of_docs_from_the_readme()
     {
         var readme = Path.Combine(RepositoryFiles.Root, "README.md");

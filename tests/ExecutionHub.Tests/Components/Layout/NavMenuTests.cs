@@ -1,6 +1,9 @@
+using System.Reflection;
 using Bunit;
 using ExecutionHub.Web.Components.Layout;
 using ExecutionHub.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
 
 namespace ExecutionHub.Tests.Components.Layout;
 
@@ -83,5 +86,36 @@ public sealed class NavMenuTests : BunitTestBase
         Assert.Contains("Home", cut.Markup);
         Assert.Contains("Users", cut.Markup);
         Assert.DoesNotContain("首页", cut.Markup);
+    }
+
+    [Theory]
+    [InlineData(Roles.Administrator)]
+    [InlineData(Roles.Judge)]
+    [InlineData(Roles.Coordinator)]
+    [InlineData(Roles.GridWorker)]
+    [InlineData(Roles.StreetOfficer)]
+    [InlineData(Roles.PartnerAgent)]
+    public void Should_lead_each_role_only_to_pages_that_role_may_open(string role)
+    {
+        AddAuthorization().SetAuthorized("someone").SetRoles(role);
+        var pages = typeof(NavMenu).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => (r.Template, Page: t)))
+            .ToDictionary(r => r.Template, r => r.Page, StringComparer.OrdinalIgnoreCase);
+
+        var links = Render<NavMenu>().FindAll("a[href^='/']").Select(a => a.GetAttribute("href")!).Where(pages.ContainsKey).ToList();
+
+        Assert.NotEmpty(links);
+        var refused = links.Where(href => pages[href].GetCustomAttribute<AuthorizeAttribute>()?.Roles is { } roles && !roles.Split(',').Contains(role)).ToList();
+        Assert.True(refused.Count == 0, $"{role} is shown links to pages it is refused: {string.Join(", ", refused)}");
+    }
+
+    [Fact]
+    public void Should_not_lead_the_administrator_to_case_matter_dashboard_or_statistics_pages()
+    {
+        AddAuthorization().SetAuthorized("admin").SetRoles(Roles.Administrator);
+
+        var cut = Render<NavMenu>();
+
+        Assert.All(new[] { "/matters", "/cases", "/dashboard", "/statistics" }, href => Assert.Empty(cut.FindAll($"a[href='{href}']")));
     }
 }
