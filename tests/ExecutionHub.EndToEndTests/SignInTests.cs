@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using ExecutionHub.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -69,6 +72,66 @@ public sealed partial class SignInTests(AppFixture app) : BrowserTest(app)
                 await Expect(other.GetByTestId("home-title")).ToHaveTextAsync("Workstation desk");
             });
         });
+
+    [Fact]
+    public Task English_chosen_on_the_sign_in_page_wins_over_a_saved_chinese_preference_and_is_kept() =>
+        OnPageAsync(async page =>
+        {
+            await SavePreferenceAsync("grid.w07", "zh-CN");
+
+            await page.GotoAsync("/account/signin");
+            await page.GetByTestId("signin-english").ClickAsync();
+            await Expect(page.GetByTestId("signin-submit")).ToHaveTextAsync("Sign in");
+            await page.GetByTestId("signin-username").FillAsync("grid.w07");
+            await page.GetByTestId("signin-password").FillAsync(DemoPassword);
+            await page.GetByTestId("signin-submit").ClickAsync();
+
+            await Expect(page.GetByTestId("home-title")).ToHaveTextAsync("My verification tasks");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+            Assert.Equal("en", await SavedPreferenceAsync("grid.w07"));
+
+            await WaitForCircuitAsync(page);
+            await page.GetByTestId("user-menu-button").ClickAsync();
+            await page.GetByTestId("sign-out").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/account/signin"));
+            await SignInAsync(page, "grid.w07");
+            await Expect(page.GetByTestId("home-title")).ToHaveTextAsync("My verification tasks");
+
+            // A browser without the language cookie: the choice was saved as the user's preference.
+            await OnPageAsync(async other =>
+            {
+                await SignInAsync(other, "grid.w07");
+                await Expect(other.GetByTestId("home-title")).ToHaveTextAsync("My verification tasks");
+            });
+        });
+
+    [Fact]
+    public Task A_language_left_in_the_browser_by_someone_else_does_not_override_the_users_preference() =>
+        OnPageAsync(async page =>
+        {
+            await SavePreferenceAsync("grid.w08", "zh-CN");
+            await page.GotoAsync("/culture/apply?culture=en&returnUrl=%2Faccount%2Fsignin");
+            await Expect(page.GetByTestId("signin-submit")).ToHaveTextAsync("Sign in");
+
+            await SignInAsync(page, "grid.w08");
+
+            await Expect(page.GetByTestId("home-title")).ToHaveTextAsync("我的核查任务");
+            Assert.Equal("zh-CN", await SavedPreferenceAsync("grid.w08"));
+        });
+
+    private async Task SavePreferenceAsync(string userName, string culture)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(s => s.SetProperty(u => u.Culture, culture));
+    }
+
+    private async Task<string?> SavedPreferenceAsync(string userName)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Culture).SingleAsync();
+    }
 
     [Fact]
     public Task Sign_out_ends_the_session() =>
