@@ -29,6 +29,9 @@ public static class WebSecurity
     /// <summary>The Scalar API reference page configures itself with an inline script; it alone may run one.</summary>
     public const string ApiReferencePolicy = "api-reference";
 
+    /// <summary>For answers that are downloads (<c>Content-Disposition: attachment</c>): a sandbox, should one be opened anyway.</summary>
+    public const string DownloadPolicy = "download";
+
     /// <summary>True when some address the app listens on reaches the network (not loopback only).</summary>
     public static bool ServesNetwork(IConfiguration configuration) =>
         !ListeningAddresses.AreLoopbackOnly(ListeningAddresses.From(configuration));
@@ -38,7 +41,10 @@ public static class WebSecurity
         var network = ServesNetwork(configuration);
         services.AddSecurityHeaderPolicies()
             .SetDefaultPolicy(policy => AppHeaders(policy, network, allowInlineScripts: false))
-            .AddPolicy(ApiReferencePolicy, policy => AppHeaders(policy, network, allowInlineScripts: true));
+            .AddPolicy(ApiReferencePolicy, policy => AppHeaders(policy, network, allowInlineScripts: true))
+            .AddPolicy(DownloadPolicy, policy => DownloadHeaders(policy, network))
+            // Chosen as the answer starts, so it sees the headers the endpoint set (an evidence PDF's disposition).
+            .SetPolicySelector(context => IsDownload(context.HttpContext.Response) ? context.ConfiguredPolicies[DownloadPolicy] : context.SelectedPolicy);
 
         var secure = network ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.Configure<CookiePolicyOptions>(options => options.Secure = secure);
@@ -67,6 +73,27 @@ public static class WebSecurity
         foreach (var network in proxies.KnownNetworks)
         {
             options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+    }
+
+    private static bool IsDownload(HttpResponse response) =>
+        response.Headers.ContentDisposition.ToString().StartsWith("attachment", StringComparison.OrdinalIgnoreCase);
+
+    private static void DownloadHeaders(HeaderPolicyCollection policy, bool network)
+    {
+        policy.AddContentTypeOptionsNoSniff()
+            .AddFrameOptionsDeny()
+            .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+            .RemoveServerHeader()
+            .AddContentSecurityPolicy(csp =>
+            {
+                csp.AddSandbox();
+                csp.AddDefaultSrc().None();
+                csp.AddFrameAncestors().None();
+            });
+        if (network)
+        {
+            policy.AddStrictTransportSecurityMaxAge(maxAgeInSeconds: 365 * 24 * 60 * 60);
         }
     }
 

@@ -45,7 +45,8 @@ public static class EvidenceEndpoints
             return TypedResults.NotFound();
         }
 
-        // A plain image may show in place; anything else is a download that runs nothing even if opened.
+        // A plain image may show in place; anything else is a download, which WebSecurity's download policy
+        // gives "Content-Security-Policy: sandbox", so it runs nothing even if opened.
         var plainImage = EvidenceContent.IsPlainImage(evidence.ContentType);
         var disposition = new ContentDispositionHeaderValue(plainImage ? "inline" : "attachment");
         disposition.SetHttpFileName(EvidenceFileNames.Clean(evidence.FileName, evidence.ContentType));
@@ -53,10 +54,6 @@ public static class EvidenceEndpoints
         headers.ContentDisposition = disposition.ToString();
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "private, no-store";
-        if (!plainImage)
-        {
-            headers.ContentSecurityPolicy = "sandbox";
-        }
 
         return TypedResults.Stream(content, evidence.ContentType);
     }
