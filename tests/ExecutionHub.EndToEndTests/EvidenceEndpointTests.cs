@@ -15,15 +15,20 @@ public sealed class EvidenceEndpointTests(AppFixture app) : BrowserTest(app)
     /// <summary>A 1×1 PNG.</summary>
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
+    /// <summary>The smallest start of a PDF the upload's sniffing accepts.</summary>
+    private static readonly byte[] Pdf = "%PDF-1.7\n%\u00e2"u8.ToArray();
+
     private static readonly SemaphoreSlim ArrangeLock = new(1, 1);
-    private static readonly Dictionary<Uri, int> EvidenceByApp = [];
+    private static readonly Dictionary<Uri, (int Png, int Pdf)> EvidenceByApp = [];
 
     /// <summary>
     /// A task for grid.liu on a matter of 平凉路街道 and one PNG of his, written straight into the
     /// app's database and evidence store, once per app; beside it, a task of the same matter for
-    /// police.xu's police station, so another task's holder is at hand.
+    /// police.xu's police station, so another task's holder is at hand. Beside the PNG, a PDF of his.
     /// </summary>
-    private async Task<int> EvidenceOfPingliangStreetAsync()
+    private async Task<int> EvidenceOfPingliangStreetAsync() => (await EvidenceFilesOfPingliangStreetAsync()).Png;
+
+    private async Task<(int Png, int Pdf)> EvidenceFilesOfPingliangStreetAsync()
     {
         await ArrangeLock.WaitAsync();
         try
@@ -57,10 +62,23 @@ public sealed class EvidenceEndpointTests(AppFixture app) : BrowserTest(app)
                 UploadedById = worker.Id,
                 UploadedAtUtc = now,
             };
-            db.Evidence.Add(evidence);
+            var storedPdf = await services.GetRequiredService<IEvidenceStore>().SaveAsync(new MemoryStream(Pdf), CancellationToken.None);
+            var pdf = new EvidenceFile
+            {
+                MatterId = matter.Id,
+                TaskId = task.Id,
+                FileName = "回执.pdf",
+                ContentType = "application/pdf",
+                SizeBytes = storedPdf.SizeBytes,
+                Sha256 = storedPdf.Sha256,
+                StorageKey = storedPdf.Key,
+                UploadedById = worker.Id,
+                UploadedAtUtc = now,
+            };
+            db.Evidence.AddRange(evidence, pdf);
             await db.SaveChangesAsync();
-            EvidenceByApp[App.BaseAddress] = evidence.Id;
-            return evidence.Id;
+            EvidenceByApp[App.BaseAddress] = (evidence.Id, pdf.Id);
+            return (evidence.Id, pdf.Id);
         }
         finally
         {
@@ -154,6 +172,27 @@ public sealed class EvidenceEndpointTests(AppFixture app) : BrowserTest(app)
             Assert.Contains("no-store", headers["cache-control"], StringComparison.Ordinal);
             Assert.StartsWith("inline", headers["content-disposition"], StringComparison.Ordinal);
             Assert.Contains("filename*=UTF-8''%E9%97%A8%E7%89%8C%E7%85%A7%E7%89%87.png", headers["content-disposition"], StringComparison.Ordinal);
+            Assert.Equal(("DENY", "strict-origin-when-cross-origin"), (headers["x-frame-options"], headers["referrer-policy"]));
+            Assert.Contains("frame-ancestors 'none'", headers["content-security-policy"], StringComparison.Ordinal);
             Assert.Equal(Png, await response.BodyAsync());
+        });
+
+    [Fact]
+    public Task A_pdf_comes_as_a_sandboxed_attachment_never_inline() =>
+        OnPageAsync(async page =>
+        {
+            var (_, pdf) = await EvidenceFilesOfPingliangStreetAsync();
+            await SignedInAsync(page, "coord.chen");
+
+            var response = await page.APIRequest.GetAsync($"/evidence/{pdf}");
+
+            Assert.Equal(200, response.Status);
+            var headers = response.Headers;
+            Assert.Equal("application/pdf", headers["content-type"]);
+            Assert.StartsWith("attachment", headers["content-disposition"], StringComparison.Ordinal);
+            Assert.Contains("filename*=UTF-8''%E5%9B%9E%E6%89%A7.pdf", headers["content-disposition"], StringComparison.Ordinal);
+            Assert.Contains("sandbox", headers["content-security-policy"].Split(';', StringSplitOptions.TrimEntries));
+            Assert.Equal("nosniff", headers["x-content-type-options"]);
+            Assert.Equal(Pdf, await response.BodyAsync());
         });
 }

@@ -5,6 +5,7 @@ using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Api;
 using ExecutionHub.Web.Features.Matters.Evidence;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Hosting;
 using ExecutionHub.Web.Infrastructure.Jobs;
 using ExecutionHub.Web.Infrastructure.Localization;
 using Hangfire;
@@ -47,11 +48,14 @@ public static class WebServices
         services.AddHostedService(provider => provider.GetRequiredService<DemoFollowUp>());
         services.AddExecutionHubJobs(configuration, contentRoot);
         services.AddExecutionHubApi(configuration);
+        services.AddExecutionHubSecurity(configuration);
         return services;
     }
 
     public static WebApplication UseExecutionHubWeb(this WebApplication app)
     {
+        // First: error pages and redirects carry the headers too, and see the proxy's scheme.
+        app.UseExecutionHubSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -115,7 +115,8 @@ public static class ApiOpenApi
         app.MapScalarApiReference(ReferencePath, options => options
                 .WithTitle("ExecutionHub API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
-            .RequireAuthorization(WebServices.AdministratorPolicy);
+            .RequireAuthorization(WebServices.AdministratorPolicy)
+            .WithSecurityHeadersPolicy(Infrastructure.Hosting.WebSecurity.ApiReferencePolicy);
         return app;
     }
 

@@ -25,6 +25,23 @@ public static class EvidenceContent
     /// <summary>ISO-BMFF brands of HEIF still images as phone cameras write them.</summary>
     private static readonly string[] HeicBrands = ["heic", "heix", "heim", "heis", "mif1", "msf1"];
 
+    /// <summary>
+    /// Whether a browser may show the file in place: a plain raster image, which runs no script and
+    /// carries no links. Everything else (a PDF, a HEIC photo) is served as a download.
+    /// </summary>
+    public static bool IsPlainImage(string contentType) => contentType is Jpeg or Png or WebP;
+
+    /// <summary>The file-name extensions that fit a detected type, the usual one first; none for an unknown type.</summary>
+    public static IReadOnlyList<string> ExtensionsOf(string contentType) => contentType switch
+    {
+        Jpeg => [".jpg", ".jpeg"],
+        Png => [".png"],
+        WebP => [".webp"],
+        Heic => [".heic", ".heif"],
+        Pdf => [".pdf"],
+        _ => [],
+    };
+
     /// <summary>The content type of an allowed evidence file starting with <paramref name="header"/>, or null.</summary>
     public static string? Detect(ReadOnlySpan<byte> header)
     {

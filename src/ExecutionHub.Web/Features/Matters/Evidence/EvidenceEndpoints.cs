@@ -9,7 +9,10 @@ namespace ExecutionHub.Web.Features.Matters.Evidence;
 /// Serves evidence files to the people who may see their task (its holder, the matter's street
 /// coordinators and court's judges). The file is looked up through the mediator, so the pipeline's
 /// scope check decides; a refusal and an unknown id both answer 404, so nobody learns which
-/// evidence ids exist — not even the holder of another task of the same matter.
+/// evidence ids exist — not even the holder of another task of the same matter. Only a plain image
+/// (<see cref="EvidenceContent.IsPlainImage"/>) is served inline; a PDF or HEIC comes as an attachment
+/// with <c>Content-Security-Policy: sandbox</c>, and the name is cleaned again on the way out for rows
+/// saved before names were normalised.
 /// </summary>
 public static class EvidenceEndpoints
 {
@@ -42,12 +45,16 @@ public static class EvidenceEndpoints
             return TypedResults.NotFound();
         }
 
-        var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(evidence.FileName);
+        // A plain image may show in place; anything else is a download, which WebSecurity's download policy
+        // gives "Content-Security-Policy: sandbox", so it runs nothing even if opened.
+        var plainImage = EvidenceContent.IsPlainImage(evidence.ContentType);
+        var disposition = new ContentDispositionHeaderValue(plainImage ? "inline" : "attachment");
+        disposition.SetHttpFileName(EvidenceFileNames.Clean(evidence.FileName, evidence.ContentType));
         var headers = http.Response.Headers;
         headers.ContentDisposition = disposition.ToString();
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "private, no-store";
+
         return TypedResults.Stream(content, evidence.ContentType);
     }
 }

@@ -62,7 +62,7 @@ public sealed class UploadEvidenceHandler(
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var fileName = EvidenceFileNames.Clean(command.FileName);
+            var fileName = EvidenceFileNames.Clean(command.FileName, contentType);
             var evidence = new EvidenceFile
             {
                 MatterId = task.MatterId,
@@ -101,14 +101,48 @@ public sealed class UploadEvidenceHandler(
     }
 }
 
-/// <summary>File names as users gave them, minus anything that could act as a path or break a header.</summary>
+/// <summary>
+/// File names as users gave them, minus anything that could act as a path, break a header or hide
+/// what the file is: control characters, bidirectional overrides (which make "gpj.exe" read as
+/// "exe.jpg"), and an extension that is not the detected type's (a PDF named report.html is saved as report.pdf).
+/// </summary>
 public static class EvidenceFileNames
 {
-    public static string Clean(string fileName)
+    private const string Fallback = "evidence";
+
+    public static string Clean(string fileName, string contentType)
     {
         var name = fileName.Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        return name.Length == 0 ? "evidence" : name;
+        name = new string(name.Where(c => !char.IsControl(c) && !IsBidiControl(c)).ToArray()).Trim();
+        return WithExtensionOf(name.Length == 0 ? Fallback : name, contentType);
+    }
+
+    /// <summary>U+200E/U+200F (marks), U+202A–U+202E (embeddings, overrides), U+2066–U+2069 (isolates).</summary>
+    public static bool IsBidiControl(char c) =>
+        c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    private static string WithExtensionOf(string name, string contentType)
+    {
+        var fitting = EvidenceContent.ExtensionsOf(contentType);
+        if (fitting.Count == 0)
+        {
+            return name;
+        }
+
+        var extension = Path.GetExtension(name);
+        if (fitting.Contains(extension, StringComparer.OrdinalIgnoreCase))
+        {
+            return name;
+        }
+
+        var stem = name[..^extension.Length].TrimEnd('.', ' ');
+        if (stem.Length == 0)
+        {
+            stem = Fallback;
+        }
+
+        // "scan.pdf.exe" becomes "scan.pdf", not "scan.pdf.pdf".
+        return fitting.Contains(Path.GetExtension(stem), StringComparer.OrdinalIgnoreCase) ? stem : stem + fitting[0];
     }
 }

@@ -51,6 +51,19 @@ public sealed class EvidenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_upload_is_saved_under_the_extension_of_its_content_without_bidi_controls()
+    {
+        ActAsGridWorker(Worker);
+
+        var id = await UploadAsync("%PDF-1.7\n%\u00e2"u8.ToArray(), "回执\u202Elmth.html");
+
+        await using var db = await App.DbAsync();
+        var evidence = await db.Evidence.SingleAsync(e => e.Id == id);
+        Assert.Equal(("回执lmth.pdf", EvidenceContent.Pdf), (evidence.FileName, evidence.ContentType));
+        Assert.True(await db.Timeline.AnyAsync(t => t.Event == "Timeline.EvidenceUploaded" && t.Detail == "回执lmth.pdf"));
+    }
+
+    [Fact]
     public async Task A_photo_is_stored_outside_wwwroot_with_its_hash()
     {
         var id = await UploadPhotoAsWorkerAsync();
