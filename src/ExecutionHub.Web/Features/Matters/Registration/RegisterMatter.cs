@@ -83,7 +83,7 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
             foreach (var field in details?.FilledFields().Where(f => !MatterDetails.Uses(type, f)) ?? [])
             {
                 context.AddFailure(new FluentValidation.Results.ValidationFailure(
-                    field, UiText.Format("Validation.DetailNotForType", UiText.Get("Details." + field), UiText.Get("MatterType." + type))));
+                    field, UiText.Format("Validation.DetailNotForType", UiText.Get($"Details.{field}"), UiText.Get($"MatterType.{type}"))));
             }
         });
         RuleFor(x => x.Source).IsInEnum();
