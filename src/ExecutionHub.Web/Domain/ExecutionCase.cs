@@ -14,6 +14,10 @@ public enum CaseStatus
 /// <summary>An execution case of a court, with its parties. Amounts are in yuan.</summary>
 public sealed class ExecutionCase
 {
+    public const int MaxCaseNumberLength = 40;
+    public const int MaxCauseLength = 50;
+    public const int MaxIndustryLength = 50;
+
     public int Id { get; set; }
 
     /// <summary>Normalised case number text; see <see cref="Domain.CaseNumber"/>.</summary>
@@ -85,6 +89,9 @@ public enum PartyKind
 /// </summary>
 public sealed partial class CaseParty
 {
+    public const int MaxNameLength = 100;
+    public const int MaxIdentityNumberLength = 18;
+
     public int Id { get; set; }
     public int CaseId { get; set; }
     public PartyRole Role { get; set; }

@@ -16,6 +16,8 @@ namespace ExecutionHub.Web.Domain;
 public sealed class Matter : IHasDomainEvents
 {
     public static readonly TimeSpan DefaultFeedbackWindow = TimeSpan.FromHours(72);
+    public const int MaxRequestLength = 2000;
+    public const int MaxClientReferenceLength = 100;
 
     public int Id { get; set; }
 

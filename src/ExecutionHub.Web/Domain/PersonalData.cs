@@ -3,6 +3,9 @@ namespace ExecutionHub.Web.Domain;
 /// <summary>Masks personal data for display (PIPL least privilege): the default for every view.</summary>
 public static class PersonalData
 {
+    public const int MaxPhoneLength = 20;
+    public const int MaxAddressLength = 200;
+
     /// <summary>A mainland mobile number (13812345678) or a landline with its area code (021-65432100).</summary>
     public const string PhonePattern = @"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$";
 

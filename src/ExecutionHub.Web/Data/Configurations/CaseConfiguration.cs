@@ -9,9 +9,9 @@ internal sealed class ExecutionCaseConfiguration : IEntityTypeConfiguration<Exec
     public void Configure(EntityTypeBuilder<ExecutionCase> e)
     {
         e.ToTable("Cases");
-        e.Property(x => x.CaseNumber).HasMaxLength(40);
-        e.Property(x => x.Cause).HasMaxLength(50);
-        e.Property(x => x.Industry).HasMaxLength(50);
+        e.Property(x => x.CaseNumber).HasMaxLength(ExecutionCase.MaxCaseNumberLength);
+        e.Property(x => x.Cause).HasMaxLength(ExecutionCase.MaxCauseLength);
+        e.Property(x => x.Industry).HasMaxLength(ExecutionCase.MaxIndustryLength);
         e.HasIndex(x => x.CaseNumber).IsUnique();
         e.HasIndex(x => new { x.CourtId, x.JudgeId });
         // The case list: a judge's own cases (of the judge's court), the court's or the street's, newest
@@ -35,8 +35,8 @@ internal sealed class CasePartyConfiguration : IEntityTypeConfiguration<CasePart
 {
     public void Configure(EntityTypeBuilder<CaseParty> e)
     {
-        e.Property(x => x.Name).HasMaxLength(100);
-        e.Property(x => x.IdentityNumber).HasMaxLength(18);
+        e.Property(x => x.Name).HasMaxLength(CaseParty.MaxNameLength);
+        e.Property(x => x.IdentityNumber).HasMaxLength(CaseParty.MaxIdentityNumberLength);
         e.HasIndex(x => new { x.CaseId, x.Role });
         e.HasIndex(x => x.IdentityNumber);
         // The case list finds cases by a party's name (or its first characters) here, without reading the parties.
@@ -49,7 +49,7 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
     public void Configure(EntityTypeBuilder<Matter> e)
     {
         e.Property(x => x.Reference).HasMaxLength(30);
-        e.Property(x => x.Request).HasMaxLength(2000);
+        e.Property(x => x.Request).HasMaxLength(Matter.MaxRequestLength);
         e.Property(x => x.Feedback).HasMaxLength(8000);
         e.Property(x => x.CancelReason).HasMaxLength(500);
         e.Property(x => x.PauseReason).HasMaxLength(500);
@@ -109,7 +109,7 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.JudgeId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Tasks).WithOne(x => x.Matter).HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
-        e.Property(x => x.ClientReference).HasMaxLength(100);
+        e.Property(x => x.ClientReference).HasMaxLength(Matter.MaxClientReferenceLength);
         e.HasIndex(x => x.ApiClientId);
         e.HasOne<ApiClient>().WithMany().HasForeignKey(x => x.ApiClientId).OnDelete(DeleteBehavior.Restrict);
     }

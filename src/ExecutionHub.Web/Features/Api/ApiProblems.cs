@@ -129,7 +129,11 @@ public static class ApiBody
     /// <summary>A referral or a milestone is a few kilobytes; a megabyte leaves room for long texts and nothing more.</summary>
     public const int MaxBytes = 1024 * 1024;
 
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="closed">
+    /// Objects of the body (by their field name on the root) whose fields are exactly those of a type: an unknown field in
+    /// them is a 400 naming it (a referral's <c>details</c>), where elsewhere an unknown field is ignored.
+    /// </param>
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken, params (string Field, Type Type)[] closed)
         where T : class
     {
         if (request.ContentLength > MaxBytes)
@@ -153,12 +157,51 @@ public static class ApiBody
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(body, ApiProblems.Json, cancellationToken);
-            return value is null ? (null, Invalid("", UiText.Get("Api.BodyRequired"))) : (value, null);
+            if (value is null)
+            {
+                return (null, Invalid("", UiText.Get("Api.BodyRequired")));
+            }
+
+            return UnknownField(body, closed) is { } unknown ? (null, Invalid(unknown, UiText.Get("Api.UnknownField"))) : (value, null);
         }
         catch (JsonException ex)
         {
             return (null, Invalid(FieldOf(ex.Path), UiText.Get("Api.BodyUnreadable")));
         }
+    }
+
+    /// <summary>The first field of a closed object that its type does not have, as "details.colour", or null.</summary>
+    private static string? UnknownField(MemoryStream body, (string Field, Type Type)[] closed)
+    {
+        if (closed.Length == 0)
+        {
+            return null;
+        }
+
+        body.Position = 0;
+        using var document = JsonDocument.Parse(body);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var (field, type) in closed)
+        {
+            // Names match as the serializer matches them (the web defaults: case-insensitive).
+            var known = type.GetProperties().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var member in document.RootElement.EnumerateObject().Where(m => m.Name.Equals(field, StringComparison.OrdinalIgnoreCase) && m.Value.ValueKind == JsonValueKind.Object))
+            {
+                foreach (var property in member.Value.EnumerateObject())
+                {
+                    if (!known.Contains(property.Name))
+                    {
+                        return field + "." + property.Name;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private static IResult TooLarge() => ApiProblems.Problem(

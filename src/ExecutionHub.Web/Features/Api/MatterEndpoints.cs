@@ -113,7 +113,7 @@ public static class MatterEndpoints
 
     private static async Task<IResult> ReferAsync(HttpContext http, ISender sender, IdempotencyStore idempotency, CancellationToken cancellationToken)
     {
-        var (body, problem) = await ApiBody.ReadAsync<ReferMatterBody>(http.Request, cancellationToken);
+        var (body, problem) = await ApiBody.ReadAsync<ReferMatterBody>(http.Request, cancellationToken, ("details", typeof(MatterDetails)));
         if (problem is not null)
         {
             return problem;

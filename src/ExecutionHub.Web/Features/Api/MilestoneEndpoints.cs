@@ -3,6 +3,7 @@ using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Cases;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,11 @@ namespace ExecutionHub.Web.Features.Api;
 /// <summary>The id of a case of the client's own court, by its number; any other is "not found".</summary>
 [ApiScope(ApiScopes.MilestonesWrite)]
 public sealed record FindClientCase(string CaseNumber) : IQuery<int>;
+
+public sealed class FindClientCaseValidator : AbstractValidator<FindClientCase>
+{
+    public FindClientCaseValidator() => RuleFor(x => x.CaseNumber).MaximumLength(ExecutionCase.MaxCaseNumberLength);
+}
 
 public sealed class FindClientCaseHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser) : IQueryHandler<FindClientCase, int>
 {

@@ -1,10 +1,10 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using ExecutionHub.Web.Infrastructure.Time;
 using FluentValidation;
-using ExecutionHub.Web.Features.Matters;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,6 +50,7 @@ public sealed class DashboardFilterValidator : AbstractValidator<DashboardFilter
     {
         RuleFor(x => x.Period).IsInEnum();
         RuleFor(x => x.Type).IsInEnum();
+        RuleFor(x => x.JudgeId).MaximumLength(Infrastructure.Mediator.TextLimits.UserId).WithName(_ => Infrastructure.Localization.UiText.Get("Dashboard.Judge"));
         When(x => x.Period == DashboardPeriod.Custom, () =>
         {
             RuleFor(x => x.From).NotNull();

@@ -1,6 +1,7 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -69,6 +70,7 @@ public sealed class ListMattersValidator : AbstractValidator<ListMatters>
         RuleFor(x => x.Page).GreaterThanOrEqualTo(0);
         RuleFor(x => x.PageSize).InclusiveBetween(1, 200);
         RuleFor(x => x.Search).MaximumLength(50);
+        RuleFor(x => x.AssigneeId).MaximumLength(TextLimits.UserId).WithName(_ => UiText.Get("Matters.Assignee"));
     }
 }
 

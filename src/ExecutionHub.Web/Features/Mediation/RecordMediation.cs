@@ -63,7 +63,8 @@ public sealed class RecordMediationValidator : AbstractValidator<RecordMediation
     {
         RuleFor(x => x.HeldOn).Cascade(CascadeMode.Stop).NotNull().WithMessage(_ => UiText.Get("Mediation.HeldOnRequired"))
             .Must(d => d <= ChinaTime.Today(clock)).WithMessage(_ => UiText.Get("Mediation.HeldOnInFuture"));
-        RuleFor(x => x.MediatorId).NotEmpty().WithMessage(_ => UiText.Get("Mediation.MediatorRequired"));
+        RuleFor(x => x.MediatorId).NotEmpty().WithMessage(_ => UiText.Get("Mediation.MediatorRequired"))
+            .MaximumLength(TextLimits.UserId).WithName(_ => UiText.Get("Mediation.Mediator"));
         RuleFor(x => x.Attendees).NotEmpty().WithMessage(_ => UiText.Get("Mediation.AttendeesRequired"));
         RuleForEach(x => x.Attendees).ChildRules(a => a.RuleFor(x => x.Kind).IsInEnum());
         RuleFor(x => x.Result).IsInEnum();

@@ -33,6 +33,7 @@ public sealed class AddActionItemValidator : AbstractValidator<AddActionItem>
     public AddActionItemValidator(TimeProvider clock)
     {
         RuleFor(x => x.Description).NotEmpty().WithMessage(_ => UiText.Get("ActionItem.DescriptionRequired")).MaximumLength(ActionItem.MaxDescriptionLength);
+        RuleFor(x => x.OwnerUserId).MaximumLength(TextLimits.UserId).WithName(_ => UiText.Get("ActionItem.Owner"));
         RuleFor(x => x).Must(x => (x.OwnerAgencyId is not null) ^ !string.IsNullOrEmpty(x.OwnerUserId))
             .WithName("Owner").WithMessage(_ => UiText.Get("ActionItem.OneOwner"));
         RuleFor(x => x.DueOn).Cascade(CascadeMode.Stop).NotNull().WithMessage(_ => UiText.Get("ActionItem.DueRequired"))

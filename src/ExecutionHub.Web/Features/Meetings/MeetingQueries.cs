@@ -1,7 +1,9 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,6 +126,12 @@ public sealed class GetMeetingOptionsHandler(IDbContextFactory<AppDbContext> dbF
 /// </summary>
 [Allowed(Roles.Coordinator, Roles.PartnerAgent)]
 public sealed record ListActionItems(int? OwnerAgencyId = null, string? OwnerUserId = null, bool OverdueOnly = false) : IQuery<ActionBoard>;
+
+public sealed class ListActionItemsValidator : AbstractValidator<ListActionItems>
+{
+    public ListActionItemsValidator() =>
+        RuleFor(x => x.OwnerUserId).MaximumLength(TextLimits.UserId).WithName(_ => UiText.Get("ActionItem.Owner"));
+}
 
 public sealed record ActionBoard(IReadOnlyList<ActionItemRow> Rows, IReadOnlyList<(int Id, string Name)> Agencies, IReadOnlyList<(string Id, string Name)> People);
 

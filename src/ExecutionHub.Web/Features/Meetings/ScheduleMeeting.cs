@@ -41,6 +41,8 @@ public sealed class ScheduleMeetingValidator : AbstractValidator<ScheduleMeeting
         RuleFor(x => x.StartsAtLocal).NotNull().WithMessage(_ => UiText.Get("Meeting.StartsAtRequired"));
         RuleFor(x => x.Place).NotEmpty().WithMessage(_ => UiText.Get("Meeting.PlaceRequired")).MaximumLength(JointMeeting.MaxPlaceLength);
         RuleFor(x => x.AgencyIds).NotEmpty().WithMessage(_ => UiText.Get("Meeting.AgenciesRequired"));
+        RuleFor(x => x.ParticipantIds).Must(ids => ids.Count <= TextLimits.UserIdCount).WithName(_ => UiText.Get("Meeting.People"));
+        RuleForEach(x => x.ParticipantIds).MaximumLength(TextLimits.UserId).WithName(_ => UiText.Get("Meeting.People"));
     }
 }
 

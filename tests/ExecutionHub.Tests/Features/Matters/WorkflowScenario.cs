@@ -34,7 +34,8 @@ public sealed class WorkflowScenario(TestApp app)
             CaseNumber = @case.CaseNumber,
             TargetPartyId = @case.Parties.First(p => p.Role == PartyRole.Respondent).Id,
             Request = "请核实被执行人现住址及作息规律。",
-            Details = details ?? new MatterDetails { LastKnownAddresses = "上海市杨浦区平凉路100弄1号" },
+            // The whereabouts' address only where the type asks for it: a detail of another type is refused.
+            Details = details ?? (type == MatterType.DebtorWhereabouts ? new MatterDetails { LastKnownAddresses = "上海市杨浦区平凉路100弄1号" } : new MatterDetails()),
         });
         return scenario;
     }

@@ -40,6 +40,8 @@ public sealed class SaveStreetUnitValidator : AbstractValidator<SaveStreetUnit>
         RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.Name).UnitName(localizer, "Admin.Org.DuplicateCommunityName", IsTakenAsync).When(x => x.Kind == StreetUnitKind.Community);
         RuleFor(x => x.Name).UnitName(localizer, "Admin.Org.DuplicateGridName", IsTakenAsync).When(x => x.Kind == StreetUnitKind.Grid);
+        RuleFor(x => x.Name).MaximumLength(OrgUnitNameRules.MaxLength).WithName(_ => localizer["Admin.Org.Field.Name"])
+            .When(x => x.Kind is not (StreetUnitKind.Community or StreetUnitKind.Grid));
 
         async Task<bool> IsTakenAsync(SaveStreetUnit command, string name, CancellationToken ct)
         {

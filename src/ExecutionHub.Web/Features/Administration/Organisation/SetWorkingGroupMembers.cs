@@ -24,9 +24,12 @@ public sealed record SetWorkingGroupMembers(int WorkingGroupId, IReadOnlyList<st
 
 public sealed class SetWorkingGroupMembersValidator : AbstractValidator<SetWorkingGroupMembers>
 {
-    public SetWorkingGroupMembersValidator(IDbContextFactory<AppDbContext> dbFactory, IStringLocalizer<SharedResource> localizer) =>
+    public SetWorkingGroupMembersValidator(IDbContextFactory<AppDbContext> dbFactory, IStringLocalizer<SharedResource> localizer)
+    {
+        RuleForEach(x => x.UserIds).MaximumLength(TextLimits.UserId).WithName(_ => localizer["Admin.Org.Field.Members"]);
         RuleFor(x => x.UserIds).Cascade(CascadeMode.Stop)
             .NotNull()
+            .Must(ids => ids.Count <= TextLimits.UserIdCount).WithName(_ => localizer["Admin.Org.Field.Members"])
             .MustAsync(async (command, userIds, ct) =>
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -43,6 +46,7 @@ public sealed class SetWorkingGroupMembersValidator : AbstractValidator<SetWorki
             .WithMessage(_ => localizer["Admin.Org.MembersNotOfStreet"])
             .WithErrorCode("Admin.Org.MembersNotOfStreet")
             .WithName(_ => localizer["Admin.Org.Field.Members"]);
+    }
 }
 
 public sealed class SetWorkingGroupMembersHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)

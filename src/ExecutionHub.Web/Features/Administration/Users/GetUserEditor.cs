@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using FluentValidation;
 using Mediator;
@@ -33,7 +34,7 @@ public sealed record EditableUser(
 
 public sealed class GetUserEditorValidator : AbstractValidator<GetUserEditor>
 {
-    public GetUserEditorValidator() => RuleFor(x => x.UserId).NotEmpty().When(x => x.UserId is not null);
+    public GetUserEditorValidator() => RuleFor(x => x.UserId).NotEmpty().When(x => x.UserId is not null).MaximumLength(TextLimits.UserId).WithName(_ => UiText.Get("Field.User"));
 }
 
 public sealed class GetUserEditorHandler(IDbContextFactory<AppDbContext> dbFactory) : IQueryHandler<GetUserEditor, UserEditor>

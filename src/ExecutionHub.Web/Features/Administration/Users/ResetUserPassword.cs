@@ -27,7 +27,7 @@ public sealed class ResetUserPasswordValidator : AbstractValidator<ResetUserPass
 {
     public ResetUserPasswordValidator(IServiceScopeFactory scopes, IStringLocalizer<SharedResource> localizer)
     {
-        RuleFor(x => x.Id).NotEmpty();
+        RuleFor(x => x.Id).NotEmpty().MaximumLength(TextLimits.UserId).WithName(_ => UiText.Get("Field.User"));
         RuleFor(x => x.NewPassword).Cascade(CascadeMode.Stop)
             .NotEmpty()
             .SatisfiesIdentityPasswordRules(scopes, localizer);

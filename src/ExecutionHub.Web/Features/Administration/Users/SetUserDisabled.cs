@@ -18,7 +18,7 @@ public sealed record SetUserDisabled([property: FieldLabel("Field.User")] string
 
 public sealed class SetUserDisabledValidator : AbstractValidator<SetUserDisabled>
 {
-    public SetUserDisabledValidator() => RuleFor(x => x.Id).NotEmpty();
+    public SetUserDisabledValidator() => RuleFor(x => x.Id).NotEmpty().MaximumLength(TextLimits.UserId).WithName(_ => UiText.Get("Field.User"));
 }
 
 public sealed class SetUserDisabledHandler(

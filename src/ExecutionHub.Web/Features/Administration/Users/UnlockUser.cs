@@ -14,7 +14,7 @@ public sealed record UnlockUser([property: FieldLabel("Field.User")] string Id) 
 
 public sealed class UnlockUserValidator : AbstractValidator<UnlockUser>
 {
-    public UnlockUserValidator() => RuleFor(x => x.Id).NotEmpty();
+    public UnlockUserValidator() => RuleFor(x => x.Id).NotEmpty().MaximumLength(TextLimits.UserId).WithName(_ => UiText.Get("Field.User"));
 }
 
 public sealed class UnlockUserHandler(

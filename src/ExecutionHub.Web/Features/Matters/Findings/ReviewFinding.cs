@@ -13,8 +13,12 @@ public sealed record ReviewFinding(int TaskId, int Version, bool Accept, [proper
 
 public sealed class ReviewFindingValidator : AbstractValidator<ReviewFinding>
 {
-    public ReviewFindingValidator() =>
-        RuleFor(x => x.Reason).NotEmpty().MaximumLength(500).When(x => !x.Accept);
+    public ReviewFindingValidator()
+    {
+        RuleFor(x => x.Reason).NotEmpty().When(x => !x.Accept);
+        // An accepted finding keeps no reason, but a long one is refused all the same.
+        RuleFor(x => x.Reason).MaximumLength(500);
+    }
 }
 
 public sealed class ReviewFindingHandler(TaskChanges changes) : ICommandHandler<ReviewFinding, int>

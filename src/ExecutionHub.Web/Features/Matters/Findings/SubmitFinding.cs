@@ -33,29 +33,41 @@ public sealed class SubmitFindingValidator : AbstractValidator<SubmitFinding>
             .Must(v => v.Kind == DateTimeKind.Utc && v <= clock.GetUtcNow().UtcDateTime.AddMinutes(5))
             .WithMessage(_ => UiText.Get("Validation.VisitInFuture"));
         RuleFor(x => x.Finding.Notes).MaximumLength(2000);
+        // Every text of a finding has its limit whatever the type (a field of another type is not shown, but the API could send it).
+        RuleFor(x => x.Finding.CurrentAddress).MaximumLength(PersonalData.MaxAddressLength);
+        RuleFor(x => x.Finding.Contact).MaximumLength(100);
+        RuleFor(x => x.Finding.DailyRoutine).MaximumLength(1000);
+        RuleFor(x => x.Finding.Household).MaximumLength(500);
+        RuleFor(x => x.Finding.Housing).MaximumLength(500);
+        RuleFor(x => x.Finding.VehiclePlate).MaximumLength(MatterDetails.MaxPlateLength);
+        RuleFor(x => x.Finding.VehicleLocation).MaximumLength(PersonalData.MaxAddressLength);
+        RuleFor(x => x.Finding.Employer).MaximumLength(MatterDetails.MaxNameLength);
+        RuleFor(x => x.Finding.IncomeSource).MaximumLength(500);
+        RuleFor(x => x.Finding.VisibleAssets).MaximumLength(1000);
+        RuleFor(x => x.Finding.HouseholdMembers).MaximumLength(500);
+        RuleFor(x => x.Finding.AbilityToPay).MaximumLength(500);
         RuleFor(x => x.Finding.Latitude).InclusiveBetween(-90, 90).When(x => x.Finding.Latitude is not null);
         RuleFor(x => x.Finding.Longitude).InclusiveBetween(-180, 180).When(x => x.Finding.Longitude is not null);
 
         When(x => x.MatterType == MatterType.DebtorWhereabouts, () =>
         {
             RuleFor(x => x.Finding.PersonFound).NotNull();
-            RuleFor(x => x.Finding.CurrentAddress).NotEmpty().MaximumLength(200).When(x => x.Finding.PersonFound == true);
-            RuleFor(x => x.Finding.DailyRoutine).MaximumLength(1000);
+            RuleFor(x => x.Finding.CurrentAddress).NotEmpty().When(x => x.Finding.PersonFound == true);
         });
         When(x => x.MatterType == MatterType.AssetClueVerification && x.ClueKind == AssetClueKind.Vehicle, () =>
         {
             RuleFor(x => x.Finding.VehicleSeen).NotNull();
-            RuleFor(x => x.Finding.VehicleLocation).NotEmpty().MaximumLength(200).When(x => x.Finding.VehicleSeen == true);
+            RuleFor(x => x.Finding.VehicleLocation).NotEmpty().When(x => x.Finding.VehicleSeen == true);
         });
         When(x => x.MatterType == MatterType.AssetClueVerification && x.ClueKind == AssetClueKind.Income, () =>
         {
-            RuleFor(x => x.Finding.Employer).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.Finding.Employer).NotEmpty();
             RuleFor(x => x.Finding.EstimatedMonthlyIncome).GreaterThanOrEqualTo(0).When(x => x.Finding.EstimatedMonthlyIncome is not null);
         });
         When(x => x.MatterType == MatterType.HouseholdSurvey, () =>
         {
-            RuleFor(x => x.Finding.HouseholdMembers).NotEmpty().MaximumLength(500);
-            RuleFor(x => x.Finding.AbilityToPay).NotEmpty().MaximumLength(500);
+            RuleFor(x => x.Finding.HouseholdMembers).NotEmpty();
+            RuleFor(x => x.Finding.AbilityToPay).NotEmpty();
         });
         RuleFor(x => x.Finding.Notes).NotEmpty()
             .When(x => x.MatterType is not (MatterType.DebtorWhereabouts or MatterType.HouseholdSurvey)

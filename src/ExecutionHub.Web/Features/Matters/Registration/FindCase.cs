@@ -2,6 +2,7 @@ using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,11 @@ namespace ExecutionHub.Web.Features.Matters.Registration;
 /// </summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
 public sealed record FindCase(string CaseNumber) : IQuery<CaseLookup>;
+
+public sealed class FindCaseValidator : AbstractValidator<FindCase>
+{
+    public FindCaseValidator() => RuleFor(x => x.CaseNumber).MaximumLength(ExecutionCase.MaxCaseNumberLength);
+}
 
 /// <param name="CaseId">The case found, for the form's audited reveal of a respondent (<c>RevealCaseParty</c>).</param>
 public sealed record CaseLookup(bool Found, bool WellFormed, string? Cause, decimal? AmountOwed, IReadOnlyList<PartyView> Respondents, int? CaseId = null);

@@ -2,6 +2,7 @@ using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Mediator;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,16 @@ namespace ExecutionHub.Web.Features.Matters.Registration;
 /// </summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
 public sealed record FindOpenDuplicates(RegisterMatter Registration) : IQuery<IReadOnlyList<OpenDuplicate>>;
+
+public sealed class FindOpenDuplicatesValidator : AbstractValidator<FindOpenDuplicates>
+{
+    public FindOpenDuplicatesValidator()
+    {
+        var limits = new InlineValidator<RegisterMatter>();
+        RegistrationTextLimits.AddTo(limits);
+        RuleFor(x => x.Registration).SetValidator(limits);
+    }
+}
 
 public sealed class FindOpenDuplicatesHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser)
     : IQueryHandler<FindOpenDuplicates, IReadOnlyList<OpenDuplicate>>

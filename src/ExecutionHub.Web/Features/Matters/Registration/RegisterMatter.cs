@@ -28,10 +28,13 @@ public sealed class RegisterMatter : ICommand<int>
     public string CaseNumber { get; set; } = "";
 
     /// <summary>For a case new to the system.</summary>
+    [FieldLabel("Matters.Cause")]
     public string? Cause { get; set; }
+    [FieldLabel("Register.Industry")]
     public string? Industry { get; set; }
     public decimal? AmountOwed { get; set; }
     public int? StreetId { get; set; }
+    [FieldLabel("Register.Judge")]
     public string? JudgeId { get; set; }
 
     /// <summary>An existing respondent of the case, or null to add <see cref="TargetName"/> as a new one.</summary>
@@ -40,7 +43,9 @@ public sealed class RegisterMatter : ICommand<int>
     [FieldLabel("Matters.TargetName")]
     public string? TargetName { get; set; }
     public string? TargetIdentityNumber { get; set; }
+    [FieldLabel("Matters.Phones")]
     public string? TargetPhone { get; set; }
+    [FieldLabel("Matters.Addresses")]
     public string? TargetAddress { get; set; }
 
     [FieldLabel("Register.Request")]
@@ -69,10 +74,18 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
     {
         RuleFor(x => x.CaseNumber).NotEmpty()
             .Must(n => Domain.CaseNumber.TryParse(n, out _)).WithMessage(_ => UiText.Get("Validation.CaseNumber"));
-        RuleFor(x => x.Request).NotEmpty().MaximumLength(2000);
-        RuleFor(x => x.ClientReference).MaximumLength(100);
+        RegistrationTextLimits.AddTo(this);
+        RuleFor(x => x.Request).NotEmpty();
         RuleFor(x => x.DuplicateReason).NotEmpty().When(x => x.AllowDuplicate);
-        RuleFor(x => x.DuplicateReason).MaximumLength(500);
+        RuleFor(x => x.Details).Custom((details, context) =>
+        {
+            var type = context.InstanceToValidate.Type;
+            foreach (var field in details?.FilledFields().Where(f => !MatterDetails.Uses(type, f)) ?? [])
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure(
+                    field, UiText.Format("Validation.DetailNotForType", UiText.Get($"Details.{field}"), UiText.Get($"MatterType.{type}"))));
+            }
+        });
         RuleFor(x => x.Source).IsInEnum();
         RuleFor(x => x.Type).IsInEnum();
         RuleFor(x => x.Route).IsInEnum().When(x => x.Route is not null);
@@ -83,7 +96,7 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
 
         When(x => x.TargetPartyId is null, () =>
         {
-            RuleFor(x => x.TargetName).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.TargetName).NotEmpty();
             RuleFor(x => x.TargetIdentityNumber)
                 .Must(n => string.IsNullOrEmpty(n) || IdentityNumbers.IsResidentId(n)).When(x => x.TargetKind == PartyKind.Person)
                 .WithMessage(_ => UiText.Get("Validation.ResidentId"));
@@ -92,10 +105,9 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
                 .WithMessage(_ => UiText.Get("Validation.CreditCode"));
             RuleFor(x => x.TargetPhone).Matches(PersonalData.PhonePattern).When(x => !string.IsNullOrEmpty(x.TargetPhone))
                 .WithMessage(_ => UiText.Get("Validation.Phone"));
-            RuleFor(x => x.TargetAddress).MaximumLength(200);
         });
 
-        When(x => x.Type == MatterType.DebtorWhereabouts, () => RuleFor(x => x.Details.LastKnownAddresses).NotEmpty().MaximumLength(500).OverridePropertyName(nameof(MatterDetails.LastKnownAddresses)));
+        When(x => x.Type == MatterType.DebtorWhereabouts, () => RuleFor(x => x.Details.LastKnownAddresses).NotEmpty().OverridePropertyName(nameof(MatterDetails.LastKnownAddresses)));
         When(x => x.Type == MatterType.AssetClueVerification, () =>
         {
             RuleFor(x => x.Details.ClueKind).NotNull().IsInEnum().OverridePropertyName(nameof(MatterDetails.ClueKind));
@@ -103,22 +115,58 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
                 .When(x => x.Details.ClueKind == AssetClueKind.Vehicle).OverridePropertyName(nameof(MatterDetails.VehiclePlate))
                 .WithMessage(_ => UiText.Get("Validation.Plate"));
             RuleFor(x => x.Details.Employer).NotEmpty().When(x => x.Details.ClueKind == AssetClueKind.Income).OverridePropertyName(nameof(MatterDetails.Employer));
-            RuleFor(x => x.Details.ClueDescription).NotEmpty().MaximumLength(1000)
+            RuleFor(x => x.Details.ClueDescription).NotEmpty()
                 .When(x => x.Details.ClueKind is AssetClueKind.RealEstate or AssetClueKind.Business or AssetClueKind.Other)
                 .OverridePropertyName(nameof(MatterDetails.ClueDescription));
         });
         When(x => x.Type == MatterType.EntrustedInvestigation, () =>
         {
-            RuleFor(x => x.Details.RequestingCourt).NotEmpty().MaximumLength(100).OverridePropertyName(nameof(MatterDetails.RequestingCourt));
+            RuleFor(x => x.Details.RequestingCourt).NotEmpty().OverridePropertyName(nameof(MatterDetails.RequestingCourt));
             RuleFor(x => x.Details.RequestingCaseNumber).NotEmpty()
                 .Must(n => Domain.CaseNumber.TryParse(n, out _)).OverridePropertyName(nameof(MatterDetails.RequestingCaseNumber))
                 .WithMessage(_ => UiText.Get("Validation.CaseNumber"));
-            RuleFor(x => x.Details.LetterReference).NotEmpty().MaximumLength(50).OverridePropertyName(nameof(MatterDetails.LetterReference));
+            RuleFor(x => x.Details.LetterReference).NotEmpty().OverridePropertyName(nameof(MatterDetails.LetterReference));
         });
         When(x => x.Type == MatterType.JudicialRelief, () =>
-            RuleFor(x => x.Details.ApplicantHardship).NotEmpty().MaximumLength(1000).OverridePropertyName(nameof(MatterDetails.ApplicantHardship)));
+            RuleFor(x => x.Details.ApplicantHardship).NotEmpty().OverridePropertyName(nameof(MatterDetails.ApplicantHardship)));
         When(x => x.Type == MatterType.ResumeExecution, () =>
-            RuleFor(x => x.Details.NewAssetClue).NotEmpty().MaximumLength(1000).OverridePropertyName(nameof(MatterDetails.NewAssetClue)));
+            RuleFor(x => x.Details.NewAssetClue).NotEmpty().OverridePropertyName(nameof(MatterDetails.NewAssetClue)));
+    }
+}
+
+/// <summary>
+/// The longest text each field of a registration takes (the case's and party's columns, the matter's, the details'),
+/// whatever the type and wherever the registration goes: registered, or only looked up for duplicates. Rules added to
+/// a validator rather than a validator of its own, which the assembly scan would register as a second RegisterMatter validator.
+/// </summary>
+public static class RegistrationTextLimits
+{
+    public static void AddTo(AbstractValidator<RegisterMatter> validator)
+    {
+        validator.RuleFor(x => x.CaseNumber).MaximumLength(ExecutionCase.MaxCaseNumberLength);
+        validator.RuleFor(x => x.Cause).MaximumLength(ExecutionCase.MaxCauseLength);
+        validator.RuleFor(x => x.Industry).MaximumLength(ExecutionCase.MaxIndustryLength);
+        validator.RuleFor(x => x.JudgeId).MaximumLength(TextLimits.UserId);
+        validator.RuleFor(x => x.TargetName).MaximumLength(CaseParty.MaxNameLength);
+        validator.RuleFor(x => x.TargetIdentityNumber).MaximumLength(CaseParty.MaxIdentityNumberLength);
+        validator.RuleFor(x => x.TargetPhone).MaximumLength(PersonalData.MaxPhoneLength);
+        validator.RuleFor(x => x.TargetAddress).MaximumLength(PersonalData.MaxAddressLength);
+        validator.RuleFor(x => x.Request).MaximumLength(Matter.MaxRequestLength);
+        validator.RuleFor(x => x.ClientReference).MaximumLength(Matter.MaxClientReferenceLength);
+        validator.RuleFor(x => x.DuplicateReason).MaximumLength(500);
+
+        validator.RuleFor(x => x.Details.LastKnownAddresses).MaximumLength(MatterDetails.MaxAddressesLength);
+        validator.RuleFor(x => x.Details.CourtAlreadyTried).MaximumLength(MatterDetails.MaxTextLength);
+        validator.RuleFor(x => x.Details.VehiclePlate).MaximumLength(MatterDetails.MaxPlateLength);
+        validator.RuleFor(x => x.Details.VehicleModel).MaximumLength(MatterDetails.MaxShortLength);
+        validator.RuleFor(x => x.Details.Employer).MaximumLength(MatterDetails.MaxNameLength);
+        validator.RuleFor(x => x.Details.Position).MaximumLength(MatterDetails.MaxShortLength);
+        validator.RuleFor(x => x.Details.ClueDescription).MaximumLength(MatterDetails.MaxTextLength);
+        validator.RuleFor(x => x.Details.RequestingCourt).MaximumLength(MatterDetails.MaxNameLength);
+        validator.RuleFor(x => x.Details.RequestingCaseNumber).MaximumLength(MatterDetails.MaxCaseNumberLength);
+        validator.RuleFor(x => x.Details.LetterReference).MaximumLength(MatterDetails.MaxShortLength);
+        validator.RuleFor(x => x.Details.ApplicantHardship).MaximumLength(MatterDetails.MaxTextLength);
+        validator.RuleFor(x => x.Details.NewAssetClue).MaximumLength(MatterDetails.MaxTextLength);
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class BulkDispatchValidator : AbstractValidator<BulkDispatch>
     public BulkDispatchValidator()
     {
         RuleFor(x => x.MatterIds).NotEmpty().Must(ids => ids.Count <= 100);
-        RuleFor(x => x.AssigneeId).NotEmpty();
+        RuleFor(x => x.AssigneeId).NotEmpty().MaximumLength(TextLimits.UserId);
         RuleFor(x => x.Instructions).MaximumLength(2000);
     }
 }

@@ -36,6 +36,7 @@ public sealed class DispatchMatterValidator : AbstractValidator<DispatchMatter>
             task.RuleFor(t => t).Must(t => (t.AssigneeId is not null ? 1 : 0) + (t.PartnerAgencyId is not null ? 1 : 0) + (t.WorkingGroupId is not null ? 1 : 0) == 1)
                 .WithName(_ => UiText.Get("Field.Assignee")).WithMessage(_ => UiText.Get("Validation.OneAssignee"));
             task.RuleFor(t => t.Instructions).MaximumLength(2000);
+            task.RuleFor(t => t.AssigneeId).MaximumLength(TextLimits.UserId).WithName(_ => UiText.Get("Field.Assignee"));
             task.RuleFor(t => t.DueAtUtc).Must(d => d.Kind == DateTimeKind.Utc);
         });
     }

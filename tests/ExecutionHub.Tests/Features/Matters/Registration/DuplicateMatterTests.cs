@@ -89,6 +89,7 @@ public sealed class DuplicateMatterTests
         var scenario = await WorkflowScenario.ReferAsync(app);
         var otherType = await SameReferralAsync(scenario);
         otherType.Type = MatterType.HouseholdSurvey;
+        otherType.Details = new MatterDetails(); // a household survey asks for none of the whereabouts' details
 
         var household = await app.SendAsync(otherType);
 
