@@ -49,7 +49,8 @@ public static class WebSecurity
         var secure = network ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.Configure<CookiePolicyOptions>(options => options.Secure = secure);
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options => options.Cookie.SecurePolicy = secure);
-        services.AddAntiforgery(options => options.Cookie.SecurePolicy = secure);
+        // Not AntiforgeryOptions.Cookie.SecurePolicy = Always: antiforgery then throws on any plain-HTTP form
+        // (a network start without TLS could not even show its sign-in page); the cookie policy marks its cookie Secure instead.
 
         var proxies = configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new ForwardedHeadersSettings();
         services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, proxies));
