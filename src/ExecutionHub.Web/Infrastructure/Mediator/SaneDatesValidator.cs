@@ -48,6 +48,9 @@ public static class SaneDateFields
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Dated = new();
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Lists = new();
 
+    /// <summary>Read on every request that carries a date: the reflection is done once per property.</summary>
+    private static readonly ConcurrentDictionary<(Type Request, PropertyInfo Property), bool> Ahead = new();
+
     public static IEnumerable<(string Path, PropertyInfo Property, DateOnly Date)> Of(object request, string prefix = "")
     {
         var type = request.GetType();
@@ -87,7 +90,8 @@ public static class SaneDateFields
     /// period that ends later this month is no mistake, only one that starts before 1980 or ends past the plans.
     /// </summary>
     public static bool MayLieAhead(Type requestType, PropertyInfo property) =>
-        IsPlanned(property) || requestType.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(global::Mediator.IQuery<>));
+        Ahead.GetOrAdd((requestType, property), key =>
+            IsPlanned(key.Property) || key.Request.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(global::Mediator.IQuery<>)));
 
     /// <summary>Marked <see cref="PlannedDateAttribute"/> on the property or, for a positional record, on its parameter.</summary>
     public static bool IsPlanned(PropertyInfo property) =>
