@@ -12,7 +12,10 @@ using Mediator;
 namespace ExecutionHub.Web.Features.Api;
 
 /// <summary>A referral as another system sends it.</summary>
-/// <param name="CaseNumber">An execution case already in ExecutionHub, e.g. (2025)沪0110执1234号.</param>
+/// <param name="CaseNumber">
+/// A case of the client's own court: its number carries the court's code, e.g. (2025)沪0110执1234号. Numbers of other
+/// courts are refused whatever ExecutionHub holds.
+/// </param>
 /// <param name="Type">The matter type; its own request fields go in <paramref name="Details"/>.</param>
 /// <param name="Request">What the court asks for, in its own words.</param>
 /// <param name="ClientReference">The caller's own reference, kept with the matter and returned with it.</param>
@@ -21,6 +24,10 @@ namespace ExecutionHub.Web.Features.Api;
 /// referral answers 409 naming that matter.
 /// </param>
 /// <param name="DuplicateReason">Why, for the new matter's timeline; optional (a default says the client confirmed).</param>
+/// <param name="Case">
+/// The case, when it is not yet in ExecutionHub: it is created as the court's own record at the named street. Ignored
+/// when the court's case is already here.
+/// </param>
 public sealed record ReferMatterBody(
     string? CaseNumber,
     MatterType? Type,
@@ -29,7 +36,16 @@ public sealed record ReferMatterBody(
     ReferralTarget? Target,
     MatterDetails? Details,
     bool? AllowDuplicate = null,
-    string? DuplicateReason = null);
+    string? DuplicateReason = null,
+    ReferralCase? Case = null);
+
+/// <summary>A case new to ExecutionHub, sent with its first referral.</summary>
+/// <param name="Street">The street whose workstation handles it (where the respondent lives or works): its id.</param>
+/// <param name="Judge">The judge of the client's court who handles the case: user id or user name.</param>
+/// <param name="Cause">案由, e.g. 民间借贷纠纷.</param>
+/// <param name="Industry">The dispute's industry, for the street's statistics; optional.</param>
+/// <param name="AmountOwed">标的金额 in yuan, above 0.</param>
+public sealed record ReferralCase(int? Street, string? Judge, string? Cause, string? Industry, decimal? AmountOwed);
 
 /// <summary>The person or organisation to find: an existing respondent of the case by id, or a new one by name.</summary>
 public sealed record ReferralTarget(int? PartyId, PartyKind? Kind, string? Name, string? IdentityNumber, string? Phone, string? Address);
@@ -68,7 +84,7 @@ public static class MatterEndpoints
             .RequireAuthorization(ApiServices.PolicyFor(ApiScopes.MattersWrite))
             .WithName("ReferMatter")
             .WithSummary("Refer a matter")
-            .WithDescription("Refers a matter on an existing case. A client of the case's own court refers it ex officio; a client of any other court is recorded as an entrustment by another court (OtherCourtEntrustment). The matter arrives received, for the workstation to register. When an open matter of the same type already exists for the same respondent on the case, the answer is 409 with that matter's existingMatterId and existingReference; send \"allowDuplicate\": true (and optionally a duplicateReason for its timeline) to refer another anyway. Send an Idempotency-Key header to make retries safe: a repeat with the same key and body returns the first answer.")
+            .WithDescription("Refers a matter on a case of the client's own court (its number carries the court's code; another court's number is refused, whatever ExecutionHub holds). A case not yet here is created from `case` as the court's own record at the named street; another court's cases and parties are never reached, and `target.partyId` names a respondent of this very case. At a street of the client's court the matter is ex officio; at another court's street it is an entrustment by another court (OtherCourtEntrustment). The matter arrives received, for the workstation to register. When an open matter of the same type already exists for the same respondent on the case, the answer is 409 with that matter's existingMatterId and existingReference; send \"allowDuplicate\": true (and optionally a duplicateReason for its timeline) to refer another anyway. Send an Idempotency-Key header to make retries safe: a repeat with the same key and body returns the first answer.")
             .Accepts<ReferMatterBody>("application/json")
             .Produces<ReferralCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -94,6 +110,11 @@ public static class MatterEndpoints
     public static RegisterMatter ToCommand(ReferMatterBody body) => new()
     {
         CaseNumber = body.CaseNumber?.Trim() ?? "",
+        StreetId = body.Case?.Street,
+        JudgeId = body.Case?.Judge,
+        Cause = body.Case?.Cause,
+        Industry = body.Case?.Industry,
+        AmountOwed = body.Case?.AmountOwed,
         Type = body.Type ?? 0,
         // Provisional, so the shared validator's entrustment rule holds; the handler decides from the case's court.
         Source = body.Type == MatterType.EntrustedInvestigation ? MatterSource.OtherCourtEntrustment : MatterSource.CourtExOfficio,
@@ -113,7 +134,7 @@ public static class MatterEndpoints
 
     private static async Task<IResult> ReferAsync(HttpContext http, ISender sender, IdempotencyStore idempotency, CancellationToken cancellationToken)
     {
-        var (body, problem) = await ApiBody.ReadAsync<ReferMatterBody>(http.Request, cancellationToken, ("details", typeof(MatterDetails)));
+        var (body, problem) = await ApiBody.ReadAsync<ReferMatterBody>(http.Request, cancellationToken, ("details", typeof(MatterDetails)), ("case", typeof(ReferralCase)));
         if (problem is not null)
         {
             return problem;

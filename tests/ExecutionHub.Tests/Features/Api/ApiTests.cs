@@ -239,7 +239,7 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task A_client_of_another_court_cannot_read_this_courts_matter_but_its_referral_is_an_entrustment_it_can_follow()
+    public async Task A_client_of_another_court_cannot_read_this_courts_matter_nor_refer_on_its_case_and_cannot_tell_whether_the_number_exists()
     {
         var (otherCourt, _) = await host.OtherCourtAsync();
         var other = await host.RegisterAsync("外院系统", otherCourt.Id, ApiScopes.MattersRead, ApiScopes.MattersWrite);
@@ -256,12 +256,105 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/matters/987654")).StatusCode);
 
         var @case = await DemoCaseAsync(3);
-        var referral = await api.PostAsJsonAsync("/api/v1/matters", Referral(@case.CaseNumber, "WY-7"));
-        Assert.Equal(HttpStatusCode.Created, referral.StatusCode);
-        var created = (await referral.Content.ReadFromJsonAsync<ReferralCreated>(Json))!;
+        var (matters, parties) = await CountsAsync();
+        var existing = await api.PostAsJsonAsync("/api/v1/matters", Referral(@case.CaseNumber, "WY-7"));
+        var missing = await api.PostAsJsonAsync("/api/v1/matters", Referral("(2026)沪0110执99998号", "WY-7"));
+
+        // The same answer, word for word, for a number this court has and one it has not: the refusal follows the number's court code alone.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, existing.StatusCode);
+        Assert.Equal(missing.StatusCode, existing.StatusCode);
+        Assert.Equal(await WithoutTraceAsync(missing), await WithoutTraceAsync(existing));
+        Assert.Equal((matters, parties), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task An_entrustment_from_another_court_creates_its_own_case_record_at_the_street_and_never_touches_this_courts_parties()
+    {
+        var organisation = await host.OtherOrganisationAsync();
+        var other = await host.RegisterAsync("外院委托系统", organisation.Court.Id, ApiScopes.MattersRead, ApiScopes.MattersWrite);
+        using var api = host.Client(other.Key);
+        var demoCase = await DemoCaseAsync(4);
+        int demoRespondent;
+        await using (var db = await host.App.DbAsync())
+        {
+            // The hand-built judge holds the judge role, as a court's judge would.
+            var judgeRole = await db.Roles.Where(r => r.Name == Roles.Judge).Select(r => r.Id).SingleAsync();
+            if (!await db.UserRoles.AnyAsync(r => r.UserId == organisation.Judge.Id && r.RoleId == judgeRole))
+            {
+                db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = organisation.Judge.Id, RoleId = judgeRole });
+                await db.SaveChangesAsync();
+            }
+
+            demoRespondent = await db.CaseParties.Where(p => p.CaseId == demoCase.Id && p.Role == PartyRole.Respondent).Select(p => p.Id).FirstAsync();
+        }
+
+        var (_, partiesBefore) = await CountsAsync();
+        var demoPartiesBefore = await PartiesOfCourtAsync(await host.DemoCourtIdAsync());
+        const string caseNumber = "(2026)沪0199执7001号";
+        var withoutCase = await api.PostAsJsonAsync("/api/v1/matters", Referral(caseNumber, "WY-8"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, withoutCase.StatusCode);
+
+        var response = await api.PostAsJsonAsync("/api/v1/matters", EntrustedReferral(caseNumber, demoCase.StreetId, organisation.Judge.UserName!));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = (await response.Content.ReadFromJsonAsync<ReferralCreated>(Json))!;
         var matter = (await api.GetFromJsonAsync<ApiMatter>(created.Href, Json))!;
         Assert.Equal(MatterSource.OtherCourtEntrustment, matter.Source);
-        Assert.Equal("WY-7", matter.ClientReference);
+        Assert.Equal(caseNumber, matter.CaseNumber);
+        await using (var db = await host.App.DbAsync())
+        {
+            var record = await db.Cases.Include(c => c.Parties).SingleAsync(c => c.CaseNumber == caseNumber);
+            Assert.Equal(organisation.Court.Id, record.CourtId);
+            Assert.Equal(demoCase.StreetId, record.StreetId);
+            Assert.Equal(organisation.Judge.Id, record.JudgeId);
+            Assert.Equal("钱多多", Assert.Single(record.Parties).Name);
+        }
+
+        Assert.Equal(partiesBefore + 1, (await CountsAsync()).Parties);
+        Assert.Equal(demoPartiesBefore, await PartiesOfCourtAsync(await host.DemoCourtIdAsync()));
+
+        // Its own record from now on: a second referral needs no case; a party id of this court's case is not one of its respondents.
+        var again = await api.PostAsJsonAsync("/api/v1/matters", Referral(caseNumber, "WY-9"));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var foreignParty = await api.PostAsJsonAsync("/api/v1/matters", new
+        {
+            caseNumber,
+            type = "DebtorWhereabouts",
+            request = "请核实被执行人现住址",
+            target = new { partyId = demoRespondent },
+            details = new { lastKnownAddresses = "平凉路100弄3号" },
+        });
+        Assert.Equal(HttpStatusCode.NotFound, foreignParty.StatusCode);
+        Assert.Equal(demoPartiesBefore, await PartiesOfCourtAsync(await host.DemoCourtIdAsync()));
+    }
+
+    private static object EntrustedReferral(string caseNumber, int street, string judge) => new
+    {
+        caseNumber,
+        type = "EntrustedInvestigation",
+        request = "请协助核查被执行人在辖区内的居住情况",
+        clientReference = "WY-8",
+        target = new { kind = "Person", name = "钱多多", identityNumber = "11010519491231002X", address = "平凉路100弄3号" },
+        details = new { requestingCourt = "测试区人民法院", requestingCaseNumber = caseNumber, letterReference = "测委〔2026〕8号" },
+        @case = new { street, judge, cause = "民间借贷纠纷", amountOwed = 80000 },
+    };
+
+    private static async Task<string> WithoutTraceAsync(HttpResponseMessage response)
+    {
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        problem.Remove("traceId");
+        return problem.ToJsonString();
+    }
+
+    private async Task<(int Matters, int Parties)> CountsAsync()
+    {
+        await using var db = await host.App.DbAsync();
+        return (await db.Matters.CountAsync(), await db.CaseParties.CountAsync());
+    }
+
+    private async Task<int> PartiesOfCourtAsync(int courtId)
+    {
+        await using var db = await host.App.DbAsync();
+        return await db.CaseParties.CountAsync(p => db.Cases.Any(c => c.Id == p.CaseId && c.CourtId == courtId));
     }
 
     [Fact]

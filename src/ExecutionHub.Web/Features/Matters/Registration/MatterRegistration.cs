@@ -33,15 +33,17 @@ public static class MatterRegistration
         }
 
         var caseNumber = Domain.CaseNumber.Parse(command.CaseNumber).ToString();
-        var @case = await db.Cases.Include(c => c.Parties).SingleOrDefaultAsync(c => c.CaseNumber == caseNumber, cancellationToken)
-            ?? (asClient
-                ? throw new DomainRuleException("Rule.Api.CaseUnknown")
-                : await NewCaseAsync(db, command, caseNumber, me, now, cancellationToken));
+        var @case = asClient
+            ? await ClientCaseAsync(db, command, me, now, cancellationToken)
+            : await db.Cases.Include(c => c.Parties).SingleOrDefaultAsync(c => c.CaseNumber == caseNumber, cancellationToken)
+                ?? await NewCaseAsync(db, command, caseNumber, me, now, cancellationToken);
 
         if (asClient)
         {
-            // The client's own court refers ex officio; any other court's referral is an entrustment.
-            var source = @case.CourtId == me.CourtId ? MatterSource.CourtExOfficio : MatterSource.OtherCourtEntrustment;
+            // A case of the client's court at one of its own streets is referred ex officio; at another court's
+            // street (where the respondent lives) it is an entrustment of that street's workstation.
+            var streetCourt = await db.Streets.Where(s => s.Id == @case.StreetId).Select(s => s.CourtId).SingleAsync(cancellationToken);
+            var source = streetCourt == me.CourtId ? MatterSource.CourtExOfficio : MatterSource.OtherCourtEntrustment;
             if (command.Type == MatterType.EntrustedInvestigation && source != MatterSource.OtherCourtEntrustment)
             {
                 throw new DomainRuleException("Rule.Api.EntrustedFromOwnCourt");
@@ -117,6 +119,56 @@ public static class MatterRegistration
         return matter;
     }
 
+    /// <summary>
+    /// An API client works on its own court's cases only: the case number must carry its court's code (decided from
+    /// the number alone, so the answer says nothing about another court's cases), the case is looked up among its
+    /// court's records, and one not yet here is created as the court's own record at the street the referral names
+    /// (<see cref="RegisterMatter.StreetId"/> with cause, amount and a judge of the court). Another court's parties
+    /// are never reached: a party id names a respondent of this very record.
+    /// </summary>
+    private static async Task<ExecutionCase> ClientCaseAsync(AppDbContext db, RegisterMatter command, UserContext me, DateTime now, CancellationToken cancellationToken)
+    {
+        var number = Domain.CaseNumber.Parse(command.CaseNumber);
+        var court = await db.Courts.Where(c => c.Id == me.CourtId).Select(c => new { c.Id, c.CaseCode }).SingleAsync(cancellationToken);
+        if (number.CourtCode != court.CaseCode)
+        {
+            throw new DomainRuleException("Rule.Api.CaseNumberOfAnotherCourt");
+        }
+
+        var caseNumber = number.ToString();
+        var existing = await db.Cases.Include(c => c.Parties).SingleOrDefaultAsync(c => c.CaseNumber == caseNumber && c.CourtId == court.Id, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        if (command.StreetId is not { } streetId)
+        {
+            throw new DomainRuleException("Rule.Api.CaseUnknown");
+        }
+
+        if (await db.Cases.AnyAsync(c => c.CaseNumber == caseNumber, cancellationToken))
+        {
+            // The court's own number, kept by a workstation under its own court (a letter registered by hand):
+            // the client learns nothing of that record, only that the workstation has to sort the number out.
+            throw new DomainRuleException("Rule.Api.CaseNumberTaken");
+        }
+
+        var street = await db.Streets.Where(s => s.Id == streetId).Select(s => new { s.Id }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new DomainRuleException("Rule.Api.StreetUnknown");
+        var judgeKey = command.JudgeId?.Trim() ?? "";
+        var judgeId = await db.Users
+            .Where(u => (u.Id == judgeKey || u.UserName == judgeKey) && u.CourtId == court.Id)
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Judge)))
+            .Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (judgeId is null || string.IsNullOrWhiteSpace(command.Cause) || command.AmountOwed is not > 0)
+        {
+            throw new DomainRuleException("Rule.Api.NewCaseIncomplete");
+        }
+
+        return await AddCaseAsync(db, command, caseNumber, court.Id, street.Id, judgeId, now, cancellationToken);
+    }
+
     private static async Task<ExecutionCase> NewCaseAsync(AppDbContext db, RegisterMatter command, string caseNumber, UserContext me, DateTime now, CancellationToken cancellationToken)
     {
         var streetId = me.StreetId ?? command.StreetId ?? throw new DomainRuleException("Rule.Case.StreetRequired");
@@ -128,17 +180,23 @@ public static class MatterRegistration
             throw new DomainRuleException("Rule.Case.NewCaseIncomplete");
         }
 
-        var communities = await db.Communities.Where(c => c.StreetId == street.Id).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        return await AddCaseAsync(db, command, caseNumber, street.CourtId, street.Id, judgeId, now, cancellationToken);
+    }
+
+    private static async Task<ExecutionCase> AddCaseAsync(
+        AppDbContext db, RegisterMatter command, string caseNumber, int courtId, int streetId, string judgeId, DateTime now, CancellationToken cancellationToken)
+    {
+        var communities = await db.Communities.Where(c => c.StreetId == streetId).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
         var @case = new ExecutionCase
         {
             CaseNumber = caseNumber,
-            CourtId = street.CourtId,
-            StreetId = street.Id,
+            CourtId = courtId,
+            StreetId = streetId,
             CommunityId = CommunityMatch.Suggest(command.TargetAddress, communities.Select(c => (c.Id, c.Name))),
             JudgeId = judgeId,
-            Cause = command.Cause.Trim(),
+            Cause = command.Cause!.Trim(),
             Industry = string.IsNullOrWhiteSpace(command.Industry) ? UiText.Get("Case.IndustryUnknown") : command.Industry.Trim(),
-            AmountOwed = command.AmountOwed.Value,
+            AmountOwed = command.AmountOwed!.Value,
             FiledOn = DateOnly.FromDateTime(ChinaTime.ToLocal(now)),
             CreatedAtUtc = now,
         };
