@@ -2,6 +2,7 @@ using System.Text;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using ExecutionHub.Web.Infrastructure.Time;
 using FluentValidation;
@@ -27,30 +28,12 @@ public sealed class GetLedgerTemplateHandler(IDbContextFactory<AppDbContext> dbF
 {
     public async ValueTask<LedgerTemplate> Handle(GetLedgerTemplate query, CancellationToken cancellationToken)
     {
-        var me = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var street = await db.Streets.AsNoTracking().Where(s => s.Id == me.StreetId)
-            .Select(s => new { s.Name, CaseCode = db.Courts.Where(c => c.Id == s.CourtId).Select(c => c.CaseCode).Single() })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new RequestRefusedException("Error.NotAllowed", "a coordinator without a street");
-        var community = await db.Communities.AsNoTracking().Where(c => c.StreetId == me.StreetId).OrderBy(c => c.Id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
-        var example = Example(street.Name, community, street.CaseCode, ChinaTime.Today(clock));
+        var example = await LedgerExample.ForAsync(db, await currentUser.GetAsync(), ChinaTime.Today(clock), cancellationToken);
         var stamp = ChinaTime.Today(clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         return query.Format == LedgerFormat.Xlsx
             ? new LedgerTemplate($"ledger-template-{stamp}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", await XlsxAsync(example, cancellationToken))
             : new LedgerTemplate($"ledger-template-{stamp}.csv", "text/csv", Csv(example));
-    }
-
-    /// <summary>A whereabouts matter received a week ago, dispatched, fed back the next day and found, with a valid example ID number.</summary>
-    public static IReadOnlyList<string> Example(string street, string community, string caseCode, DateOnly today)
-    {
-        var received = today.AddDays(-7);
-        const string first17 = "31011019850202345";
-        string At(DateOnly day, string time) => $"{day:yyyy-MM-dd}T{time}+08:00";
-        return
-        [
-            $"({today.Year}){caseCode}执1号", "whereabouts", "court", street, community, "张三", first17 + IdentityNumbers.ResidentIdCheckChar(first17),
-            At(received, "09:30:00"), At(received, "10:15:00"), At(received.AddDays(1), "16:00:00"), "", "found", "已核实现居住地址及作息规律",
-        ];
     }
 
     /// <summary>UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; every field quoted.</summary>
@@ -61,6 +44,10 @@ public sealed class GetLedgerTemplateHandler(IDbContextFactory<AppDbContext> dbF
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
     }
 
+    /// <summary>
+    /// The ledger sheet (header and example row; the import reads the first sheet) and a second sheet that says, in the
+    /// user's language, what each column is called and takes.
+    /// </summary>
     public static async Task<byte[]> XlsxAsync(IReadOnlyList<string> example, CancellationToken cancellationToken = default)
     {
         var row = new Dictionary<string, object?>();
@@ -69,8 +56,21 @@ public sealed class GetLedgerTemplateHandler(IDbContextFactory<AppDbContext> dbF
             row[LedgerFile.Columns[i]] = example[i];
         }
 
+        var guide = LedgerGuide.Columns(example).Select(c => new Dictionary<string, object?>
+        {
+            [UiText.Get("Import.Guide.Key")] = c.Key,
+            [UiText.Get("Import.Guide.Name")] = c.Name,
+            [UiText.Get("Import.Guide.Required")] = c.Required ? UiText.Get("Common.Yes") : UiText.Get("Common.No"),
+            [UiText.Get("Import.Guide.Rule")] = c.Rule,
+            [UiText.Get("Import.Guide.Example")] = c.Example,
+        }).ToArray();
+        var sheets = new Dictionary<string, object>
+        {
+            ["ledger"] = new[] { row },
+            [UiText.Get("Import.Guide.Sheet")] = guide,
+        };
         using var output = new MemoryStream();
-        await MiniExcel.SaveAsAsync(output, new[] { row }, printHeader: true, sheetName: "ledger", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        await MiniExcel.SaveAsAsync(output, sheets, printHeader: true, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
         return output.ToArray();
     }
 }

@@ -108,7 +108,7 @@ internal sealed class LedgerRowRules
         }
     }
 
-    /// <summary>Empty, or one of the street's communities.</summary>
+    /// <summary>Empty, or one of the street's communities; an unknown name is refused with the street's list.</summary>
     private int? Community(Street street, IReadOnlyDictionary<string, int> communities)
     {
         var text = Cell(LedgerFile.Community);
@@ -122,7 +122,17 @@ internal sealed class LedgerRowRules
             return id;
         }
 
-        Fail(LedgerFile.Community, "Import.Error.UnknownCommunity", street.Name);
+        // Name the value found and the ones the street has, so a whole ledger can be corrected in one pass.
+        if (communities.Count == 0)
+        {
+            Fail(LedgerFile.Community, "Import.Error.UnknownCommunityNone", street.Name, text);
+        }
+        else
+        {
+            Fail(LedgerFile.Community, "Import.Error.UnknownCommunity", street.Name, text,
+                string.Join(UiText.Get("Common.ListSeparator"), communities.Keys.Order(StringComparer.Ordinal)));
+        }
+
         return null;
     }
 

@@ -118,6 +118,44 @@ public sealed class ImportLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unknown_community_is_refused_naming_the_value_found_and_the_streets_communities()
+    {
+        await using (var db = await app.DbAsync())
+        {
+            db.Communities.Add(new Community { Name = "测试二居委", StreetId = data.Street.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var rows = new[] { With(FedBackRows[0], LedgerFile.Community, "长阳居委") };
+
+        var chinese = await WithCultureAsync("zh-CN", () => app.SendAsync(Import(Csv(rows), data)));
+        var english = await WithCultureAsync("en", () => app.SendAsync(Import(Csv(rows), data)));
+
+        Assert.Equal("测试街道没有名为“长阳居委”的社区（居委）。本街道的社区：测试二居委、测试居委。", Assert.Single(chinese.Errors).Reason);
+        Assert.Equal("测试街道 has no community named “长阳居委”. Its communities: 测试二居委, 测试居委.", Assert.Single(english.Errors).Reason);
+    }
+
+    [Fact]
+    public async Task The_xlsx_template_carries_the_ledger_sheet_first_and_a_guide_naming_each_column_in_chinese()
+    {
+        data.ActAs(data.Judge, Roles.Coordinator, data.Street.Id);
+        var template = await WithCultureAsync("zh-CN", () => app.SendAsync(new GetLedgerTemplate(LedgerFormat.Xlsx)));
+
+        using var stream = new MemoryStream(template.Content);
+        Assert.Equal(["ledger", "列说明"], MiniExcelLibs.MiniExcel.GetSheetNames(stream));
+        stream.Position = 0;
+        var guide = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "列说明").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(LedgerFile.Columns, guide.Select(r => r["列名（表头）"]?.ToString()));
+        Assert.Equal("案号", guide[0]["中文名"]);
+        Assert.Equal("(2026)沪0199执1号", guide[0]["示例"]);
+        Assert.Contains("asset_vehicle", guide[1]["填写要求"]!.ToString(), StringComparison.Ordinal);
+
+        // The import still reads the first sheet: the template as downloaded (its example row) is a valid ledger.
+        var report = await app.SendAsync(new ImportLedger(template.Content, LedgerFormat.Xlsx, "template.xlsx", DryRun: true, data.Judge.Id));
+        Assert.Empty(report.Errors);
+    }
+
+    [Fact]
     public async Task Should_give_the_reason_in_the_senders_language()
     {
         var rows = new[] { With(FedBackRows[0], LedgerFile.ReceivedAt, "yesterday") };

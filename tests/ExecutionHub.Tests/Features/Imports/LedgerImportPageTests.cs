@@ -56,6 +56,7 @@ public sealed class LedgerImportPageTests : BunitTestBase, IAsyncLifetime
         rows[3] = With(rows[3], LedgerFile.MatterType, "asset_boat");
         var page = Render<LedgerImportPage>();
         Assert.NotNull(page.Find("[data-testid=import-empty]"));
+        await ChooseJudgeAsync(page, "法官甲");
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Csv(rows), "台账.csv", contentType: "text/csv"));
 
@@ -74,7 +75,7 @@ public sealed class LedgerImportPageTests : BunitTestBase, IAsyncLifetime
     public async Task Should_preview_without_saving_then_import_after_confirmation()
     {
         var page = Render<LedgerImportPage>();
-        await page.WaitForAssertionAsync(() => Assert.Contains("法官甲", page.Markup, StringComparison.Ordinal), Patience);
+        await ChooseJudgeAsync(page, "法官甲");
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Csv(FedBackRows), "台账.csv", contentType: "text/csv"));
 
@@ -95,5 +96,52 @@ public sealed class LedgerImportPageTests : BunitTestBase, IAsyncLifetime
         await page.WaitForAssertionAsync(() => Assert.Contains("新建 6 个事项", page.Find("[data-testid=import-done]").TextContent, StringComparison.Ordinal), Patience);
         await using var check = await app.DbAsync();
         Assert.Equal(6, await check.Matters.CountAsync());
+    }
+
+    [Fact]
+    public async Task Should_preselect_no_judge_and_name_each_column_in_chinese_beside_its_key_with_an_example_from_the_street()
+    {
+        var page = Render<LedgerImportPage>();
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("测试街道", page.Find("[data-testid=import-guide]").TextContent, StringComparison.Ordinal), Patience);
+        Assert.True(string.IsNullOrEmpty(page.FindComponent<MudSelect<string>>().Find("input").GetAttribute("value")));
+        Assert.DoesNotContain("法官甲", page.Markup, StringComparison.Ordinal);
+        Assert.NotNull(page.Find("[data-testid=import-no-judge]"));
+        Assert.Equal(LedgerFile.Columns, page.FindAll("[data-testid=import-guide-key]").Select(k => k.TextContent.Trim()));
+        var names = page.FindAll("[data-testid=import-guide-name]").Select(n => n.TextContent.Trim()).ToList();
+        Assert.Equal("案号", names[0]);
+        Assert.Equal("社区（居委）", names[LedgerFile.Columns.ToList().IndexOf(LedgerFile.Community)]);
+        Assert.All(names, n => Assert.DoesNotContain("Import.", n, StringComparison.Ordinal));
+        var examples = page.FindAll("[data-testid=import-guide-example]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal("(2026)沪0199执1号", examples[0]);
+        Assert.Equal("测试居委", examples[LedgerFile.Columns.ToList().IndexOf(LedgerFile.Community)]);
+    }
+
+    [Fact]
+    public async Task Should_ask_for_the_judge_of_new_cases_and_check_the_file_again_once_one_is_chosen()
+    {
+        var page = Render<LedgerImportPage>();
+        await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find("[data-testid=import-guide]")), Patience);
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Csv(FedBackRows), "台账.csv", contentType: "text/csv"));
+        await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll("[data-testid=import-error]")), Patience);
+        Assert.All(page.FindAll("[data-testid=import-error-column]"), c => Assert.Equal(LedgerFile.CaseNumber, c.TextContent));
+
+        await ChooseJudgeAsync(page, "法官甲");
+
+        await page.WaitForAssertionAsync(() => Assert.Equal(6, page.FindAll("[data-testid=import-preview-row]").Count), Patience);
+        Assert.Empty(page.FindAll("[data-testid=import-error]"));
+        Assert.False(page.Find("[data-testid=import-confirm]").HasAttribute("disabled"));
+    }
+
+    /// <summary>Opens the judge select and clicks the judge, as a user would.</summary>
+    private async Task ChooseJudgeAsync(IRenderedComponent<LedgerImportPage> page, string name)
+    {
+        await page.WaitForAssertionAsync(() => Assert.NotNull(page.Find("[data-testid=import-guide]")), Patience);
+        var select = page.FindComponent<MudSelect<string>>();
+        await page.InvokeAsync(select.Instance.OpenMenu);
+        var popovers = Popovers!;
+        await popovers.WaitForAssertionAsync(() => Assert.Contains(popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == name), Patience);
+        await popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == name).ClickAsync(new());
     }
 }
