@@ -27,6 +27,46 @@ public sealed partial class DocumentationTests
     }
 
     [Fact]
+    public void Should_describe_what_is_there_never_a_shipped_feature_as_coming()
+    {
+        var stale = RepositoryFiles.Documents()
+            .SelectMany(document => Prose(document).Select((line, i) => (document, line, i)))
+            .Where(x => StaleProse().IsMatch(x.line))
+            .Select(x => $"{RepositoryFiles.Relative(x.document)}: {StaleProse().Match(x.line).Value} — {x.line.Trim()}")
+            .ToList();
+
+        Assert.Empty(stale);
+    }
+
+    [Theory]
+    [InlineData("The outbox is meant to send SMS.")]
+    [InlineData("the coming published reports")]
+    [InlineData("Exports will be added in a later version.")]
+    [InlineData("Webhooks are not yet implemented.")]
+    [InlineData("预警将在下一版本上线")]
+    [InlineData("TODO: describe")]
+    public void The_stale_prose_rule_catches_what_it_is_meant_to(string text) => Assert.Matches(StaleProse(), text);
+
+    [Fact]
+    public void Should_say_each_thing_once_no_heading_or_long_sentence_repeated_within_a_page()
+    {
+        var repeated = RepositoryFiles.Documents()
+            .SelectMany(document =>
+            {
+                var prose = Prose(document).ToList();
+                var headings = prose.Where(l => l.StartsWith('#')).GroupBy(l => l.Trim()).Where(g => g.Count() > 1).Select(g => g.Key);
+                var sentences = string.Join(" ", prose.Where(l => !l.StartsWith('|')).Select(l => l.Trim()))
+                    .Split(['.', '。', ';', '；'], StringSplitOptions.TrimEntries)
+                    .Where(s => s.Length >= 60)
+                    .GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key);
+                return headings.Concat(sentences).Select(text => $"{RepositoryFiles.Relative(document)}: {text}");
+            })
+            .ToList();
+
+        Assert.Empty(repeated);
+    }
+
+    [Fact]
     public void Should_link_every_page_of_docs_from_the_readme()
     {
         var readme = Path.Combine(RepositoryFiles.Root, "README.md");
@@ -118,6 +158,10 @@ public sealed partial class DocumentationTests
             }
         }
     }
+
+    /// <summary>Words that announce a feature instead of describing it: the README said "meant to send" of a sender that shipped.</summary>
+    [GeneratedRegex("""\bmeant to\b|\bthe coming\b|coming soon|will be (added|available|shipped|built)|(later|future|next) (version|release)|not yet (built|implemented|available)|\bTODO\b|后续版本|下一版本|将在.{0,10}上线|敬请期待""", RegexOptions.IgnoreCase)]
+    private static partial Regex StaleProse();
 
     /// <summary>A file or folder that is there and inside the repository.</summary>
     private static bool Exists(string path) =>

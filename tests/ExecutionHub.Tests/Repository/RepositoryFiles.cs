@@ -25,6 +25,7 @@ internal static class RepositoryFiles
     public static IEnumerable<string> Documents()
     {
         yield return Path.Combine(Root, "README.md");
+        yield return Path.Combine(Root, "SECURITY.md");
         var docs = Path.Combine(Root, "docs");
         if (Directory.Exists(docs))
         {
