@@ -67,6 +67,34 @@ public sealed partial class DocumentationTests
     }
 
     [Fact]
+    public void Should_name_in_security_md_only_tests_that_exist()
+    {
+        // Each promise names the tests that hold it: a renamed or deleted test must not leave a promise unheld.
+        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, "tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+        var named = CodeSpans(Path.Combine(RepositoryFiles.Root, "SECURITY.md"))
+            .Select(span => TestName().Match(span))
+            .Where(match => match.Success)
+            .ToList();
+
+        var missing = named
+            .Where(match =>
+            {
+                var owner = sources.Where(source => Regex.IsMatch(source, $@"\bclass {match.Groups["class"].Value}\b")).ToList();
+                return owner.Count == 0
+                    || (match.Groups["method"].Success && !owner.Any(source => source.Contains($" {match.Groups["method"].Value}(", StringComparison.Ordinal)));
+            })
+            .Select(match => match.Value)
+            .ToList();
+
+        Assert.True(named.Count >= 40, $"only {named.Count} tests named in SECURITY.md");
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void Should_link_every_page_of_docs_from_the_readme()
     {
         var readme = Path.Combine(RepositoryFiles.Root, "README.md");
@@ -162,6 +190,9 @@ public sealed partial class DocumentationTests
     /// <summary>Words that announce a feature instead of describing it: the README said "meant to send" of a sender that shipped.</summary>
     [GeneratedRegex("""\bmeant to\b|\bthe coming\b|coming soon|will be (added|available|shipped|built)|(later|future|next) (version|release)|not yet (built|implemented|available)|\bTODO\b|后续版本|下一版本|将在.{0,10}上线|敬请期待""", RegexOptions.IgnoreCase)]
     private static partial Regex StaleProse();
+
+    [GeneratedRegex(@"^(?<class>[A-Z][A-Za-z0-9]*Tests)(\.(?<method>[A-Za-z0-9_]+))?$")]
+    private static partial Regex TestName();
 
     /// <summary>A file or folder that is there and inside the repository.</summary>
     private static bool Exists(string path) =>

@@ -88,6 +88,17 @@ public static class ApiOpenApi
             });
             options.AddSchemaTransformer((schema, context, _) =>
             {
+                if (context.JsonTypeInfo.Type == typeof(ApiHeadlineFigures) && schema.Properties is { } figures)
+                {
+                    foreach (var (field, figure) in HeadlineFields.All)
+                    {
+                        if (figures.TryGetValue(field, out var property) && property is OpenApiSchema described)
+                        {
+                            described.Description = HeadlineFields.Definition(figure);
+                        }
+                    }
+                }
+
                 if (context.JsonTypeInfo.Type == typeof(ReferMatterBody) && schema.Properties is { } properties)
                 {
                     Describe(properties, "allowDuplicate", JsonValue.Create(true),

@@ -5,15 +5,63 @@ using Mediator;
 
 namespace ExecutionHub.Web.Features.Api;
 
-/// <summary>The dashboard's headline figures, same definitions; null where there is nothing to average.</summary>
+/// <summary>
+/// The dashboard's headline figures, field for field (<see cref="HeadlineFields"/>), same definitions; null where there is
+/// nothing to average or rank.
+/// </summary>
 public sealed record ApiHeadlineFigures(
     int WhereaboutsVerified,
     int AssetCluesVerified,
     double? AverageFeedbackCycleHours,
     double? OnTimeRate,
+    double? MedianCycleHours,
+    double? P90CycleHours,
+    int FedBack,
     int Open,
     int DueSoon,
-    int Overdue);
+    int Overdue,
+    int FedBackThisWeek);
+
+/// <summary>
+/// Which API field carries which dashboard card (<see cref="HeadlineTable"/>'s keys). The definitions live once, in the
+/// resources' <c>Figure.{Key}.Definition</c>: the dashboard's ⓘ buttons show them, the OpenAPI document describes each
+/// field with the English one, and a test holds docs/api.md's table to the same words.
+/// </summary>
+public static class HeadlineFields
+{
+    public static readonly IReadOnlyList<(string Field, string Figure)> All =
+    [
+        ("whereaboutsVerified", "WhereaboutsVerified"),
+        ("assetCluesVerified", "AssetCluesVerified"),
+        ("averageFeedbackCycleHours", "AverageCycle"),
+        ("onTimeRate", "OnTimeRate"),
+        ("medianCycleHours", "MedianCycle"),
+        ("p90CycleHours", "Percentile90Cycle"),
+        ("fedBack", "FedBack"),
+        ("open", "Open"),
+        ("dueSoon", "DueSoon"),
+        ("overdue", "Overdue"),
+        ("fedBackThisWeek", "FedBackThisWeek"),
+    ];
+
+    public static string Definition(string figure) =>
+        Infrastructure.Localization.UiText.Get($"Figure.{figure}.Definition", System.Globalization.CultureInfo.GetCultureInfo("en"));
+
+    public static ApiHeadlineFigures From(HeadlineFigures figures) => new(
+        figures.WhereaboutsVerified,
+        figures.AssetCluesVerified,
+        Hours(figures.AverageCycleHours),
+        figures.OnTimeRate is { } rate ? Math.Round(rate, 4) : null,
+        Hours(figures.MedianCycleHours),
+        Hours(figures.Percentile90CycleHours),
+        figures.FedBack,
+        figures.Open,
+        figures.DueSoon,
+        figures.Overdue,
+        figures.FedBackThisWeek);
+
+    private static double? Hours(double? hours) => hours is { } value ? Math.Round(value, 2) : null;
+}
 
 public static class StatisticsEndpoints
 {
@@ -25,19 +73,12 @@ public static class StatisticsEndpoints
                     ? new DashboardFilter(DashboardPeriod.SinceOpened, StreetId: street)
                     : new DashboardFilter(DashboardPeriod.Custom, from ?? DateOnly.MinValue, to ?? ChinaTime.Today(clock), StreetId: street);
                 var figures = await sender.Send(new GetHeadlineFigures(filter), cancellationToken);
-                return TypedResults.Ok(new ApiHeadlineFigures(
-                    figures.WhereaboutsVerified,
-                    figures.AssetCluesVerified,
-                    figures.AverageCycleHours is { } hours ? Math.Round(hours, 2) : null,
-                    figures.OnTimeRate is { } rate ? Math.Round(rate, 4) : null,
-                    figures.Open,
-                    figures.DueSoon,
-                    figures.Overdue));
+                return TypedResults.Ok(HeadlineFields.From(figures));
             })
             .RequireAuthorization(ApiServices.PolicyFor(ApiScopes.StatisticsRead))
             .WithName("GetHeadlineFigures")
             .WithSummary("Headline figures")
-            .WithDescription("The figures of the court's live dashboard for this client's court, with the same definitions: whereabouts verified (found) and asset clues verified among matters first fed back in the period, their average feedback cycle in hours (paused time excluded) and on-time rate, and the open, due-soon and overdue matters now. from and to are Asia/Shanghai days (both included; omit both for since the workstation opened); street narrows to one street.")
+            .WithDescription("The figures of the court's live dashboard for this client's court, field for field and with the same definitions (each field's description): whereabouts verified (found) and asset clues verified among matters first fed back in the period, how many were fed back (the base of the average, percentiles and rate), their average, median and 90th-percentile feedback cycle in hours (paused time excluded) and on-time rate, the open, due-soon and overdue matters now, and those fed back this week. from and to are Asia/Shanghai days (both included; omit both for since the workstation opened); street narrows to one street.")
             .Produces<ApiHeadlineFigures>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

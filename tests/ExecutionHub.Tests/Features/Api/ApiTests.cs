@@ -449,20 +449,28 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
         var dashboard = await host.App.SendAsync(new GetHeadlineFigures(new DashboardFilter(DashboardPeriod.Custom, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 27))));
         using var figures = JsonDocument.Parse(json);
         var root = figures.RootElement;
-        Assert.Equal(
-            ["whereaboutsVerified", "assetCluesVerified", "averageFeedbackCycleHours", "onTimeRate", "open", "dueSoon", "overdue"],
-            root.EnumerateObject().Select(p => p.Name));
+        // Every card of the dashboard has its field, and nothing else is sent.
+        Assert.Equal(HeadlineTable.Rows(dashboard).Select(r => r.Key).Order(), HeadlineFields.All.Select(f => f.Figure).Order());
+        Assert.Equal(HeadlineFields.All.Select(f => f.Field), root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(dashboard.WhereaboutsVerified, root.GetProperty("whereaboutsVerified").GetInt32());
         Assert.Equal(dashboard.AssetCluesVerified, root.GetProperty("assetCluesVerified").GetInt32());
         Assert.Equal(Math.Round(dashboard.AverageCycleHours!.Value, 2), root.GetProperty("averageFeedbackCycleHours").GetDouble());
         Assert.Equal(Math.Round(dashboard.OnTimeRate!.Value, 4), root.GetProperty("onTimeRate").GetDouble());
+        Assert.Equal(Math.Round(dashboard.MedianCycleHours!.Value, 2), root.GetProperty("medianCycleHours").GetDouble());
+        Assert.Equal(Math.Round(dashboard.Percentile90CycleHours!.Value, 2), root.GetProperty("p90CycleHours").GetDouble());
+        Assert.True(dashboard.FedBack > 0);
+        Assert.Equal(dashboard.FedBack, root.GetProperty("fedBack").GetInt32());
         Assert.Equal(dashboard.Open, root.GetProperty("open").GetInt32());
         Assert.Equal(dashboard.DueSoon, root.GetProperty("dueSoon").GetInt32());
         Assert.Equal(dashboard.Overdue, root.GetProperty("overdue").GetInt32());
+        Assert.Equal(dashboard.FedBackThisWeek, root.GetProperty("fedBackThisWeek").GetInt32());
 
         var empty = JsonDocument.Parse(await api.GetStringAsync("/api/v1/statistics/headline?from=2020-01-01&to=2020-01-31")).RootElement;
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("averageFeedbackCycleHours").ValueKind);
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("onTimeRate").ValueKind);
+        Assert.Equal(JsonValueKind.Null, empty.GetProperty("medianCycleHours").ValueKind);
+        Assert.Equal(JsonValueKind.Null, empty.GetProperty("p90CycleHours").ValueKind);
+        Assert.Equal(0, empty.GetProperty("fedBack").GetInt32());
     }
 
     [Fact]

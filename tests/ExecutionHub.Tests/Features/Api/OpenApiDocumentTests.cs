@@ -1,3 +1,4 @@
+using ExecutionHub.Web.Features.Api;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
@@ -80,5 +81,25 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         using var client = host.Client(null);
         var response = await client.GetAsync("/admin/api-reference");
         Assert.NotEqual(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_headline_field_is_described_by_the_dashboards_own_definition_and_the_api_docs_say_the_same()
+    {
+        using var client = host.Client(null);
+        var json = await client.GetStringAsync("/openapi/v1.json");
+
+        var result = OpenApiDocument.Parse(json, "json", new OpenApiReaderSettings());
+
+        var properties = result.Document!.Components!.Schemas!["ApiHeadlineFigures"].Properties!;
+        var docs = File.ReadAllText(Path.Combine(ExecutionHub.Tests.Repository.RepositoryFiles.Root, "docs", "api.md"));
+        Assert.All(HeadlineFields.All, f =>
+        {
+            var definition = HeadlineFields.Definition(f.Figure);
+            Assert.False(string.IsNullOrWhiteSpace(definition));
+            Assert.DoesNotContain("Figure.", definition, StringComparison.Ordinal);
+            Assert.Equal(definition, properties[f.Field].Description);
+            Assert.Contains($"| `{f.Field}` | {definition} |", docs, StringComparison.Ordinal);
+        });
     }
 }
