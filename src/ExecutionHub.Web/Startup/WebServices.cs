@@ -41,7 +41,16 @@ public static class WebServices
             options.DefaultRequestCulture = new RequestCulture(Cultures.Chinese);
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
-            options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = Cultures.CookieName }];
+            // People choose their language (a cookie); another system says it in each call: the API follows
+            // Accept-Language alone (Chinese without one), never a cookie a browser happens to carry.
+            var cookie = new CookieRequestCultureProvider { CookieName = Cultures.CookieName, Options = options };
+            var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider { Options = options };
+            options.RequestCultureProviders =
+            [
+                new CustomRequestCultureProvider(http => http.Request.Path.StartsWithSegments(ApiServices.BasePath)
+                    ? acceptLanguage.DetermineProviderCultureResult(http)
+                    : cookie.DetermineProviderCultureResult(http)),
+            ];
         });
 
         services.AddSingleton<DemoFollowUp>();
