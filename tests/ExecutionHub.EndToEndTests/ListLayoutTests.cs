@@ -24,6 +24,7 @@ public sealed class ListLayoutTests(AppFixture app, ITestOutputHelper output) : 
         [
             new("/matters", "[data-testid^='matter-row-']", Column("事项编号"), Column("对象"), Column("状态"), Column("反馈期限"), Countdown),
             new("/cases", "[data-testid=case-row-link]", Column("案号")),
+            new("/cases", "[data-testid=case-number]") { Open = "[data-testid=case-row-link]" },
             new("/window", "[data-testid=window-grid] [data-testid$='-name'], [data-testid=window-empty]", Column("来访人"), Column("事由"), Column("事项")),
             new("/warnings", "[data-testid=warning-row], [data-testid=warnings-empty]"),
             new("/meetings", "[data-testid=meeting-row], [data-testid=meetings-empty]"),
@@ -39,6 +40,7 @@ public sealed class ListLayoutTests(AppFixture app, ITestOutputHelper output) : 
         [
             new("/matters", "[data-testid^='matter-row-']", Column("事项编号"), Column("对象"), Column("状态"), Column("反馈期限"), Countdown),
             new("/cases", "[data-testid=case-row-link]", Column("案号")),
+            new("/cases", "[data-testid=case-number]") { Open = "[data-testid=case-row-link]" },
             new("/statistics", "[data-testid=stat-grid]", "[data-testid=stat-grid] th:visible:has-text('合计')"),
             new("/warnings", "[data-testid=warning-row], [data-testid=warnings-empty]"),
             new("/reports", "[data-testid=report-row], [data-testid=reports-empty]"),
@@ -99,38 +101,46 @@ public sealed class ListLayoutTests(AppFixture app, ITestOutputHelper output) : 
                 {
                     await page.GotoAsync(list.Path);
                     await WaitForCircuitAsync(page);
+                    if (list.Open is { } link)
+                    {
+                        var href = await page.Locator(link).First.GetAttributeAsync("href");
+                        await page.GotoAsync(href!);
+                        await WaitForCircuitAsync(page);
+                    }
+
+                    var shown = list.Open is null ? list.Path : page.Url[(App.BaseAddress.ToString().TrimEnd('/').Length)..];
                     await Expect(page.Locator(list.Ready).First).ToBeAttachedAsync();
                     await Expect(page.GetByTestId("loading")).ToHaveCountAsync(0);
 
                     var layout = JsonSerializer.Deserialize<Layout>(await page.EvaluateAsync<string>(MeasureScript), JsonOptions)!;
-                    report.AppendLine($"{list.Path}: scrollWidth {layout.ScrollWidth} / clientWidth {layout.ClientWidth}");
+                    report.AppendLine($"{shown}: scrollWidth {layout.ScrollWidth} / clientWidth {layout.ClientWidth}");
                     if (layout.ScrollWidth > layout.ClientWidth)
                     {
-                        failures.Add($"{list.Path}: the page scrolls sideways ({layout.ScrollWidth} > {layout.ClientWidth})");
+                        failures.Add($"{shown}: the page scrolls sideways ({layout.ScrollWidth} > {layout.ClientWidth})");
                     }
 
-                    failures.AddRange(layout.Scrollers.Select(s => $"{list.Path}: a box scrolls sideways: {s}"));
-                    failures.AddRange(layout.Clipped.Select(c => $"{list.Path}: a cell is cut off: {c}"));
+                    failures.AddRange(layout.Scrollers.Select(s => $"{shown}: a box scrolls sideways: {s}"));
+                    failures.AddRange(layout.Clipped.Select(c => $"{shown}: a cell is cut off: {c}"));
                     foreach (var selector in list.MustSee)
                     {
                         var element = page.Locator(selector).First;
                         if (await element.CountAsync() == 0)
                         {
-                            failures.Add($"{list.Path}: nothing visible matches {selector}");
+                            failures.Add($"{shown}: nothing visible matches {selector}");
                             continue;
                         }
 
                         var place = await element.EvaluateAsync<string?>(PlaceScript);
                         if (place is not null)
                         {
-                            failures.Add($"{list.Path}: {selector} is off screen: {place}");
+                            failures.Add($"{shown}: {selector} is off screen: {place}");
                         }
                     }
 
                     Directory.CreateDirectory(ScreenshotFolder);
                     await page.ScreenshotAsync(new PageScreenshotOptions
                     {
-                        Path = Path.Combine(ScreenshotFolder, $"list-{user}-{width}-{list.Path.Trim('/').Replace('/', '-')}.png"),
+                        Path = Path.Combine(ScreenshotFolder, $"list-{user}-{width}-{shown.Trim('/').Replace('/', '-')}.png"),
                         FullPage = true,
                     });
                 }
@@ -193,7 +203,11 @@ public sealed class ListLayoutTests(AppFixture app, ITestOutputHelper output) : 
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private sealed record ListPage(string Path, string Ready, params string[] MustSee);
+    /// <summary>A list page; with <see cref="Open"/>, the page its first such link leads to (a case's milestones and mediations).</summary>
+    private sealed record ListPage(string Path, string Ready, params string[] MustSee)
+    {
+        public string? Open { get; init; }
+    }
 
     private sealed record Layout(int ScrollWidth, int ClientWidth, string[] Scrollers, string[] Clipped);
 }
