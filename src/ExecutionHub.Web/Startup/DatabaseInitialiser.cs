@@ -88,12 +88,13 @@ public static class DatabaseInitialiser
         {
             var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
             await SqliteDatabase.MigrateAsync(db, cancellationToken);
+            phases.Done("migrations");
             if (pending.Any(MatterFiguresBackfill.IsItsMigration))
             {
                 await MatterFiguresBackfill.RunAsync(db, cancellationToken);
+                phases.Done("matter figures backfill");
             }
 
-            phases.Done("migrations");
             await DefaultMessageTemplates.EnsureAsync(db, cancellationToken);
             await RiskRuleDefaults.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken);
             phases.Done("message templates and risk rules");
