@@ -193,6 +193,11 @@ internal static partial class StartupScript
 
     private static void Summarise(string title, List<Run> runs)
     {
+        if (runs.Count == 0)
+        {
+            return;
+        }
+
         var sorted = runs.OrderBy(r => r.Seconds).ToList();
         var median = sorted[sorted.Count / 2];
         Console.WriteLine();
