@@ -2,6 +2,7 @@ using ExecutionHub.Web.Startup;
 
 // `--create-admin <user name>` and `--remove-demo` are one-time steps, not host settings.
 var (step, hostArgs) = CommandLineStep.Parse(args);
+var timing = StartupTiming.Start();
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.Configuration.UseRepositoryAppSettings();
 // `dotnet run` outside Development must still find _framework and package assets from the build (no-op when published).
@@ -11,6 +12,7 @@ builder.Services.AddExecutionHubWeb(builder.Configuration, builder.Environment.C
 
 // Disposed on every way out, so the console logger writes out what it queued (a refusal's reasons) before the process exits.
 await using var app = builder.Build();
+timing.HostBuilt(app);
 if (step is not null)
 {
     return await step.RunAsync(app);
@@ -22,6 +24,7 @@ if (!await app.InitialiseDatabaseAsync())
     return 1;
 }
 
+timing.BeforeRun(app);
 app.UseExecutionHubWeb();
 app.MapExecutionHubEndpoints();
 await app.RunAsync();

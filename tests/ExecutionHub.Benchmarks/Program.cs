@@ -10,6 +10,7 @@ using ExecutionHub.Benchmarks;
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- dashboard --matters 1000000 [--iterations 15]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- warnings --matters 1000000 [--iterations 10]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- sweep
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- startup [--runs 5] [--dotnet-run 1] [--published <folder>]
 var command = args.FirstOrDefault() ?? "sweep";
 var matters = Option("--matters", 300_000);
 switch (command)
@@ -28,6 +29,8 @@ switch (command)
     case "warnings":
         await WarningsScript.RunAsync(matters, Option("--iterations", 10));
         break;
+    case "startup":
+        return await StartupScript.RunAsync(Text("--published"), Option("--runs", 5), Option("--dotnet-run", 1));
     case "sweep":
         BenchmarkRunner.Run<SweepBenchmark>(DefaultConfig.Instance
             .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(1).WithUnrollFactor(1))
@@ -44,4 +47,10 @@ int Option(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+string? Text(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }

@@ -28,16 +28,31 @@ public static class RecurringJobs
 }
 
 /// <summary>
-/// Writes the recurring jobs into Hangfire's storage when the web host starts, and queues one
-/// deadline sweep at once so what fell due while the app was down is caught up without waiting.
+/// Writes the recurring jobs into Hangfire's storage once the web host answers (hosted services start
+/// before Kestrel listens, and these writes need not hold up the first page), and queues one deadline
+/// sweep at once so what fell due while the app was down is caught up without waiting.
 /// </summary>
-internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IBackgroundJobClient background) : IHostedService
+internal sealed class RecurringJobsRegistration(
+    IRecurringJobManager jobs, IBackgroundJobClient background, IHostApplicationLifetime lifetime, ILogger<RecurringJobsRegistration> logger)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        RecurringJobs.Register(jobs);
-        background.Enqueue<DeadlineSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        lifetime.ApplicationStarted.Register(() => _ = Task.Run(Register, CancellationToken.None));
         return Task.CompletedTask;
+    }
+
+    private void Register()
+    {
+        try
+        {
+            RecurringJobs.Register(jobs);
+            background.Enqueue<DeadlineSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "The recurring jobs could not be written into Hangfire's storage; the next start tries again");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

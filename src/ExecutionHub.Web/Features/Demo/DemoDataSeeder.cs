@@ -19,6 +19,7 @@ public sealed class DemoDataSeeder(
     UserManager<AppUser> users,
     TimeProvider clock,
     IConfiguration configuration,
+    KnownPasswordAccounts knownPasswords,
     ILogger<DemoDataSeeder> logger)
 {
     public const int CaseCount = 150;
@@ -171,6 +172,9 @@ public sealed class DemoDataSeeder(
                 }
 
                 hash = users.PasswordHasher.HashPassword(user, password);
+
+                // The banner on the first page would otherwise check this hash against the password once more.
+                knownPasswords.RememberDemoPasswordHash(hash);
             }
 
             user.PasswordHash = hash;

@@ -14,6 +14,10 @@ namespace ExecutionHub.Web.Features.Demo;
 /// </summary>
 internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
 {
+    private int lastMatterId;
+    private int lastTaskId;
+    private long lastTimelineId;
+
     private sealed record Actors(string JudgeId, string JudgeName, string CoordinatorId, string CoordinatorName, string WorkerId, string WorkerName, int WorkerGrid);
 
     private enum Stage
@@ -37,6 +41,12 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
             .ToListAsync(ct);
         var coordinators = users.Where(u => u.UserName!.StartsWith("coord.", StringComparison.Ordinal)).ToDictionary(u => u.StreetId!.Value);
         var year = now.AddHours(8).Year.ToString(CultureInfo.InvariantCulture);
+
+        // The keys are given here, in the order things happen, so the whole step is one save (it was ~240, one per
+        // step of each matter's walk, to learn the keys its timeline names) and every fresh database gets the same ids.
+        lastMatterId = await db.Matters.MaxAsync(m => (int?)m.Id, ct) ?? 0;
+        lastTaskId = await db.Tasks.MaxAsync(t => (int?)t.Id, ct) ?? 0;
+        lastTimelineId = await db.Timeline.MaxAsync(t => (long?)t.Id, ct) ?? 0;
 
         for (var i = 0; i < cases.Count; i++)
         {
@@ -63,16 +73,25 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
                 i % 9 == 4 ? coordinator.Id : judge.Id,
                 RequestText(type),
                 Details(type, i));
+            matter.Id = ++lastMatterId;
             matter.ScheduleAlerts();
-            db.Matters.Add(matter);
-            await db.SaveChangesAsync(ct);
             var creatorName = i % 9 == 4 ? coordinator.DisplayName : judge.DisplayName;
             Log(matter, received, matter.CreatedById, creatorName, "Timeline.MatterReceived");
             Walk(matter, stage, actors);
-            await db.SaveChangesAsync(ct);
 
-            // Each save compares every tracked entity: without this the 80 matters' ~240 saves grow quadratic.
-            db.ChangeTracker.Clear();
+            // Added once its walk is done, with its tasks: nothing is tracked while the domain methods change it.
+            db.Matters.Add(matter);
+        }
+
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 
@@ -195,6 +214,8 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
         matter.MarkDispatched(t);
         var task = new VerificationTask
         {
+            Id = ++lastTaskId,
+            Matter = matter,
             AssigneeId = a.WorkerId,
             GridId = a.WorkerGrid,
             AssignedById = a.CoordinatorId,
@@ -204,7 +225,6 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
         };
         matter.Tasks.Add(task);
         task.ScheduleAlerts(matter);
-        db.SaveChanges();
         Log(matter, t, a.CoordinatorId, a.CoordinatorName, "Timeline.TaskDispatched", a.WorkerName, task.Id);
         return task;
     }
@@ -244,6 +264,7 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
     private void Log(Matter matter, DateTime at, string actorId, string actorName, string timelineEvent, string detail = "", int? taskId = null) =>
         db.Timeline.Add(new TimelineEntry
         {
+            Id = ++lastTimelineId,
             CaseId = matter.CaseId,
             MatterId = matter.Id,
             TaskId = taskId,

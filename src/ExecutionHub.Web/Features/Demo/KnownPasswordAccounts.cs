@@ -24,6 +24,9 @@ public sealed class KnownPasswordAccounts(
     private Task<IReadOnlyList<string>>? cached;
     private DateTimeOffset cachedAt;
 
+    /// <summary>A hash the demo seeder has just made of the demo password: known without a slow check.</summary>
+    public void RememberDemoPasswordHash(string hash) => knownHashes.TryAdd(hash, true);
+
     /// <summary>
     /// The user names of such accounts (the demo API client by its name), checked now. Empty when
     /// there are none — a real installation, or a demo whose accounts were removed.
