@@ -49,6 +49,7 @@ public static class WebServices
         services.AddExecutionHubJobs(configuration, contentRoot);
         services.AddExecutionHubApi(configuration);
         services.AddExecutionHubSecurity(configuration);
+        services.AddExecutionHubAddressLimits(configuration);
         return services;
     }
 
@@ -63,6 +64,8 @@ public static class WebServices
 
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseRequestLocalization();
+        // Before the call log and authentication: a flood is refused before it costs a row, a key or a password check.
+        app.UseAddressLimits();
         app.UseApiCallLog();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,10 @@ public static class ApiServices
                 await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Api.RateLimited");
             };
         });
+
+        // Every call under /api, by address, before its key is checked: wrong keys cost no call-log row once refused.
+        services.AddAddressLimit(configuration, "Api", 300, 60, request => request.Path.StartsWithSegments(BasePath),
+            (http, _) => ApiProblems.WriteAsync(http, StatusCodes.Status429TooManyRequests, "Api.RateLimited"));
 
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
