@@ -69,8 +69,6 @@ public static class WebServices
         app.UseApiCallLog();
         app.UseAuthentication();
         app.UseAuthorization();
-        // After authorization: the API's limit is per client, known only once its key is checked.
-        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

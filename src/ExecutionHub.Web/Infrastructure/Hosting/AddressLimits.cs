@@ -61,8 +61,9 @@ public static class AddressLimits
         return services;
     }
 
+    /// <summary>A post to the page, however the path is cased or ended (routing takes "/Account/SignIn/" to the same page).</summary>
     private static bool IsPost(HttpRequest request, string path) =>
-        HttpMethods.IsPost(request.Method) && request.Path.Equals(path, StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(request.Method) && string.Equals(request.Path.Value?.TrimEnd('/'), path, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Before the call log and authentication: a refused request gets 429 with <c>Retry-After</c> (the whole
