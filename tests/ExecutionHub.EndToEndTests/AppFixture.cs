@@ -35,6 +35,11 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Hangfire", Path.Combine(folder, "hangfire.db"));
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Storage:EvidencePath", Path.Combine(folder, "evidence"));
+            // Every test signs in from loopback: the per-address limits would refuse the suite itself.
+            foreach (var (key, value) in AppProcess.UnthrottledSettings)
+            {
+                builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
+            }
         });
         // Port 0 passed to UseKestrel(int) means "not set": the app then took Kestrel's default, localhost:5000,
         // and failed whenever anything else held it (a demo started by hand, a second suite). Bind port 0 itself.

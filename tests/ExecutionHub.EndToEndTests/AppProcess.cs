@@ -27,6 +27,18 @@ public sealed class AppProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>
+    /// The per-address limits and sign-in failure counts raised out of the way (as environment variables): every
+    /// request of a browser test comes from loopback, so the shipped numbers would refuse the suite itself.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> UnthrottledSettings = new Dictionary<string, string>
+    {
+        ["Security__AddressLimits__SignIn__PermitLimit"] = "1000000",
+        ["Security__AddressLimits__Progress__PermitLimit"] = "1000000",
+        ["Security__AddressLimits__Api__PermitLimit"] = "1000000",
+        ["Security__SignInFailures__PermitLimit"] = "1000000",
+    };
+
     /// <summary>Everything the app has written to its console so far (the last lines, if it wrote a lot).</summary>
     public string Output => output.Text;
 
@@ -121,6 +133,11 @@ public sealed class AppProcess : IDisposable
         start.Environment["Hangfire__QueuePollSeconds"] = "1";
         start.Environment["Demo__Seed"] = "true";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production"; // as `dotnet run` on a fresh machine, without launch settings
+        foreach (var (key, value) in UnthrottledSettings)
+        {
+            start.Environment[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -44,7 +44,7 @@ public sealed partial class SignInTests(AppFixture app) : BrowserTest(app)
         {
             await SignInAsync(page, "judge.li", "not-the-password-1");
 
-            await Expect(page.GetByTestId("signin-error")).ToHaveTextAsync("用户名或密码错误。");
+            await Expect(page.GetByTestId("signin-error")).ToHaveTextAsync("用户名或密码错误，或该账户暂时不能登录。");
             await page.GotoAsync("/");
             await Expect(page).ToHaveURLAsync(new Regex("/account/signin"));
         });

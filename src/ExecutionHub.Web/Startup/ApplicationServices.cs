@@ -9,6 +9,7 @@ using ExecutionHub.Web.Infrastructure.Storage;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ExecutionHub.Web.Startup;
 
@@ -39,7 +40,7 @@ public static class ApplicationServices
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = identity.GetValue("LockoutMaxFailedAttempts", 5);
+                options.Lockout.MaxFailedAccessAttempts = identity.GetValue("LockoutMaxFailedAttempts", 20);
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(identity.GetValue("LockoutMinutes", 15));
             })
             .AddRoles<IdentityRole>()
@@ -60,6 +61,9 @@ public static class ApplicationServices
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
         });
+        services.TryAddSingleton<Infrastructure.Hosting.AddressWindows>();
+        services.AddSingleton<StandInPasswordHash>();
+        services.AddScoped<PasswordSignIn>();
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddMediator(options =>
@@ -82,6 +86,7 @@ public static class ApplicationServices
         services.AddScoped<Features.Deadlines.DeadlineSweep>();
         services.AddScoped<Features.Reports.DraftMonthlyPortraits>();
         services.AddScoped<Infrastructure.Jobs.DatabaseMaintenanceJob>();
+        services.AddScoped<Features.Api.ApiRecordsRetention>();
         services.AddScoped<Features.Warnings.RiskWarningEvaluator>();
         services.AddSingleton<Features.Demo.KnownPasswordAccounts>();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);

@@ -1,3 +1,4 @@
+using ExecutionHub.Web.Features.Api;
 using ExecutionHub.Web.Features.Deadlines;
 using ExecutionHub.Web.Features.Reports;
 using ExecutionHub.Web.Features.Warnings;
@@ -21,6 +22,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<DeliverOutboxJob>(DeliverOutboxJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), InChina());
         jobs.AddOrUpdate<RiskWarningEvaluator>(RiskWarningEvaluator.JobId, evaluator => evaluator.RunAsync(CancellationToken.None), Cron.Daily(6), InChina());
         jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3), InChina());
+        jobs.AddOrUpdate<ApiRecordsRetention>(ApiRecordsRetention.JobId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3, 30), InChina());
         jobs.AddOrUpdate<DraftMonthlyPortraits>(DraftMonthlyPortraits.JobId, job => job.RunAsync(CancellationToken.None), Cron.Monthly(1, 6), InChina());
     }
 

@@ -58,6 +58,7 @@ public static class WebServices
         services.AddExecutionHubJobs(configuration, contentRoot);
         services.AddExecutionHubApi(configuration);
         services.AddExecutionHubSecurity(configuration);
+        services.AddExecutionHubAddressLimits(configuration);
         return services;
     }
 
@@ -72,11 +73,11 @@ public static class WebServices
 
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseRequestLocalization();
+        // Before the call log and authentication: a flood is refused before it costs a row, a key or a password check.
+        app.UseAddressLimits();
         app.UseApiCallLog();
         app.UseAuthentication();
         app.UseAuthorization();
-        // After authorization: the API's limit is per client, known only once its key is checked.
-        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

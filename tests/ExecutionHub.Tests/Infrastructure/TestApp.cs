@@ -70,7 +70,7 @@ public sealed class TestApp : IAsyncDisposable
                 ["Demo:Seed"] = seed ? "true" : "false",
                 ["Demo:Password"] = DemoPassword,
                 ["Identity:RequiredPasswordLength"] = "12",
-                ["Identity:LockoutMaxFailedAttempts"] = "5",
+                ["Identity:LockoutMaxFailedAttempts"] = "20",
                 ["Identity:LockoutMinutes"] = "15",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading.RateLimiting;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Web.Features.Api;
@@ -16,7 +15,6 @@ namespace ExecutionHub.Web.Features.Api;
 /// </summary>
 public static class ApiServices
 {
-    public const string RateLimitPolicy = "api-client";
     public const string BasePath = "/api";
 
     public static string PolicyFor(string scope) => "api:" + scope;
@@ -35,20 +33,11 @@ public static class ApiServices
         }
 
         var limits = configuration.GetSection("Api:RateLimit");
-        var permits = limits.GetValue("PermitLimit", 120);
-        var window = TimeSpan.FromSeconds(limits.GetValue("WindowSeconds", 60));
-        services.AddRateLimiter(options =>
-        {
-            options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.FindFirst(ScopeClaims.ApiClient)?.Value ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Api.RateLimited");
-            };
-        });
+        services.AddSingleton(new ApiClientLimit(limits.GetValue("PermitLimit", 120), TimeSpan.FromSeconds(Math.Max(1, limits.GetValue("WindowSeconds", 60)))));
+
+        // Every call under /api, by address, before its key is checked: wrong keys cost no call-log row once refused.
+        services.AddAddressLimit(configuration, "Api", 300, 60, request => request.Path.StartsWithSegments(BasePath),
+            (http, _) => ApiProblems.WriteAsync(http, StatusCodes.Status429TooManyRequests, "Api.RateLimited"));
 
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -131,7 +120,7 @@ public static class ApiServices
     {
         var v1 = app.MapGroup("/api/v1")
             .AddEndpointFilter<ApiErrorFilter>()
-            .RequireRateLimiting(RateLimitPolicy)
+            .AddEndpointFilter<ApiClientLimitFilter>()
             .WithTags("ExecutionHub API v1");
         v1.MapMatterEndpoints();
         v1.MapFeedbackEndpoints();
@@ -140,5 +129,30 @@ public static class ApiServices
         v1.MapImportEndpoints();
         app.MapExecutionHubOpenApi();
         return app;
+    }
+}
+
+/// <summary>How many calls one API client may make per window (<c>Api:RateLimit:*</c>).</summary>
+public sealed record ApiClientLimit(int PermitLimit, TimeSpan Window);
+
+/// <summary>
+/// The per-client limit, once the key is known: counted in the same clock-aligned windows as the per-address limits,
+/// so a refusal's <c>Retry-After</c> is the whole seconds left in the window, not the window's length.
+/// </summary>
+public sealed class ApiClientLimitFilter(AddressWindows windows, ApiClientLimit limit) : IEndpointFilter
+{
+    public const string Rule = "ApiClient";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var client = http.User.FindFirst(ScopeClaims.ApiClient)?.Value ?? "anonymous";
+        if (windows.TryAcquire(Rule, client, limit.PermitLimit, limit.Window) is { } refusal)
+        {
+            http.Response.Headers.RetryAfter = AddressLimits.RetryAfterSeconds(refusal.RetryAfter).ToString(CultureInfo.InvariantCulture);
+            return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "Api.RateLimited");
+        }
+
+        return await next(context);
     }
 }

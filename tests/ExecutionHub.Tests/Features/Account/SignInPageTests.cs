@@ -37,20 +37,20 @@ public sealed class SignInPageTests : BunitTestBase, IAsyncLifetime
         Assert.Empty(cut.FindAll("[data-testid=signin-error]"));
     }
 
+    private const string Refused = "用户名或密码错误，或该账户暂时不能登录。";
+
     [Fact]
-    public async Task Wrong_password_shows_a_message_and_counts_the_failure()
+    public void Wrong_password_shows_the_one_refusal_message()
     {
         var cut = RenderPage();
 
         Submit(cut, "judge.wang", "wrong-password-123");
 
-        Assert.Equal("用户名或密码错误。", cut.Find("[data-testid=signin-error]").TextContent.Trim());
-        await using var db = await app.DbAsync();
-        Assert.Equal(1, await db.Users.Where(u => u.UserName == "judge.wang").Select(u => u.AccessFailedCount).SingleAsync());
+        Assert.Equal(Refused, cut.Find("[data-testid=signin-error]").TextContent.Trim());
     }
 
     [Fact]
-    public void Five_wrong_passwords_lock_the_account_out()
+    public async Task Five_wrong_passwords_from_one_address_hold_it_back_for_that_account_without_locking_the_account()
     {
         var cut = RenderPage();
 
@@ -59,21 +59,36 @@ public sealed class SignInPageTests : BunitTestBase, IAsyncLifetime
             Submit(cut, "coord.chen", "wrong-password-123");
         }
 
-        Assert.Contains("已临时锁定", cut.Find("[data-testid=signin-error]").TextContent);
+        Submit(cut, "coord.chen", TestApp.DemoPassword);
+
+        Assert.Equal(Refused, cut.Find("[data-testid=signin-error]").TextContent.Trim());
+        await using var db = await app.DbAsync();
+        Assert.Null(await db.Users.Where(u => u.UserName == "coord.chen").Select(u => u.LockoutEnd).SingleAsync());
     }
 
-    [Fact]
-    public async Task Disabled_account_is_told_it_is_disabled()
+    [Theory]
+    [InlineData("disabled")]
+    [InlineData("locked")]
+    [InlineData("unknown")]
+    public async Task A_disabled_locked_or_unknown_account_gets_the_same_message_as_a_wrong_password(string state)
     {
         await using (var db = await app.DbAsync())
         {
-            await db.Users.Where(u => u.UserName == "grid.sun").ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true));
+            var user = db.Users.Where(u => u.UserName == "grid.sun");
+            if (state == "disabled")
+            {
+                await user.ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true));
+            }
+            else
+            {
+                await user.ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnabled, true).SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddHours(1)));
+            }
         }
 
         var cut = RenderPage();
-        Submit(cut, "grid.sun", TestApp.DemoPassword);
+        Submit(cut, state == "unknown" ? "nobody.here" : "grid.sun", TestApp.DemoPassword);
 
-        Assert.Equal("该账户已停用，请联系管理员。", cut.Find("[data-testid=signin-error]").TextContent.Trim());
+        Assert.Equal(Refused, cut.Find("[data-testid=signin-error]").TextContent.Trim());
     }
 
     private IRenderedComponent<SignInPage> RenderPage() =>

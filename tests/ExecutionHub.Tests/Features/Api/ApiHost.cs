@@ -1,8 +1,10 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Administration.ApiClients;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -18,14 +20,26 @@ namespace ExecutionHub.Tests.Features.Api;
 /// </summary>
 public class ApiHost : IAsyncLifetime
 {
+    /// <summary>The header a test sets to send a request from another client address (the in-memory server has none of its own).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     private readonly int permitLimit;
+    private readonly bool shippedAddressLimits;
 
     public ApiHost()
         : this(10_000)
     {
     }
 
-    protected ApiHost(int permitLimit) => this.permitLimit = permitLimit;
+    /// <param name="shippedAddressLimits">
+    /// False (most tests): every request comes from one address, so the per-address limits are raised out of the way;
+    /// true: the limits and sign-in failure counts of the shipped configuration.
+    /// </param>
+    protected ApiHost(int permitLimit, bool shippedAddressLimits = false)
+    {
+        this.permitLimit = permitLimit;
+        this.shippedAddressLimits = shippedAddressLimits;
+    }
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -52,7 +66,21 @@ public class ApiHost : IAsyncLifetime
             builder.UseSetting("Storage:EvidencePath", Path.Combine(App.Folder, "evidence"));
             builder.UseSetting("Api:RateLimit:PermitLimit", permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Api:RateLimit:WindowSeconds", "60");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(App.Clock));
+            if (!shippedAddressLimits)
+            {
+                foreach (var rule in new[] { "Api", "SignIn", "Progress" })
+                {
+                    builder.UseSetting($"Security:AddressLimits:{rule}:PermitLimit", "1000000");
+                }
+
+                builder.UseSetting("Security:SignInFailures:PermitLimit", "1000000");
+            }
+
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(App.Clock);
+                services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+            });
         });
     }
 
@@ -113,3 +141,24 @@ public class ApiHost : IAsyncLifetime
 
 /// <summary>The same host with a limit of two calls a minute per client.</summary>
 public sealed class RateLimitedApiHost() : ApiHost(2);
+
+/// <summary>The same host with the shipped per-address limits and sign-in failure counts.</summary>
+public sealed class AddressLimitedApiHost() : ApiHost(10_000, shippedAddressLimits: true);
+
+/// <summary>
+/// Gives a request the client address named in <see cref="ApiHost.ClientAddressHeader"/> (else 203.0.113.1), as a
+/// connection from that address would, before anything else of the app runs.
+/// </summary>
+internal sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (http, nextMiddleware) =>
+        {
+            var named = http.Request.Headers[ApiHost.ClientAddressHeader].ToString();
+            http.Connection.RemoteIpAddress = IPAddress.Parse(named.Length > 0 ? named : "203.0.113.1");
+            await nextMiddleware(http);
+        });
+        next(app);
+    };
+}

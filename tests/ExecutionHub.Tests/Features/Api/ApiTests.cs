@@ -501,6 +501,8 @@ public sealed class ApiRateLimitTests(RateLimitedApiHost host) : IClassFixture<R
         var busy = await host.RegisterAsync("频繁客户端", court, ApiScopes.StatisticsRead);
         var calm = await host.RegisterAsync("正常客户端", court, ApiScopes.StatisticsRead);
         using var api = host.Client(busy.Key);
+        var now = host.App.Clock.GetUtcNow();
+        host.App.Clock.Advance(TimeSpan.FromSeconds(60 - now.Second + 25) - TimeSpan.FromTicks(now.Ticks % TimeSpan.TicksPerSecond));
 
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/statistics/headline")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/statistics/headline")).StatusCode);
@@ -508,7 +510,8 @@ public sealed class ApiRateLimitTests(RateLimitedApiHost host) : IClassFixture<R
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType!.MediaType);
-        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
+        // The seconds left in the minute, not the window's length.
+        Assert.Equal(TimeSpan.FromSeconds(35), limited.Headers.RetryAfter?.Delta);
         using var other = host.Client(calm.Key);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/statistics/headline")).StatusCode);
     }
