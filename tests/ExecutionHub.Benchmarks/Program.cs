@@ -10,6 +10,7 @@ using ExecutionHub.Benchmarks;
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- dashboard --matters 1000000 [--iterations 15]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- warnings --matters 1000000 [--iterations 10]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- sweep
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- import [--rows 5000]   (a ledger through the API while the API is read)
 var command = args.FirstOrDefault() ?? "sweep";
 var matters = Option("--matters", 300_000);
 switch (command)
@@ -28,13 +29,15 @@ switch (command)
     case "warnings":
         await WarningsScript.RunAsync(matters, Option("--iterations", 10));
         break;
+    case "import":
+        return await ImportScript.RunAsync(Option("--rows", 5000));
     case "sweep":
         BenchmarkRunner.Run<SweepBenchmark>(DefaultConfig.Instance
             .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(1).WithUnrollFactor(1))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator));
         break;
     default:
-        Console.Error.WriteLine("usage: generate|list|cases|dashboard|warnings|sweep [--matters N] [--iterations K]");
+        Console.Error.WriteLine("usage: generate|list|cases|dashboard|warnings|sweep|import [--matters N] [--rows N] [--iterations K]");
         return 2;
 }
 
