@@ -70,6 +70,7 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.DoesNotContain("19491231", matter.Target.IdentityNumber, StringComparison.Ordinal);
         Assert.Null(matter.Feedback);
 
+        await host.CallLogWrittenAsync();
         await using var db = await host.App.DbAsync();
         var timeline = await db.Timeline.Where(t => t.MatterId == created.Id).OrderBy(t => t.Id).ToListAsync();
         Assert.All(timeline, t => Assert.Equal(ApiHost.CourtSystemName, t.ActorName));
@@ -379,6 +380,7 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
         using var api = host.Client(issued.Key);
         await api.GetAsync("/api/v1/statistics/headline");
         await api.GetAsync("/api/v1/feedback");
+        await host.CallLogWrittenAsync();
 
         await host.App.SignInAsAsync("admin");
         var detail = await host.App.SendAsync(new GetApiClient(issued.ClientId));
