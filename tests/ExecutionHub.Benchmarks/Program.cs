@@ -11,6 +11,7 @@ using ExecutionHub.Benchmarks;
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- warnings --matters 1000000 [--iterations 10]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- sweep
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- startup [--runs 5] [--dotnet-run 1] [--published <folder>]
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- import [--rows 5000]   (a ledger through the API while the API is read)
 var command = args.FirstOrDefault() ?? "sweep";
 var matters = Option("--matters", 300_000);
 switch (command)
@@ -31,13 +32,15 @@ switch (command)
         break;
     case "startup":
         return await StartupScript.RunAsync(Text("--published"), Option("--runs", 5), Option("--dotnet-run", 1));
+    case "import":
+        return await ImportScript.RunAsync(Option("--rows", 5000));
     case "sweep":
         BenchmarkRunner.Run<SweepBenchmark>(DefaultConfig.Instance
             .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(1).WithUnrollFactor(1))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator));
         break;
     default:
-        Console.Error.WriteLine("usage: generate|list|cases|dashboard|warnings|sweep [--matters N] [--iterations K]");
+        Console.Error.WriteLine("usage: generate|list|cases|dashboard|warnings|sweep|import|startup [--matters N] [--rows N] [--iterations K]");
         return 2;
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ExecutionHub.Web.Data.Sqlite;
 
@@ -75,6 +76,16 @@ public static class SqliteDatabase
         command.CommandText = "SELECT COUNT(*) FROM sqlite_master";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0;
     }
+
+    /// <summary>
+    /// A transaction that holds the database's write lock from its first statement — SQLite's BEGIN IMMEDIATE,
+    /// which is what a serializable transaction is in Microsoft.Data.Sqlite — so that "is this unique key
+    /// taken?" asked inside it stays answered until it commits. A writer that checks first then never runs
+    /// into the unique index, and EF Core has no failed command to log as an error (issue 16.15). The
+    /// PostgreSQL twin would lock the key's table (or retry on a serialization failure) here.
+    /// </summary>
+    public static Task<IDbContextTransaction> BeginWriteAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
 
     public static string HangfireDatabasePath(IConfiguration configuration, string contentRoot)
     {

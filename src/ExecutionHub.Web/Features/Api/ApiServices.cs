@@ -43,12 +43,15 @@ public static class ApiServices
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddScoped<IdempotencyStore>();
+        services.AddSingleton<ApiCallLogWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<ApiCallLogWriter>());
         services.AddExecutionHubOpenApi();
         return services;
     }
 
     /// <summary>
-    /// Logs every call under <c>/api</c> (refused ones too) once it is answered, and keeps the app's
+    /// Logs every call under <c>/api</c> (refused ones too) once it is answered — queued for
+    /// <see cref="ApiCallLogWriter"/>, so the answer never waits for the database — and keeps the app's
     /// HTML status pages away from API answers. Goes before authentication so a 401 is logged as well.
     /// </summary>
     public static IApplicationBuilder UseApiCallLog(this IApplicationBuilder app) => app.Use(async (http, next) =>
@@ -80,40 +83,25 @@ public static class ApiServices
         }
         finally
         {
-            await RecordCallAsync(http, status, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            RecordCall(http, status, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     });
 
-    private static async Task RecordCallAsync(HttpContext http, int status, int durationMs)
+    private static void RecordCall(HttpContext http, int status, int durationMs)
     {
         var services = http.RequestServices;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         int? clientId = int.TryParse(http.User.FindFirst(ScopeClaims.ApiClient)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
         var path = http.Request.Path.Value ?? "";
-        try
+        services.GetRequiredService<ApiCallLogWriter>().Enqueue(new ApiCall
         {
-            await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(CancellationToken.None);
-            db.ApiCalls.Add(new ApiCall
-            {
-                ApiClientId = clientId,
-                ClientName = clientId is null ? "" : http.User.FindFirst(ScopeClaims.DisplayName)?.Value ?? "",
-                Method = http.Request.Method,
-                Path = path.Length > 300 ? path[..300] : path,
-                StatusCode = status,
-                DurationMs = durationMs,
-                AtUtc = now,
-            });
-            await db.SaveChangesAsync(CancellationToken.None);
-            if (clientId is not null)
-            {
-                await db.ApiClients.Where(c => c.Id == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastUsedAtUtc, now), CancellationToken.None);
-            }
-        }
-        catch (DbUpdateException ex)
-        {
-            // The log must never turn an answered call into a failure.
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiServices)).LogError(ex, "Could not log API call {Method} {Path}", http.Request.Method, path);
-        }
+            ApiClientId = clientId,
+            ClientName = clientId is null ? "" : http.User.FindFirst(ScopeClaims.DisplayName)?.Value ?? "",
+            Method = http.Request.Method,
+            Path = path.Length > 300 ? path[..300] : path,
+            StatusCode = status,
+            DurationMs = durationMs,
+            AtUtc = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+        });
     }
 
     public static WebApplication MapExecutionHubApi(this WebApplication app)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,16 +39,23 @@ public sealed class IdempotencyStore(IDbContextFactory<AppDbContext> dbFactory, 
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var row = new IdempotentRequest { ApiClientId = clientId, Key = key, RequestHash = requestHash, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
-            db.IdempotentRequests.Add(row);
-            try
+            // Asked inside the write lock, so a retry that finds the key taken never runs into the unique
+            // index (and nothing is logged as a database error); the catch stays for a database without that lock.
+            await using var transaction = await SqliteDatabase.BeginWriteAsync(db, cancellationToken);
+            if (!await db.IdempotentRequests.AnyAsync(r => r.ApiClientId == clientId && r.Key == key, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return new Claimed(row.Id);
-            }
-            catch (DbUpdateException)
-            {
-                // Unique (client, key): someone was first; read what they left below.
+                var row = new IdempotentRequest { ApiClientId = clientId, Key = key, RequestHash = requestHash, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+                db.IdempotentRequests.Add(row);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return new Claimed(row.Id);
+                }
+                catch (DbUpdateException)
+                {
+                    // Unique (client, key): someone was first; read what they left below.
+                }
             }
         }
 

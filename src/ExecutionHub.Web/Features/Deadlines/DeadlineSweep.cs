@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Notifications;
 using Hangfire;
@@ -182,16 +183,35 @@ public sealed class DeadlineSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
             }
         }
 
+        return await SaveFirstAsync(db, link, cancellationToken) ? (kinds.Count, kinds.Count == 0 ? [] : people) : (0, []);
+    }
+
+    /// <summary>
+    /// Saves the alerts the context holds, their notifications and the row's next alert time, unless another
+    /// sweep fired one of those alerts first: checked inside a transaction that holds the write lock, so
+    /// overlapping sweeps never run into the unique key and nothing is logged as a database error.
+    /// </summary>
+    private async Task<bool> SaveFirstAsync(AppDbContext db, string subject, CancellationToken cancellationToken)
+    {
+        var keys = db.ChangeTracker.Entries<Alert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Key).ToList();
         try
         {
+            await using var transaction = await SqliteDatabase.BeginWriteAsync(db, cancellationToken);
+            if (keys.Count > 0 && await db.Alerts.AnyAsync(a => keys.Contains(a.Key), cancellationToken))
+            {
+                logger.LogDebug("Deadline sweep skipped {Subject}: fired by an overlapping sweep", subject);
+                return false;
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            return (kinds.Count, kinds.Count == 0 ? [] : people);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException ex)
         {
-            // Another sweep fired the same alert (unique key) or a user changed the row meanwhile (version).
-            logger.LogDebug(ex, "Deadline sweep skipped {Link}: changed concurrently", link);
-            return (0, []);
+            // A user changed the row meanwhile (version): nothing of this attempt was saved; theirs stands.
+            logger.LogDebug(ex, "Deadline sweep skipped {Subject}: changed concurrently", subject);
+            return false;
         }
     }
 
@@ -235,17 +255,6 @@ public sealed class DeadlineSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return (kinds.Count, everyone);
-        }
-        catch (DbUpdateException ex)
-        {
-            // Another sweep fired the same alert (unique key) or a user changed the matter meanwhile
-            // (version): nothing of this attempt was saved; the other writer's state stands.
-            logger.LogDebug(ex, "Deadline sweep skipped matter {MatterId} task {TaskId}: changed concurrently", matterId, taskId);
-            return (0, []);
-        }
+        return await SaveFirstAsync(db, $"matter {matterId} task {taskId}", cancellationToken) ? (kinds.Count, everyone) : (0, []);
     }
 }

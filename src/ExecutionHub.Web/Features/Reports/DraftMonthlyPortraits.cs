@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Deadlines;
 using ExecutionHub.Web.Infrastructure.Notifications;
@@ -61,9 +62,16 @@ public sealed class DraftMonthlyPortraits(IDbContextFactory<AppDbContext> dbFact
         var now = clock.GetUtcNow().UtcDateTime;
 
         // The draft and its notifications commit together: the notifications link to the draft, so it is saved first inside the transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await SqliteDatabase.BeginWriteAsync(db, cancellationToken);
         try
         {
+            // Asked inside the write lock: a draft saved meanwhile stands without a failed insert logged as an error.
+            if (await db.Reports.AnyAsync(r => r.StreetId == streetId && r.Kind == ReportKind.MonthlyPortrait && r.PeriodStart == month, cancellationToken))
+            {
+                logger.LogDebug("Monthly portrait of street {StreetId} for {Month} already drafted", streetId, month);
+                return false;
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             db.Notifications.AddRange(coordinators.Select(coordinator => new Notification
             {

@@ -1,4 +1,5 @@
 using ExecutionHub.Web.Data;
+using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Localization;
@@ -40,7 +41,15 @@ public sealed class GenerateReportDraftHandler(IDbContextFactory<AppDbContext> d
         var report = await ReportDrafts.DraftAsync(db, command.StreetId, command.Kind, command.PeriodStart, clock, me.Id, cancellationToken);
         try
         {
+            // Asked again inside the write lock: a draft saved meanwhile refuses this one without a failed insert.
+            await using var transaction = await SqliteDatabase.BeginWriteAsync(db, cancellationToken);
+            if (await db.Reports.AnyAsync(r => r.StreetId == command.StreetId && r.Kind == command.Kind && r.PeriodStart == command.PeriodStart, cancellationToken))
+            {
+                throw new DomainRuleException("Report.Error.Exists");
+            }
+
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Administration.ApiClients;
+using ExecutionHub.Web.Features.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -94,6 +95,9 @@ public class ApiHost : IAsyncLifetime
 
         return client;
     }
+
+    /// <summary>Waits until the calls answered so far are in the call log, which is written off the request path.</summary>
+    public Task CallLogWrittenAsync() => factory!.Services.GetRequiredService<ApiCallLogWriter>().FlushAsync();
 
     /// <summary>Registers a client as the administrator and returns its key.</summary>
     public async Task<IssuedApiKey> RegisterAsync(string name, int courtId, params string[] scopes)

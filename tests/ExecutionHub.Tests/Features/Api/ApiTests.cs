@@ -70,6 +70,7 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.DoesNotContain("19491231", matter.Target.IdentityNumber, StringComparison.Ordinal);
         Assert.Null(matter.Feedback);
 
+        await host.CallLogWrittenAsync();
         await using var db = await host.App.DbAsync();
         var timeline = await db.Timeline.Where(t => t.MatterId == created.Id).OrderBy(t => t.Id).ToListAsync();
         Assert.All(timeline, t => Assert.Equal(ApiHost.CourtSystemName, t.ActorName));
@@ -474,12 +475,34 @@ public sealed class ApiTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_call_is_answered_while_another_writer_holds_the_database_and_is_logged_once_it_lets_go()
+    {
+        using var api = host.Client(Web.Features.Demo.DemoApiClient.Key);
+        // Well under SQLite's 30 s busy timeout, which a call used to wait out for its log row.
+        api.Timeout = TimeSpan.FromSeconds(10);
+        await using (var writer = await host.App.DbAsync())
+        {
+            await using var transaction = await writer.Database.BeginTransactionAsync();
+            await writer.Database.ExecuteSqlRawAsync("UPDATE ApiClients SET Name = Name WHERE 0");
+
+            var response = await api.GetAsync("/api/v1/statistics/headline?from=2026-01-01&to=2026-01-31");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await host.CallLogWrittenAsync();
+        await using var db = await host.App.DbAsync();
+        Assert.True(await db.ApiCalls.AnyAsync(c => c.Path == "/api/v1/statistics/headline" && c.ClientName == Web.Features.Demo.DemoApiClient.Name && c.StatusCode == 200));
+    }
+
+    [Fact]
     public async Task The_call_log_records_refused_calls_too_with_the_client_name_when_the_key_is_valid()
     {
         var issued = await host.RegisterAsync("日志测试客户端", await host.DemoCourtIdAsync(), ApiScopes.StatisticsRead);
         using var api = host.Client(issued.Key);
         await api.GetAsync("/api/v1/statistics/headline");
         await api.GetAsync("/api/v1/feedback");
+        await host.CallLogWrittenAsync();
 
         await host.App.SignInAsAsync("admin");
         var detail = await host.App.SendAsync(new GetApiClient(issued.ClientId));

@@ -1,10 +1,12 @@
 using ExecutionHub.Tests.Features.Matters;
+using ExecutionHub.Tests.Infrastructure.Messaging;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Deadlines;
 using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Features.Matters.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ExecutionHub.Tests.Features.Deadlines;
 
@@ -92,6 +94,24 @@ public sealed class DeadlineSweepTests
         var perRecipient = await db.Notifications.Where(n => n.MatterId == scenario.MatterId && n.AlertId != null)
             .GroupBy(n => n.RecipientId).Select(g => g.Count()).ToListAsync();
         Assert.All(perRecipient, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
+    public async Task Overlapping_sweeps_log_no_database_error_for_the_alerts_another_sweep_fired_first()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        // Every open demo matter and task is overdue a month later: many alerts for the sweeps to race on.
+        app.Clock.Advance(TimeSpan.FromDays(30));
+        var log = CapturedLog.Attach(app);
+
+        // On threads of their own, as Hangfire's workers run them: SQLite's async calls complete synchronously,
+        // so sweeps started on one thread would simply run one after the other.
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => SweepAsync(app))));
+
+        Assert.True(results.Sum(r => r.Alerts) > 10);
+        Assert.DoesNotContain(log.Lines, l => l.Level >= LogLevel.Error && l.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+        await using var db = await app.DbAsync();
+        Assert.Equal(results.Sum(r => r.Alerts), await db.Alerts.CountAsync(a => a.FiredAtUtc == app.Clock.GetUtcNow().UtcDateTime));
     }
 
     [Fact]
