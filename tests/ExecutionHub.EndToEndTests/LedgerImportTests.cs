@@ -29,6 +29,15 @@ public sealed class LedgerImportTests(AppFixture app) : BrowserTest(app)
             await WaitForCircuitAsync(page);
             await Expect(page.GetByTestId("import-empty")).ToBeVisibleAsync();
 
+            // The page says what each column is, in Chinese beside its key, and leaves the judge to the coordinator.
+            await Expect(page.GetByTestId("import-guide-key").First).ToHaveTextAsync("case_number");
+            await Expect(page.GetByTestId("import-guide-name").First).ToHaveTextAsync("案号");
+            await Expect(page.GetByTestId("import-guide-example").First).ToContainTextAsync("沪0110执1号");
+            await Expect(page.GetByTestId("import-no-judge")).ToBeVisibleAsync();
+            await page.GetByTestId("import-judge").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "李晓梅" }).ClickAsync();
+            await Expect(page.GetByTestId("import-no-judge")).ToHaveCountAsync(0);
+
             await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
             {
                 Name = "平凉路台账.csv",
