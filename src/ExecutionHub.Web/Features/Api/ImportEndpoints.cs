@@ -6,18 +6,21 @@ namespace ExecutionHub.Web.Features.Api;
 
 public static class ImportEndpoints
 {
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static RouteGroupBuilder MapImportEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/imports/ledger", ImportAsync)
             .RequireAuthorization(ApiServices.PolicyFor(ApiScopes.ImportsWrite))
             .WithName("ImportLedger")
-            .WithSummary("Import a historical ledger (CSV)")
-            .WithDescription("The body is the ledger as CSV (UTF-8 or GB18030), header row required, columns in this order: case_number, matter_type, source, street, community, target_name, target_id_number, received_at, dispatched_at, fed_back_at, closed_at, outcome, notes. street (query) is the id of a street of this client's court; every row's street column must name it. All or nothing: a file with any bad row changes nothing and answers 422 with rows naming each bad row, column and reason. Importing the same file again adds nothing (duplicatesSkipped). dryRun=true checks and counts without saving. judgeId is the judge given to cases not yet in ExecutionHub.")
-            .Accepts<string>("text/csv")
+            .WithSummary("Import a historical ledger (CSV or XLSX)")
+            .WithDescription("The body is the ledger as CSV (UTF-8 or GB18030; Content-Type text/csv) or XLSX (first sheet; Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), at most 5 MiB (a larger body is 413), header row required, columns in this order: case_number, matter_type, source, street, community, target_name, target_id_number, received_at, dispatched_at, fed_back_at, closed_at, outcome, notes. street (query) is the id of a street of this client's court; every row's street column must name it. All or nothing: a file with any bad row changes nothing and answers 422 with rows naming each bad row, column and reason. Importing the same file again adds nothing (duplicatesSkipped). status says what happened: imported, nothing_new (every row already imported: a success), checked (a dry run that would import) or rejected. dryRun=true checks and counts without saving. judgeId is the judge given to cases not yet in ExecutionHub.")
+            .Accepts<string>("text/csv", XlsxContentType)
             .Produces<LedgerImportReport>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
@@ -41,14 +44,23 @@ public static class ImportEndpoints
             content.Write(buffer, 0, read);
         }
 
-        var report = await sender.Send(new ImportLedger(content.ToArray(), LedgerFormat.Csv, "api.csv", dryRun ?? false, judgeId, street), cancellationToken);
+        if (content.Length > LedgerFile.MaxBytes)
+        {
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Api.BodyTooLarge",
+                extensions: new Dictionary<string, object?> { ["maxBytes"] = LedgerFile.MaxBytes });
+        }
+
+        // The format follows the body's declared type: a spreadsheet as Excel saves it, anything else as CSV.
+        var xlsx = string.Equals(request.GetTypedHeaders().ContentType?.MediaType.Value, XlsxContentType, StringComparison.OrdinalIgnoreCase);
+        var report = await sender.Send(
+            new ImportLedger(content.ToArray(), xlsx ? LedgerFormat.Xlsx : LedgerFormat.Csv, xlsx ? "api.xlsx" : "api.csv", dryRun ?? false, judgeId, street), cancellationToken);
         if (report.HasErrors)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: Infrastructure.Localization.UiText.Get("Api.LedgerRejected"),
                 type: "https://executionhub.local/problems/Api.LedgerRejected",
-                extensions: new Dictionary<string, object?> { ["code"] = "Api.LedgerRejected", ["rows"] = report.Errors, ["rowsRead"] = report.RowsRead });
+                extensions: new Dictionary<string, object?> { ["code"] = "Api.LedgerRejected", ["status"] = report.Status, ["rows"] = report.Errors, ["rowsRead"] = report.RowsRead });
         }
 
         return TypedResults.Ok(report);

@@ -59,6 +59,12 @@ public sealed record LedgerImportReport(
     public const int PreviewRows = 20;
 
     public bool HasErrors => Errors.Count > 0;
+
+    /// <summary>
+    /// What happened, in a word a client can switch on: <c>imported</c>; <c>nothing_new</c> (every row was imported
+    /// before — a success, not a failure); <c>checked</c> (a dry run that would import); <c>rejected</c> (a bad row, nothing saved).
+    /// </summary>
+    public string Status => HasErrors ? "rejected" : MattersCreated == 0 ? "nothing_new" : Saved ? "imported" : "checked";
 }
 
 public sealed class ImportLedgerValidator : AbstractValidator<ImportLedger>

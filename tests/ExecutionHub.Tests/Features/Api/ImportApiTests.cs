@@ -37,7 +37,11 @@ public sealed class ImportApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(Math.Round(5 / 6.0, 4), root.GetProperty("onTimeRate").GetDouble());
         Assert.Equal(0, root.GetProperty("open").GetInt32());
 
-        var again = (await (await api.PostAsync(url, CsvBody(Csv(FedBackRows)))).Content.ReadFromJsonAsync<LedgerImportReport>(Web.Features.Api.ApiProblems.Json))!;
+        var againResponse = await api.PostAsync(url, CsvBody(Csv(FedBackRows)));
+        Assert.Equal(HttpStatusCode.OK, againResponse.StatusCode);
+        var againJson = await againResponse.Content.ReadAsStringAsync();
+        Assert.Equal("nothing_new", JsonDocument.Parse(againJson).RootElement.GetProperty("status").GetString());
+        var again = JsonSerializer.Deserialize<LedgerImportReport>(againJson, Web.Features.Api.ApiProblems.Json)!;
         Assert.Equal(0, again.MattersCreated);
         Assert.Equal(6, again.DuplicatesSkipped);
         await using var db = await host.App.DbAsync();
@@ -84,5 +88,44 @@ public sealed class ImportApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsync($"/api/v1/imports/ledger?street={demoStreet}", CsvBody(Csv(FedBackRows)))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await readOnly.PostAsync($"/api/v1/imports/ledger?street={data.Street.Id}", CsvBody(Csv(FedBackRows)))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync("/api/v1/imports/ledger", CsvBody(Csv(FedBackRows)))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_ledger_sent_as_xlsx_is_read_as_a_spreadsheet_by_its_content_type_and_the_answer_says_checked()
+    {
+        var data = await host.OtherOrganisationAsync();
+        var client = await host.RegisterAsync("台账XLSX测试", data.Court.Id, ApiScopes.ImportsWrite);
+        using var api = host.Client(client.Key);
+        var rows = FedBackRows.Select((row, i) => With(row, LedgerFile.CaseNumber, $"(2026)沪0199执{900 + i}号")).ToArray();
+        using var sheet = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(sheet, rows.Select(row => LedgerFile.Columns.Select((c, i) => (c, row[i])).ToDictionary(x => x.c, x => (object?)x.Item2)).ToArray());
+        using var body = new ByteArrayContent(sheet.ToArray());
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Web.Features.Api.ImportEndpoints.XlsxContentType);
+
+        var response = await api.PostAsync($"/api/v1/imports/ledger?street={data.Street.Id}&judgeId={data.Judge.Id}&dryRun=true", body);
+
+        var json = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, json);
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal("checked", root.GetProperty("status").GetString());
+        Assert.Equal(6, root.GetProperty("mattersCreated").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_ledger_over_the_size_limit_is_413_problem_json_naming_the_limit()
+    {
+        var data = await host.OtherOrganisationAsync();
+        var client = await host.RegisterAsync("台账过大测试", data.Court.Id, ApiScopes.ImportsWrite);
+        using var api = host.Client(client.Key);
+        using var body = new ByteArrayContent(new byte[LedgerFile.MaxBytes + 100]);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+
+        var response = await api.PostAsync($"/api/v1/imports/ledger?street={data.Street.Id}&judgeId={data.Judge.Id}", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Api.BodyTooLarge", root.GetProperty("code").GetString());
+        Assert.Equal(LedgerFile.MaxBytes, root.GetProperty("maxBytes").GetInt32());
     }
 }
