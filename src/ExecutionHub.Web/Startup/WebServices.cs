@@ -25,7 +25,7 @@ public static class WebServices
 
     public static IServiceCollection AddExecutionHubWeb(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(options => ConfigureCircuits(options, configuration.GetSection("Circuits")));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthorizationBuilder()
@@ -60,6 +60,21 @@ public static class WebServices
         services.AddExecutionHubSecurity(configuration);
         services.AddExecutionHubAddressLimits(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Circuit settings chosen for this app rather than left to the framework (docs/configuration.md): a grid worker's
+    /// phone drops its connection whenever the camera opens, so a dropped circuit is kept 5 minutes (the framework keeps
+    /// 3) for the page to come back with its form as left; at most 100 are kept, so a crowd of closed tabs cannot hold
+    /// the server's memory; detailed errors never reach a browser.
+    /// </summary>
+    public static void ConfigureCircuits(Microsoft.AspNetCore.Components.Server.CircuitOptions options, IConfiguration circuits)
+    {
+        options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(circuits.GetValue("DisconnectedRetentionSeconds", 300));
+        options.DisconnectedCircuitMaxRetained = circuits.GetValue("DisconnectedMaxRetained", 100);
+        options.MaxBufferedUnacknowledgedRenderBatches = circuits.GetValue("MaxBufferedRenderBatches", 10);
+        options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(circuits.GetValue("JsInteropTimeoutSeconds", 60));
+        options.DetailedErrors = false;
     }
 
     public static WebApplication UseExecutionHubWeb(this WebApplication app)

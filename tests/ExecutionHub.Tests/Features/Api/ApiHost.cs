@@ -46,6 +46,9 @@ public class ApiHost : IAsyncLifetime
 
     private WebApplicationFactory<Program>? factory;
 
+    /// <summary>The running app's services, as configured by its own start-up.</summary>
+    public IServiceProvider Services => factory!.Services;
+
     /// <summary>The demo court's case system as a real installation registers it: every scope (the demo's own key only reads).</summary>
     public const string CourtSystemName = "杨浦法院执行办案系统";
 
