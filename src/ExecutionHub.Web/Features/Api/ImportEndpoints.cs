@@ -50,19 +50,23 @@ public static class ImportEndpoints
                 extensions: new Dictionary<string, object?> { ["maxBytes"] = LedgerFile.MaxBytes });
         }
 
+        if (content.Length == 0)
+        {
+            // A bad file answers in one shape, whatever is wrong with it: 422 with the rows (here the file itself).
+            return Rejected(new LedgerImportReport(dryRun ?? false, false, 0, 0, 0, 0,
+                [LedgerRowError.Of(1, LedgerFile.Header, "Import.Error.EmptyFile")], []));
+        }
+
         // The format follows the body's declared type: a spreadsheet as Excel saves it, anything else as CSV.
         var xlsx = string.Equals(request.GetTypedHeaders().ContentType?.MediaType.Value, XlsxContentType, StringComparison.OrdinalIgnoreCase);
         var report = await sender.Send(
             new ImportLedger(content.ToArray(), xlsx ? LedgerFormat.Xlsx : LedgerFormat.Csv, xlsx ? "api.xlsx" : "api.csv", dryRun ?? false, judgeId, street), cancellationToken);
-        if (report.HasErrors)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: Infrastructure.Localization.UiText.Get("Api.LedgerRejected"),
-                type: "https://executionhub.local/problems/Api.LedgerRejected",
-                extensions: new Dictionary<string, object?> { ["code"] = "Api.LedgerRejected", ["status"] = report.Status, ["rows"] = report.Errors, ["rowsRead"] = report.RowsRead });
-        }
-
-        return TypedResults.Ok(report);
+        return report.HasErrors ? Rejected(report) : TypedResults.Ok(report);
     }
+
+    private static IResult Rejected(LedgerImportReport report) => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: Infrastructure.Localization.UiText.Get("Api.LedgerRejected"),
+        type: "https://executionhub.local/problems/Api.LedgerRejected",
+        extensions: new Dictionary<string, object?> { ["code"] = "Api.LedgerRejected", ["status"] = report.Status, ["rows"] = report.Errors, ["rowsRead"] = report.RowsRead });
 }

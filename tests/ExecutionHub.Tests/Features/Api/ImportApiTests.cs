@@ -128,4 +128,22 @@ public sealed class ImportApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal("Api.BodyTooLarge", root.GetProperty("code").GetString());
         Assert.Equal(LedgerFile.MaxBytes, root.GetProperty("maxBytes").GetInt32());
     }
+
+    [Fact]
+    public async Task An_empty_ledger_is_refused_in_the_same_shape_as_a_bad_row_422_with_rows_naming_the_file()
+    {
+        var data = await host.OtherOrganisationAsync();
+        var client = await host.RegisterAsync("台账空文件测试", data.Court.Id, ApiScopes.ImportsWrite);
+        using var api = host.Client(client.Key);
+
+        var response = await api.PostAsync($"/api/v1/imports/ledger?street={data.Street.Id}&judgeId={data.Judge.Id}", CsvBody([]));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Api.LedgerRejected", root.GetProperty("code").GetString());
+        Assert.Equal("rejected", root.GetProperty("status").GetString());
+        var row = Assert.Single(root.GetProperty("rows").EnumerateArray().ToList());
+        Assert.Equal(LedgerFile.Header, row.GetProperty("column").GetString());
+        Assert.False(root.TryGetProperty("errors", out _));
+    }
 }
