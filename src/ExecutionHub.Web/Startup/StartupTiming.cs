@@ -12,7 +12,8 @@ namespace ExecutionHub.Web.Startup;
 public sealed class StartupTiming
 {
     private readonly Stopwatch sinceMain = Stopwatch.StartNew();
-    private readonly TimeSpan beforeMain = DateTime.Now - Process.GetCurrentProcess().StartTime;
+    // Diagnostics of this process's own start, not a deadline: the system's time provider, as the host is not built yet.
+    private readonly TimeSpan beforeMain = TimeProvider.System.GetUtcNow().UtcDateTime - Process.GetCurrentProcess().StartTime.ToUniversalTime();
     private readonly TimeSpan cpuAtMain = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly TimeSpan jitAtMain = System.Runtime.JitInfo.GetCompilationTime();
     private DatabaseInitialiser.Phases? phases;

@@ -204,8 +204,9 @@ public static class ApiBody
         return null;
     }
 
-    private static IResult TooLarge() => ApiProblems.Problem(
-        StatusCodes.Status413PayloadTooLarge, "Api.BodyTooLarge", extensions: new Dictionary<string, object?> { ["maxBytes"] = MaxBytes });
+    /// <summary>413 problem+json naming the largest body the endpoint reads (a JSON body's by default).</summary>
+    public static IResult TooLarge(long maxBytes = MaxBytes) => ApiProblems.Problem(
+        StatusCodes.Status413PayloadTooLarge, "Api.BodyTooLarge", extensions: new Dictionary<string, object?> { ["maxBytes"] = maxBytes });
 
     private static string FieldOf(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "" : jsonPath.TrimStart('$', '.');

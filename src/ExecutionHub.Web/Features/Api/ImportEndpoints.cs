@@ -46,8 +46,7 @@ public static class ImportEndpoints
 
         if (content.Length > LedgerFile.MaxBytes)
         {
-            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Api.BodyTooLarge",
-                extensions: new Dictionary<string, object?> { ["maxBytes"] = LedgerFile.MaxBytes });
+            return ApiBody.TooLarge(LedgerFile.MaxBytes);
         }
 
         if (content.Length == 0)
