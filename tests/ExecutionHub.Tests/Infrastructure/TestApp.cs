@@ -72,6 +72,8 @@ public sealed class TestApp : IAsyncDisposable
                 ["Identity:RequiredPasswordLength"] = "12",
                 ["Identity:LockoutMaxFailedAttempts"] = "20",
                 ["Identity:LockoutMinutes"] = "15",
+                // The fake clock moves only when a test moves it: a refusal waiting for it would never be answered.
+                ["Security:SignInFailures:RefusalMilliseconds"] = "0",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();

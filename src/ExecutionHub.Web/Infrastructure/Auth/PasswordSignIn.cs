@@ -17,13 +17,21 @@ public sealed class SignInFailureSettings
     public int PermitLimit { get; set; } = 5;
 
     public int WindowSeconds { get; set; } = 900;
+
+    /// <summary>
+    /// The earliest a refusal is answered, counted from the post: whatever the reason, an outsider timing the form
+    /// sees this, not the work behind it (which differs by a few milliseconds between reasons and by hundreds with the
+    /// machine's load). Set above the slowest refusal's work; a user who mistyped waits this long.
+    /// </summary>
+    public int RefusalMilliseconds { get; set; } = 1000;
 }
 
 /// <summary>
 /// Signs in with a user name and password so that a refusal tells nothing: an unknown user, a wrong password, a
 /// disabled account, a locked account and an address held back for that user all get the same answer after the same
 /// work — one user lookup and one password hash verification (against a stand-in hash when there is no account or
-/// no password), and failures counted in memory, not written to the database one by one.
+/// no password), and failures counted in memory, not written to the database one by one — and at the same time: no
+/// refusal is answered sooner than <see cref="SignInFailureSettings.RefusalMilliseconds"/> after the post.
 /// <para>
 /// Failures count twice, in windows aligned to the clock: per address and user name
 /// (<see cref="SignInFailureSettings"/>: 5 per 15 minutes), after which that address is refused for that user name
@@ -48,6 +56,7 @@ public sealed class PasswordSignIn(
     /// <summary>The signed-in user (the cookie is set), or null: the one refusal for every reason.</summary>
     public async Task<AppUser?> SignInAsync(string userName, string password, IPAddress? address)
     {
+        var started = clock.GetTimestamp();
         var settings = configuration.GetSection(SignInFailureSettings.Section).Get<SignInFailureSettings>() ?? new SignInFailureSettings();
         var addressWindow = TimeSpan.FromSeconds(Math.Max(1, settings.WindowSeconds));
         var lockout = users.Options.Lockout;
@@ -78,6 +87,12 @@ public sealed class PasswordSignIn(
                 await users.SetLockoutEndDateAsync(user, now + lockout.DefaultLockoutTimeSpan);
                 logger.LogWarning("Account {UserName} locked after {Failures} failed sign-ins within {Window}", user.UserName, lockout.MaxFailedAccessAttempts, lockout.DefaultLockoutTimeSpan);
             }
+        }
+
+        var remaining = TimeSpan.FromMilliseconds(settings.RefusalMilliseconds) - clock.GetElapsedTime(started);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, clock);
         }
 
         return null;

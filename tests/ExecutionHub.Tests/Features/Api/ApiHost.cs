@@ -67,6 +67,8 @@ public class ApiHost : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:ExecutionHub", $"Data Source={App.DatabasePath};Pooling=False");
             builder.UseSetting("ConnectionStrings:Hangfire", Path.Combine(App.Folder, "hangfire.db"));
             builder.UseSetting("Demo:Seed", "false");
+            // The app runs on the fake clock, which moves only when a test moves it.
+            builder.UseSetting("Security:SignInFailures:RefusalMilliseconds", "0");
             builder.UseSetting("Storage:EvidencePath", Path.Combine(App.Folder, "evidence"));
             builder.UseSetting("Api:RateLimit:PermitLimit", permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Api:RateLimit:WindowSeconds", "60");
