@@ -49,7 +49,13 @@ public sealed class AppFixture : IAsyncLifetime
         await Task.Run(factory.StartServer).WaitAsync(TestTimeouts.AppStart);
         BaseAddress = factory.ClientOptions.BaseAddress;
 
-        // The demo's warnings, agenda and reports are written just after the app answers; the tests expect a whole demo.
+        // The demo's warnings, agenda and reports are written once the app has answered a first request; the tests
+        // expect a whole demo.
+        using (var first = new HttpClient { BaseAddress = BaseAddress })
+        {
+            (await first.GetAsync("/account/signin")).EnsureSuccessStatusCode();
+        }
+
         await factory.Services.GetRequiredService<DemoFollowUp>().Completed.WaitAsync(TestTimeouts.AppStart);
         Assertions.SetDefaultExpectTimeout((float)TestTimeouts.Page.TotalMilliseconds);
 

@@ -89,7 +89,8 @@ public static class DatabaseInitialiser
             var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
             await SqliteDatabase.MigrateAsync(db, cancellationToken);
             phases.Done("migrations");
-            if (pending.Any(MatterFiguresBackfill.IsItsMigration))
+            // A new database (its first migration pending too) has no matters to fill in.
+            if (pending.Any(MatterFiguresBackfill.IsItsMigration) && !pending.Contains(db.Database.GetMigrations().First()))
             {
                 await MatterFiguresBackfill.RunAsync(db, cancellationToken);
                 phases.Done("matter figures backfill");

@@ -7,11 +7,11 @@ namespace ExecutionHub.Web.Startup;
 
 /// <summary>
 /// The demo's work that the first page does not need — the first risk-warnings run, those warnings on
-/// the next meeting's agenda, the street's report drafts — done once the app answers, so a first start
-/// is not held up by it. <see cref="Completed"/> tells whoever needs the whole demo (the browser tests)
+/// the next meeting's agenda, the street's report drafts — done once the app has answered its first
+/// request (<see cref="FirstAnswer"/>), so a first start is not held up by it. <see cref="Completed"/> tells whoever needs the whole demo (the browser tests)
 /// when it is there.
 /// </summary>
-public sealed class DemoFollowUp(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DemoFollowUp> logger)
+public sealed class DemoFollowUp(IServiceProvider services, FirstAnswer firstAnswer, ILogger<DemoFollowUp> logger)
     : BackgroundService
 {
     private readonly TaskCompletionSource completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,7 +32,7 @@ public sealed class DemoFollowUp(IServiceProvider services, IHostApplicationLife
         {
             if (demoSeeded)
             {
-                await StartedAsync(stoppingToken);
+                await firstAnswer.WaitAsync(stoppingToken);
                 await RunAsync(services, stoppingToken);
             }
 
@@ -75,12 +75,5 @@ public sealed class DemoFollowUp(IServiceProvider services, IHostApplicationLife
         await DemoMeetings.AddOpenWarningsToNextMeetingAsync(dbFactory, clock, cancellationToken);
         await DemoReports.SeedAsync(dbFactory, clock, cancellationToken);
         phases.Done("demo agenda and reports (after start)");
-    }
-
-    private async Task StartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await started.Task.WaitAsync(stoppingToken);
     }
 }

@@ -30,17 +30,29 @@ public static class RecurringJobs
 }
 
 /// <summary>
-/// Writes the recurring jobs into Hangfire's storage once the web host answers (hosted services start
-/// before Kestrel listens, and these writes need not hold up the first page), and queues one deadline
+/// Writes the recurring jobs into Hangfire's storage once the web host has answered its first request
+/// (<see cref="FirstAnswer"/>: these writes need not hold up the first page), and queues one deadline
 /// sweep at once so what fell due while the app was down is caught up without waiting.
 /// </summary>
 internal sealed class RecurringJobsRegistration(
-    IRecurringJobManager jobs, IBackgroundJobClient background, IHostApplicationLifetime lifetime, ILogger<RecurringJobsRegistration> logger)
+    IRecurringJobManager jobs, IBackgroundJobClient background, FirstAnswer firstAnswer, IHostApplicationLifetime lifetime, ILogger<RecurringJobsRegistration> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => _ = Task.Run(Register, CancellationToken.None));
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await firstAnswer.WaitAsync(lifetime.ApplicationStopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Register();
+        }, CancellationToken.None);
         return Task.CompletedTask;
     }
 

@@ -53,6 +53,7 @@ public static class WebServices
             ];
         });
 
+        services.AddSingleton<FirstAnswer>();
         services.AddSingleton<DemoFollowUp>();
         services.AddHostedService(provider => provider.GetRequiredService<DemoFollowUp>());
         services.AddExecutionHubJobs(configuration, contentRoot);
@@ -79,6 +80,7 @@ public static class WebServices
 
     public static WebApplication UseExecutionHubWeb(this WebApplication app)
     {
+        app.UseFirstAnswer();
         // First: error pages and redirects carry the headers too, and see the proxy's scheme.
         app.UseExecutionHubSecurity();
         if (!app.Environment.IsDevelopment())

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ExecutionHub.Tests.Features.Demo;
 
 /// <summary>
-/// The demo's warnings, agenda and reports are written after the app answers; doing that again — a
+/// The demo's warnings, agenda and reports are written after the app has answered its first request; doing that again — a
 /// later start, or a start killed half-way through — adds nothing twice and rings nobody's bell.
 /// </summary>
 public sealed class DemoFollowUpTests
@@ -37,21 +37,48 @@ public sealed class DemoFollowUpTests
     }
 
     [Fact]
-    public async Task Should_complete_the_demo_only_once_the_app_has_started()
+    public async Task Should_complete_the_demo_only_once_the_app_has_started_and_answered_its_first_request()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);
         var complete = await CountsAsync(app);
         await DeleteReportsAsync(app);
         var lifetime = new Lifetime();
-        using var followUp = new DemoFollowUp(app.Services, lifetime, NullLogger<DemoFollowUp>.Instance);
+        var firstAnswer = new FirstAnswer(lifetime, app.Clock);
+        using var followUp = new DemoFollowUp(app.Services, firstAnswer, NullLogger<DemoFollowUp>.Instance);
         followUp.DemoSeeded();
 
         await followUp.StartAsync(CancellationToken.None);
+        lifetime.Start();
         Assert.False(followUp.Completed.IsCompleted);
         Assert.Equal(0, (await CountsAsync(app)).Reports);
 
-        lifetime.Start();
+        firstAnswer.Answered();
         await followUp.Completed.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(complete, await CountsAsync(app));
+        await followUp.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Should_complete_the_demo_when_nobody_asks_for_a_page_once_its_patience_has_passed()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var complete = await CountsAsync(app);
+        await DeleteReportsAsync(app);
+        var lifetime = new Lifetime();
+        using var followUp = new DemoFollowUp(app.Services, new FirstAnswer(lifetime, app.Clock), NullLogger<DemoFollowUp>.Instance);
+        followUp.DemoSeeded();
+
+        await followUp.StartAsync(CancellationToken.None);
+        lifetime.Start();
+        // The wait's timer is set on another thread just after the start; move the clock until it has fired.
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!followUp.Completed.IsCompleted)
+        {
+            app.Clock.Advance(FirstAnswer.Patience);
+            await Task.WhenAny(followUp.Completed, Task.Delay(TimeSpan.FromMilliseconds(20), giveUp.Token));
+        }
+
+        await followUp.Completed;
         Assert.Equal(complete, await CountsAsync(app));
         await followUp.StopAsync(CancellationToken.None);
     }
@@ -60,7 +87,7 @@ public sealed class DemoFollowUpTests
     public async Task Should_count_as_complete_at_once_when_the_start_seeded_no_demo()
     {
         await using var app = await TestApp.CreateAsync();
-        using var followUp = new DemoFollowUp(app.Services, new Lifetime(), NullLogger<DemoFollowUp>.Instance);
+        using var followUp = new DemoFollowUp(app.Services, new FirstAnswer(new Lifetime(), app.Clock), NullLogger<DemoFollowUp>.Instance);
 
         await followUp.StartAsync(CancellationToken.None);
 
