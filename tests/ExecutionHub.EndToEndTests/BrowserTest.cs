@@ -50,6 +50,18 @@ public abstract class BrowserTest(AppFixture app)
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than the screen");
     }
 
+    /// <summary>
+    /// Picks <paramref name="option"/> in the select with that test id and waits until the select shows it and its list
+    /// has closed: on a busy machine the next step otherwise types into a form whose choice the server has not yet had.
+    /// </summary>
+    protected static async Task ChooseAsync(IPage page, string selectTestId, string option)
+    {
+        await page.GetByTestId(selectTestId).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId(selectTestId)).ToHaveValueAsync(option);
+    }
+
     /// <summary>Clicks on the prerendered page do nothing: wait until the layout has rendered interactively.</summary>
     protected static Task WaitForCircuitAsync(IPage page) =>
         page.GetByTestId("circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = (float)TestTimeouts.Page.TotalMilliseconds });

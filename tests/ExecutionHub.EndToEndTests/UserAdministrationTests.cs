@@ -34,12 +34,4 @@ public sealed class UserAdministrationTests(AppFixture app) : BrowserTest(app)
             await Expect(row).ToContainTextAsync("吴端");
             await Expect(row).ToContainTextAsync("平凉一居委 · 平凉一居委第2网格");
         });
-
-    private static async Task ChooseAsync(IPage page, string selectTestId, string option)
-    {
-        await page.GetByTestId(selectTestId).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
-        await Expect(page.GetByTestId(selectTestId)).ToHaveValueAsync(option);
-    }
 }

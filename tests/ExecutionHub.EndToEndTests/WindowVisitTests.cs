@@ -65,12 +65,6 @@ public sealed partial class WindowVisitTests(AppFixture app) : BrowserTest(app)
             },
             new ViewportSize { Width = 390, Height = 844 });
 
-    private static async Task ChooseAsync(IPage page, string selectTestId, string option)
-    {
-        await page.GetByTestId(selectTestId).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
-    }
-
     private async Task<string> PingliangCaseAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
