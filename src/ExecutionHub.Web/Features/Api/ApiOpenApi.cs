@@ -45,6 +45,7 @@ public static class ApiOpenApi
                 Webhooks.WebhookOpenApi.AddWebhooks(document);
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer(OpenApiForClientGenerators.TransformAsync);
             options.AddOperationTransformer((operation, _, _) =>
             {
                 if (Examples.TryGetValue(operation.OperationId ?? "", out var example))

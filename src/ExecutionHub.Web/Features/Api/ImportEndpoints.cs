@@ -67,5 +67,5 @@ public static class ImportEndpoints
         statusCode: StatusCodes.Status422UnprocessableEntity,
         title: Infrastructure.Localization.UiText.Get("Api.LedgerRejected"),
         type: "https://executionhub.local/problems/Api.LedgerRejected",
-        extensions: new Dictionary<string, object?> { ["code"] = "Api.LedgerRejected", ["status"] = report.Status, ["rows"] = report.Errors, ["rowsRead"] = report.RowsRead });
+        extensions: new Dictionary<string, object?> { ["code"] = "Api.LedgerRejected", ["importStatus"] = report.Status, ["rows"] = report.Errors, ["rowsRead"] = report.RowsRead });
 }
