@@ -195,6 +195,29 @@ public sealed class ReferenceApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(cases, await after.Cases.CountAsync());
     }
 
+    [Fact]
+    public async Task Headline_figures_narrow_to_a_street_named_by_code_and_refuse_another_courts()
+    {
+        var reader = await host.RegisterAsync("代码统计系统", await host.DemoCourtIdAsync(), ApiScopes.StatisticsRead);
+        using var api = host.Client(reader.Key);
+        int streetId;
+        await using (var db = await host.App.DbAsync())
+        {
+            streetId = await db.Streets.Where(s => s.Code == Pingliang).Select(s => s.Id).SingleAsync();
+        }
+
+        var byCode = await api.GetStringAsync($"/api/v1/statistics/headline?from=2026-10-01&to=2026-11-27&street={Pingliang}");
+        var byId = await api.GetStringAsync($"/api/v1/statistics/headline?from=2026-10-01&to=2026-11-27&street={streetId}");
+        var court = await api.GetStringAsync("/api/v1/statistics/headline?from=2026-10-01&to=2026-11-27");
+
+        Assert.Equal(byId, byCode);
+        Assert.NotEqual(court, byCode);
+        var other = await host.OtherOrganisationAsync();
+        var otherReader = await host.RegisterAsync("外院代码统计系统", other.Court.Id, ApiScopes.StatisticsRead);
+        using var otherApi = host.Client(otherReader.Key);
+        await AssertUnknownAsync(await otherApi.GetAsync($"/api/v1/statistics/headline?street={Pingliang}"), "street");
+    }
+
     private static async Task AssertUnknownAsync(HttpResponseMessage response, string field)
     {
         var json = await response.Content.ReadAsStringAsync();
