@@ -22,6 +22,9 @@ public sealed class AppUser : IdentityUser
 
     public bool IsDisabled { get; set; }
 
+    /// <summary>The court's staff number (工号) for a court's staff, unique in the court: what other systems name a judge by (else the user name).</summary>
+    public string? StaffNumber { get; set; }
+
     /// <summary>
     /// The account an API client acts as (disabled, no password, no role): matters, milestones and
     /// timeline lines it creates name it like any user. Hidden from the user administration.

@@ -53,7 +53,10 @@ public static class ApiScopes
     public const string StatisticsRead = "statistics:read";
     public const string ImportsWrite = "imports:write";
 
-    public static readonly IReadOnlyList<string> All = [MattersWrite, MattersRead, MilestonesWrite, StatisticsRead, ImportsWrite];
+    /// <summary>The court's streets, communities, grids and judges, with the codes the other endpoints accept.</summary>
+    public const string ReferenceRead = "reference:read";
+
+    public static readonly IReadOnlyList<string> All = [MattersWrite, MattersRead, MilestonesWrite, StatisticsRead, ImportsWrite, ReferenceRead];
 }
 
 /// <summary>One call to the API, kept for the administrator: who, what, the answer and how long it took.</summary>

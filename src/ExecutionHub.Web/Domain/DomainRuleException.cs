@@ -9,3 +9,13 @@ public class DomainRuleException(string messageKey, string? detail = null)
 {
     public string MessageKey { get; } = messageKey;
 }
+
+/// <summary>
+/// A request named a street, community or judge (by id or code) that the sender's court does not have. <see cref="Field"/>
+/// is the field that named it, as the sender wrote it (<c>street</c>, <c>case.judge</c>); another court's unit is refused
+/// exactly like one that does not exist.
+/// </summary>
+public sealed class UnknownReferenceException(string field, string messageKey, string? detail = null) : DomainRuleException(messageKey, detail)
+{
+    public string Field { get; } = field;
+}

@@ -23,6 +23,9 @@ public sealed class Street
 {
     public int Id { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>The street's stable code for other systems (<see cref="OrgCodes"/>), unique in its court; null until one is set.</summary>
+    public string? Code { get; set; }
     public int CourtId { get; set; }
     public Court? Court { get; set; }
     public List<Community> Communities { get; set; } = [];
@@ -46,6 +49,9 @@ public sealed class Community : IStreetUnit
 {
     public int Id { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>The community's stable code for other systems (<see cref="OrgCodes"/>), unique in its street; null until one is set.</summary>
+    public string? Code { get; set; }
     public int StreetId { get; set; }
     public Street? Street { get; set; }
     public List<Grid> Grids { get; set; } = [];

@@ -20,7 +20,10 @@ internal sealed class StreetConfiguration : IEntityTypeConfiguration<Street>
     public void Configure(EntityTypeBuilder<Street> e)
     {
         e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Code).HasMaxLength(OrgCodes.MaxLength);
         e.HasIndex(x => new { x.CourtId, x.Name }).IsUnique();
+        // A unique index keeps NULLs apart: any number of streets may wait for a code.
+        e.HasIndex(x => new { x.CourtId, x.Code }).IsUnique();
         e.HasOne(x => x.Court).WithMany(x => x.Streets).HasForeignKey(x => x.CourtId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -30,7 +33,9 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
     public void Configure(EntityTypeBuilder<Community> e)
     {
         e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Code).HasMaxLength(OrgCodes.MaxLength);
         e.HasIndex(x => new { x.StreetId, x.Name }).IsUnique();
+        e.HasIndex(x => new { x.StreetId, x.Code }).IsUnique();
         e.HasOne(x => x.Street).WithMany(x => x.Communities).HasForeignKey(x => x.StreetId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -82,6 +87,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         e.Property(x => x.DisplayName).HasMaxLength(50);
         e.Property(x => x.Culture).HasMaxLength(10);
+        e.Property(x => x.StaffNumber).HasMaxLength(OrgCodes.MaxLength);
+        e.HasIndex(x => new { x.CourtId, x.StaffNumber }).IsUnique();
         e.HasOne<Court>().WithMany().HasForeignKey(x => x.CourtId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Street>().WithMany().HasForeignKey(x => x.StreetId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Grid).WithMany().HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Restrict);

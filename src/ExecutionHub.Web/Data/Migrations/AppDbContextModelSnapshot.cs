@@ -90,6 +90,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StaffNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("StreetId")
                         .HasColumnType("INTEGER");
 
@@ -116,6 +120,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("PartnerAgencyId");
 
                     b.HasIndex("StreetId");
+
+                    b.HasIndex("CourtId", "StaffNumber")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -550,6 +557,10 @@ namespace ExecutionHub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -559,6 +570,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StreetId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("StreetId", "Name")
                         .IsUnique();
@@ -1771,6 +1785,10 @@ namespace ExecutionHub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CourtId")
                         .HasColumnType("INTEGER");
 
@@ -1780,6 +1798,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourtId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("CourtId", "Name")
                         .IsUnique();

@@ -1552,3 +1552,21 @@ VALUES ('20261207123918_OutboxProtectedSecret', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Streets" ADD "Code" TEXT NULL;
+
+ALTER TABLE "Communities" ADD "Code" TEXT NULL;
+
+ALTER TABLE "AspNetUsers" ADD "StaffNumber" TEXT NULL;
+
+CREATE UNIQUE INDEX "IX_Streets_CourtId_Code" ON "Streets" ("CourtId", "Code");
+
+CREATE UNIQUE INDEX "IX_Communities_StreetId_Code" ON "Communities" ("StreetId", "Code");
+
+CREATE UNIQUE INDEX "IX_AspNetUsers_CourtId_StaffNumber" ON "AspNetUsers" ("CourtId", "StaffNumber");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207182015_ReferenceCodes', '10.0.15');
+
+COMMIT;
+

@@ -108,6 +108,20 @@ public static class ApiOpenApi
                         "Optional, up to 500 characters: why another matter is needed, written on the new matter's timeline.");
                 }
 
+                if (context.JsonTypeInfo.Type == typeof(ReferralCase) && schema.Properties is { } referralCase)
+                {
+                    if (referralCase.TryGetValue("street", out var street) && street is OpenApiSchema streetSchema)
+                    {
+                        // Read by IdOrCodeJsonConverter: an id as a number, or a code (or an id) as a string.
+                        streetSchema.Type = JsonSchemaType.Integer | JsonSchemaType.String | JsonSchemaType.Null;
+                    }
+
+                    Describe(referralCase, "street", JsonValue.Create("310110002"),
+                        "A street code of the client's court (GET /api/v1/streets) or a street id, as a number or a string; an id may name another court's street (an entrustment), a code only the client's own court's.");
+                    Describe(referralCase, "judge", JsonValue.Create("011021"),
+                        "An active judge of the client's court by id, staff number or user name (GET /api/v1/judges).");
+                }
+
                 return Task.CompletedTask;
             });
         });
@@ -171,6 +185,18 @@ public static class ApiOpenApi
         ["RecordMilestone"] = new(
             """{"kind":"PaymentReceived","occurredOn":"2026-11-26","amount":10000,"note":"被执行人当场履行"}""",
             ("201", """{"id":310,"caseNumber":"(2025)沪0110执1234号"}""")),
+        ["ListStreets"] = new(
+            null,
+            ("200",
+            """
+            [{"id":1,"code":"310110002","name":"平凉路街道",
+              "communities":[{"id":1,"code":"310110002001","name":"平凉一居委"},{"id":2,"code":"310110002002","name":"河间路居委"}],
+              "grids":[{"id":1,"name":"平凉一居委第1网格","community":1},{"id":2,"name":"平凉一居委第2网格","community":1}]},
+             {"id":2,"code":null,"name":"新设街道","communities":[],"grids":[]}]
+            """)),
+        ["ListJudges"] = new(
+            null,
+            ("200", """[{"id":"3f0c2a4e-8d1b-4c55-9a57-2f6e0b1d7c31","code":"011021","name":"王振华"},{"id":"c41e7f02-5b9a-4e3d-8f16-0a2d9c4b6e85","code":"judge.li","name":"李晓梅"}]""")),
         ["GetHeadlineFigures"] = new(
             null,
             ("200", """{"whereaboutsVerified":13,"assetCluesVerified":42,"averageFeedbackCycleHours":61.25,"onTimeRate":0.9455,"open":18,"dueSoon":3,"overdue":1}""")),

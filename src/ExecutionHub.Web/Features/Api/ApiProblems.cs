@@ -11,7 +11,8 @@ namespace ExecutionHub.Web.Features.Api;
 /// <summary>
 /// RFC 7807 answers for the API: what the pipeline refuses becomes a status a client can act on —
 /// validation 400 with the fields named as in the request body, a refusal 403, an unknown id 404,
-/// a concurrent change 409, a referral repeating an open matter 409 naming it, a domain rule 422.
+/// a concurrent change 409, a referral repeating an open matter 409 naming it, a domain rule 422 (an unknown street,
+/// community or judge 422 naming the field).
 /// </summary>
 public static class ApiProblems
 {
@@ -43,10 +44,20 @@ public static class ApiProblems
         RequestRefusedException refused => Problem(StatusCodes.Status403Forbidden, refused.MessageKey),
         NotFoundException => Problem(StatusCodes.Status404NotFound, "Api.NotFound"),
         DuplicateMatterException duplicate => Duplicate(duplicate),
+        UnknownReferenceException unknown => UnknownReference(unknown),
         DomainRuleException rule => Problem(StatusCodes.Status422UnprocessableEntity, rule.MessageKey),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Error.Concurrency"),
         _ => null,
     };
+
+    /// <summary>
+    /// 422 naming the field whose street, community or judge the court does not have, in the shape of a validation
+    /// problem (<c>errors</c> by field), so a client reads it the same way.
+    /// </summary>
+    public static IResult UnknownReference(UnknownReferenceException unknown) => Problem(
+        StatusCodes.Status422UnprocessableEntity,
+        unknown.MessageKey,
+        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [unknown.Field] = [UiText.Get(unknown.MessageKey)] } });
 
     public static IResult Validation(ValidationException exception) => Validation(
         exception.Errors.GroupBy(e => ApiFieldNames.Of(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
@@ -79,6 +90,8 @@ public static class ApiFieldNames
         ["TargetPhone"] = "target.phone",
         ["TargetAddress"] = "target.address",
         ["Source"] = "type",
+        ["StreetKey"] = "case.street",
+        ["JudgeId"] = "case.judge",
     };
 
     private static readonly HashSet<string> DetailFields =

@@ -115,6 +115,7 @@ public static class ApiServices
         v1.MapMilestoneEndpoints();
         v1.MapStatisticsEndpoints();
         v1.MapImportEndpoints();
+        v1.MapReferenceEndpoints();
         app.MapExecutionHubOpenApi();
         return app;
     }

@@ -14,7 +14,7 @@ public static class ImportEndpoints
             .RequireAuthorization(ApiServices.PolicyFor(ApiScopes.ImportsWrite))
             .WithName("ImportLedger")
             .WithSummary("Import a historical ledger (CSV or XLSX)")
-            .WithDescription("The body is the ledger as CSV (UTF-8 or GB18030; Content-Type text/csv) or XLSX (first sheet; Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), at most 5 MiB (a larger body is 413), header row required, columns in this order: case_number, matter_type, source, street, community, target_name, target_id_number, received_at, dispatched_at, fed_back_at, closed_at, outcome, notes. street (query) is the id of a street of this client's court; every row's street column must name it. All or nothing: a file with any bad row changes nothing and answers 422 with rows naming each bad row, column and reason. Importing the same file again adds nothing (duplicatesSkipped). status says what happened: imported, nothing_new (every row already imported: a success), checked (a dry run that would import) or rejected. dryRun=true checks and counts without saving. judgeId is the judge given to cases not yet in ExecutionHub.")
+            .WithDescription("The body is the ledger as CSV (UTF-8 or GB18030; Content-Type text/csv) or XLSX (first sheet; Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), at most 5 MiB (a larger body is 413), header row required, columns in this order: case_number, matter_type, source, street, community, target_name, target_id_number, received_at, dispatched_at, fed_back_at, closed_at, outcome, notes. street (query) names a street of this client's court by its code or its id (GET /api/v1/streets); an unknown street, or another court's, is 422 with errors.street. Every row's street column must name that street, by name or code; the community column (optional) names one of its communities by name or code. All or nothing: a file with any bad row changes nothing and answers 422 with rows naming each bad row, column and reason. Importing the same file again adds nothing (duplicatesSkipped). status says what happened: imported, nothing_new (every row already imported: a success), checked (a dry run that would import) or rejected. dryRun=true checks and counts without saving. judgeId is the judge given to cases not yet in ExecutionHub: an active judge of the court by id, staff number or user name (GET /api/v1/judges); an unknown one is 422 with errors.judgeId.")
             .Accepts<string>("text/csv", XlsxContentType)
             .Produces<LedgerImportReport>()
             .ProducesValidationProblem()
@@ -26,9 +26,9 @@ public static class ImportEndpoints
         return api;
     }
 
-    private static async Task<IResult> ImportAsync(int? street, bool? dryRun, string? judgeId, HttpRequest request, ISender sender, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(string? street, bool? dryRun, string? judgeId, HttpRequest request, ISender sender, CancellationToken cancellationToken)
     {
-        if (street is null)
+        if (string.IsNullOrWhiteSpace(street))
         {
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["street"] = [Infrastructure.Localization.UiText.Get("Api.StreetRequired")] },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Features.Matters.Registration;
@@ -40,12 +41,15 @@ public sealed record ReferMatterBody(
     ReferralCase? Case = null);
 
 /// <summary>A case new to ExecutionHub, sent with its first referral.</summary>
-/// <param name="Street">The street whose workstation handles it (where the respondent lives or works): its id.</param>
-/// <param name="Judge">The judge of the client's court who handles the case: user id or user name.</param>
+/// <param name="Street">
+/// The street whose workstation handles it (where the respondent lives or works): a street code of the client's court
+/// (GET /api/v1/streets) or a street id, as a number or a string.
+/// </param>
+/// <param name="Judge">The judge of the client's court who handles the case: user id, staff number or user name (GET /api/v1/judges).</param>
 /// <param name="Cause">案由, e.g. 民间借贷纠纷.</param>
 /// <param name="Industry">The dispute's industry, for the street's statistics; optional.</param>
 /// <param name="AmountOwed">标的金额 in yuan, above 0.</param>
-public sealed record ReferralCase(int? Street, string? Judge, string? Cause, string? Industry, decimal? AmountOwed);
+public sealed record ReferralCase([property: JsonConverter(typeof(IdOrCodeJsonConverter))] string? Street, string? Judge, string? Cause, string? Industry, decimal? AmountOwed);
 
 /// <summary>The person or organisation to find: an existing respondent of the case by id, or a new one by name.</summary>
 public sealed record ReferralTarget(int? PartyId, PartyKind? Kind, string? Name, string? IdentityNumber, string? Phone, string? Address);
@@ -110,7 +114,7 @@ public static class MatterEndpoints
     public static RegisterMatter ToCommand(ReferMatterBody body) => new()
     {
         CaseNumber = body.CaseNumber?.Trim() ?? "",
-        StreetId = body.Case?.Street,
+        StreetKey = body.Case?.Street,
         JudgeId = body.Case?.Judge,
         Cause = body.Case?.Cause,
         Industry = body.Case?.Industry,

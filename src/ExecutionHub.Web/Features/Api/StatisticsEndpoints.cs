@@ -67,22 +67,23 @@ public static class StatisticsEndpoints
 {
     public static RouteGroupBuilder MapStatisticsEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/statistics/headline", async (DateOnly? from, DateOnly? to, int? street, ISender sender, TimeProvider clock, CancellationToken cancellationToken) =>
+        api.MapGet("/statistics/headline", async (DateOnly? from, DateOnly? to, string? street, ISender sender, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var filter = from is null && to is null
-                    ? new DashboardFilter(DashboardPeriod.SinceOpened, StreetId: street)
-                    : new DashboardFilter(DashboardPeriod.Custom, from ?? DateOnly.MinValue, to ?? ChinaTime.Today(clock), StreetId: street);
-                var figures = await sender.Send(new GetHeadlineFigures(filter), cancellationToken);
+                    ? new DashboardFilter(DashboardPeriod.SinceOpened)
+                    : new DashboardFilter(DashboardPeriod.Custom, from ?? DateOnly.MinValue, to ?? ChinaTime.Today(clock));
+                var figures = await sender.Send(new GetHeadlineFigures(filter, string.IsNullOrWhiteSpace(street) ? null : street), cancellationToken);
                 return TypedResults.Ok(HeadlineFields.From(figures));
             })
             .RequireAuthorization(ApiServices.PolicyFor(ApiScopes.StatisticsRead))
             .WithName("GetHeadlineFigures")
             .WithSummary("Headline figures")
-            .WithDescription("The figures of the court's live dashboard for this client's court, field for field and with the same definitions (each field's description): whereabouts verified (found) and asset clues verified among matters first fed back in the period, how many were fed back (the base of the average, percentiles and rate), their average, median and 90th-percentile feedback cycle in hours (paused time excluded) and on-time rate, the open, due-soon and overdue matters now, and those fed back this week. from and to are Asia/Shanghai days (both included; omit both for since the workstation opened); street narrows to one street.")
+            .WithDescription("The figures of the court's live dashboard for this client's court, field for field and with the same definitions (each field's description): whereabouts verified (found) and asset clues verified among matters first fed back in the period, how many were fed back (the base of the average, percentiles and rate), their average, median and 90th-percentile feedback cycle in hours (paused time excluded) and on-time rate, the open, due-soon and overdue matters now, and those fed back this week. from and to are Asia/Shanghai days (both included; omit both for since the workstation opened); street narrows to one street of this client's court, by code or id (GET /api/v1/streets); an unknown street, or another court's, is 422 with errors.street.")
             .Produces<ApiHeadlineFigures>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }

@@ -2,6 +2,7 @@ using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters;
 using ExecutionHub.Web.Infrastructure.Auth;
+using ExecutionHub.Web.Infrastructure.Localization;
 using ExecutionHub.Web.Infrastructure.Mediator;
 using ExecutionHub.Web.Infrastructure.Time;
 using FluentValidation;
@@ -13,11 +14,12 @@ namespace ExecutionHub.Web.Features.Dashboard;
 /// <summary>
 /// The figures the execution bureau watches, for the sender's court (judges) or street
 /// (coordinators) and a period. Their definitions are in the README and behind each card's info
-/// button; every one is computed from the database by index-only queries.
+/// button; every one is computed from the database by index-only queries. An API client may narrow them to one street
+/// of its court by code or id (<see cref="Street"/>), which then decides the filter's street.
 /// </summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
 [ApiScope(ApiScopes.StatisticsRead)]
-public sealed record GetHeadlineFigures(DashboardFilter Filter) : IQuery<HeadlineFigures>;
+public sealed record GetHeadlineFigures(DashboardFilter Filter, [property: FieldLabel("Field.StreetId")] string? Street = null) : IQuery<HeadlineFigures>;
 
 /// <summary>Null where there is nothing to average or rank (shown as "—", never 0 or NaN).</summary>
 public sealed record HeadlineFigures(
@@ -41,7 +43,11 @@ public sealed record LiveCounts(int Open, int DueSoon, int Overdue);
 
 public sealed class GetHeadlineFiguresValidator : AbstractValidator<GetHeadlineFigures>
 {
-    public GetHeadlineFiguresValidator() => RuleFor(x => x.Filter).SetValidator(new DashboardFilterValidator());
+    public GetHeadlineFiguresValidator()
+    {
+        RuleFor(x => x.Filter).SetValidator(new DashboardFilterValidator());
+        RuleFor(x => x.Street).MaximumLength(OrgCodes.MaxLength);
+    }
 }
 
 public sealed class DashboardFilterValidator : AbstractValidator<DashboardFilter>
@@ -64,7 +70,16 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
 {
     public async ValueTask<HeadlineFigures> Handle(GetHeadlineFigures query, CancellationToken cancellationToken)
     {
-        var scope = DashboardScope.Of(await currentUser.GetAsync());
+        var me = await currentUser.GetAsync();
+        var scope = DashboardScope.Of(me);
+        if (query.Street is { } key)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var street = await ReferenceData.OrgReferences.StreetAsync(db, me.CourtId ?? 0, key, cancellationToken)
+                ?? throw new UnknownReferenceException("street", "Api.StreetUnknown", key);
+            query = query with { Filter = query.Filter with { StreetId = street.Id } };
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var today = ChinaTime.Today(clock);
         var (first, last) = query.Filter.Days(today);

@@ -6,7 +6,8 @@ namespace ExecutionHub.Web.Features.Demo;
 /// <summary>The demo accounts, one or more per role (the README lists them). Scope names refer to demo org units.</summary>
 public static class DemoAccounts
 {
-    public sealed record Account(string UserName, string DisplayName, string Role, string? Street = null, string? Grid = null, string? Agency = null);
+    /// <param name="StaffNumber">A judge's staff number (工号) at the court, by which the court's case system names them.</param>
+    public sealed record Account(string UserName, string DisplayName, string Role, string? Street = null, string? Grid = null, string? Agency = null, string? StaffNumber = null);
 
     /// <summary>
     /// The password the README publishes and the shipped appsettings.json sets (<c>Demo:Password</c>): an
@@ -23,8 +24,8 @@ public static class DemoAccounts
     public static readonly IReadOnlyList<Account> All =
     [
         new("admin", "系统管理员", Roles.Administrator),
-        new("judge.wang", "王振华", Roles.Judge),
-        new("judge.li", "李晓梅", Roles.Judge),
+        new("judge.wang", "王振华", Roles.Judge, StaffNumber: "011021"),
+        new("judge.li", "李晓梅", Roles.Judge, StaffNumber: "011037"),
         new("coord.chen", "陈静", Roles.Coordinator, Street: "平凉路街道"),
         new("coord.zhao", "赵磊", Roles.Coordinator, Street: "定海路街道"),
         new("grid.liu", "刘建国", Roles.GridWorker, Grid: "平凉一居委第1网格"),

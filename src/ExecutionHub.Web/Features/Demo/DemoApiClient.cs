@@ -17,16 +17,16 @@ public static class DemoApiClient
     public const string Name = "杨浦法院执行办案系统（演示）";
     public const string Key = "ehk_demo2026_DEMO-ONLY-ExecutionHub-known-key-do-not-use";
 
-    public static readonly IReadOnlyList<string> Scopes = [ApiScopes.MattersRead, ApiScopes.StatisticsRead];
+    public static readonly IReadOnlyList<string> Scopes = [ApiScopes.MattersRead, ApiScopes.StatisticsRead, ApiScopes.ReferenceRead];
 
-    /// <summary>Adds the client, or takes back the write scopes a demo seeded by an earlier version gave it.</summary>
+    /// <summary>Adds the client, or gives a client seeded by an earlier version exactly these scopes (takes back write scopes, adds new read ones).</summary>
     public static async Task SeedAsync(AppDbContext db, Court court, DateTime now, CancellationToken ct)
     {
         if (await db.ApiClients.SingleOrDefaultAsync(c => c.Name == Name, ct) is { } seeded)
         {
-            if (seeded.Scopes.Except(Scopes).Any())
+            if (!seeded.Scopes.ToHashSet().SetEquals(Scopes))
             {
-                seeded.Scopes = seeded.Scopes.Intersect(Scopes).ToList();
+                seeded.Scopes = [.. Scopes];
                 await db.SaveChangesAsync(ct);
             }
 

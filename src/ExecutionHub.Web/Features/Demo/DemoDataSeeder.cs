@@ -93,14 +93,15 @@ public sealed class DemoDataSeeder(
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         court = new Court { Name = DemoAccounts.CourtName, CaseCode = DemoAccounts.CourtCode };
-        foreach (var (streetName, communities) in DemoNames.Streets)
+        foreach (var (streetName, streetCode, communities) in DemoNames.Streets)
         {
-            var street = new Street { Name = streetName };
-            foreach (var (communityName, _) in communities)
+            var street = new Street { Name = streetName, Code = streetCode };
+            foreach (var ((communityName, _), index) in communities.Select((c, i) => (c, i)))
             {
                 street.Communities.Add(new Community
                 {
                     Name = communityName,
+                    Code = DemoNames.CommunityCode(streetCode, index),
                     Grids = [new Grid { Name = $"{communityName}第1网格" }, new Grid { Name = $"{communityName}第2网格" }],
                 });
             }
@@ -189,6 +190,7 @@ public sealed class DemoDataSeeder(
             await AddAsync(account.UserName, account.DisplayName, account.Role, user =>
             {
                 user.CourtId = account.Role is Roles.Judge ? court.Id : null;
+                user.StaffNumber = account.StaffNumber;
                 user.StreetId = account.Street is null ? null : streets[account.Street];
                 user.GridId = grid?.Id;
                 user.PartnerAgencyId = account.Agency is null ? null : agencies[account.Agency];

@@ -52,17 +52,23 @@ internal static class DemoNames
         ["金融"] = "投资管理有限公司",
     };
 
-    /// <summary>Street → its residents' committees and the roads they lie on.</summary>
-    public static readonly (string Street, (string Community, string Road)[] Communities)[] Streets =
+    /// <summary>
+    /// Street (with its administrative division code) → its residents' committees and the roads they lie on. A committee's
+    /// code is the street's nine digits and its place in the list (310110002001 for 平凉一居委).
+    /// </summary>
+    public static readonly (string Street, string Code, (string Community, string Road)[] Communities)[] Streets =
     [
-        ("平凉路街道",
+        ("平凉路街道", "310110002",
         [
             ("平凉一居委", "平凉路"), ("河间路居委", "河间路"), ("眉州路居委", "眉州路"), ("兰州路居委", "兰州路"),
             ("齐齐哈尔路居委", "齐齐哈尔路"), ("松潘路居委", "松潘路"),
         ]),
-        ("定海路街道",
+        ("定海路街道", "310110001",
         [
             ("定海一居委", "定海路"), ("隆昌路居委", "隆昌路"), ("波阳路居委", "波阳路"), ("杨树浦路居委", "杨树浦路"),
         ]),
     ];
+
+    /// <summary>The division code of a street's committee: the street's code and the committee's place, from 001.</summary>
+    public static string CommunityCode(string streetCode, int index) => streetCode + (index + 1).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
 }

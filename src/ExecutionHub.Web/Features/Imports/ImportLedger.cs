@@ -15,12 +15,19 @@ namespace ExecutionHub.Web.Features.Imports;
 /// report names each bad row, column and reason. Each row becomes a matter keyed by a hash of its case
 /// number, type, target and receipt, unique in the database, so the same file imported twice adds
 /// nothing the second time. With <see cref="DryRun"/> the file is checked and counted, nothing saved.
-/// <see cref="JudgeId"/> is the judge given to cases the ledger names that are not in the system yet.
-/// An API client (scope imports:write) names the street in <see cref="StreetId"/>: one of its court's.
+/// <see cref="JudgeId"/> is the judge given to cases the ledger names that are not in the system yet: a judge of the
+/// street's court by id, staff number or user name. An API client (scope imports:write) names the street in
+/// <see cref="Street"/>, by code or id: one of its court's.
 /// </summary>
 [Allowed(Roles.Coordinator)]
 [ApiScope(ApiScopes.ImportsWrite)]
-public sealed record ImportLedger(byte[] Content, LedgerFormat Format, string FileName, bool DryRun, [property: FieldLabel("Import.Judge")] string? JudgeId = null, int? StreetId = null) : ICommand<LedgerImportReport>;
+public sealed record ImportLedger(
+    byte[] Content,
+    LedgerFormat Format,
+    string FileName,
+    bool DryRun,
+    [property: FieldLabel("Import.Judge")] string? JudgeId = null,
+    [property: FieldLabel("Field.StreetId")] string? Street = null) : ICommand<LedgerImportReport>;
 
 /// <summary>A bad cell (or row, or the file: <see cref="LedgerFile.Header"/>): its row number in the file, the column's name and why, in the sender's language.</summary>
 public sealed record LedgerRowError(int Row, string Column, string Reason)
@@ -76,6 +83,7 @@ public sealed class ImportLedgerValidator : AbstractValidator<ImportLedger>
         RuleFor(x => x.Format).IsInEnum();
         RuleFor(x => x.FileName).NotEmpty().MaximumLength(200);
         RuleFor(x => x.JudgeId).MaximumLength(450);
+        RuleFor(x => x.Street).MaximumLength(OrgCodes.MaxLength);
     }
 }
 
@@ -92,7 +100,8 @@ public sealed class ImportLedgerHandler(IDbContextFactory<AppDbContext> dbFactor
         var me = await currentUser.GetAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var street = await StreetAsync(db, command, me, cancellationToken);
+        var (street, judgeId) = await StreetAndJudgeAsync(db, command, me, cancellationToken);
+        command = command with { JudgeId = judgeId };
         var (dataLines, fileError) = LedgerFile.ReadRows(command.Content, command.Format);
         if (fileError is not null)
         {
@@ -100,8 +109,11 @@ public sealed class ImportLedgerHandler(IDbContextFactory<AppDbContext> dbFactor
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var communities = await db.Communities.AsNoTracking().Where(c => c.StreetId == street.Id).Select(c => new { c.Id, c.Name })
-            .ToDictionaryAsync(c => c.Name, c => c.Id, StringComparer.Ordinal, cancellationToken);
+        var streetCommunities = await db.Communities.AsNoTracking().Where(c => c.StreetId == street.Id).Select(c => new { c.Id, c.Name, c.Code })
+            .ToListAsync(cancellationToken);
+        var communities = new LedgerCommunities(
+            streetCommunities.ToDictionary(c => c.Name, c => c.Id, StringComparer.Ordinal),
+            streetCommunities.Where(c => c.Code is not null).ToDictionary(c => c.Code!, c => c.Id, StringComparer.Ordinal));
         var errors = new List<LedgerRowError>();
         var rows = new List<LedgerRow>();
         foreach (var line in dataLines)
@@ -140,19 +152,25 @@ public sealed class ImportLedgerHandler(IDbContextFactory<AppDbContext> dbFactor
         return Report(saved: true);
     }
 
-    /// <summary>A coordinator imports into their own street; an API client into the street it names, of its own court. A judge named for new cases must be of that court.</summary>
-    private static async Task<Street> StreetAsync(AppDbContext db, ImportLedger command, UserContext me, CancellationToken cancellationToken)
+    /// <summary>
+    /// A coordinator imports into their own street; an API client into the street it names (code or id), of its own court.
+    /// A judge named for new cases (id, staff number or user name) must be an active judge of that court; the id found.
+    /// </summary>
+    private static async Task<(Street Street, string? JudgeId)> StreetAndJudgeAsync(AppDbContext db, ImportLedger command, UserContext me, CancellationToken cancellationToken)
     {
-        var streetId = me.IsApiClient ? command.StreetId : me.StreetId;
-        var street = await db.Streets.AsNoTracking()
-                .SingleOrDefaultAsync(s => s.Id == streetId && (!me.IsApiClient || s.CourtId == me.CourtId), cancellationToken)
-            ?? throw new RequestRefusedException("Error.NotAllowed", "a street outside the sender's scope");
-        if (command.JudgeId is { } judgeId && !await db.Users.AnyAsync(u => u.Id == judgeId && u.CourtId == street.CourtId && !u.IsDisabled, cancellationToken))
+        var street = me.IsApiClient
+            ? await ReferenceData.OrgReferences.StreetAsync(db, me.CourtId ?? 0, command.Street, cancellationToken)
+                ?? throw new UnknownReferenceException("street", "Api.StreetUnknown", command.Street)
+            : await db.Streets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == me.StreetId, cancellationToken)
+                ?? throw new RequestRefusedException("Error.NotAllowed", "a street outside the sender's scope");
+        if (command.JudgeId is not { } judgeKey)
         {
-            throw new DomainRuleException("Import.Error.JudgeNotInCourt");
+            return (street, null);
         }
 
-        return street;
+        var judgeId = await ReferenceData.OrgReferences.JudgeIdAsync(db, street.CourtId, judgeKey, cancellationToken)
+            ?? throw new UnknownReferenceException("judgeId", "Import.Error.JudgeNotInCourt", judgeKey);
+        return (street, judgeId);
     }
 
     /// <summary>The cases the rows name that the system has, by number. Those must be the street's; the others are created, which needs a judge.</summary>

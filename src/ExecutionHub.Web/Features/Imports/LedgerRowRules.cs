@@ -21,10 +21,10 @@ internal sealed class LedgerRowRules
     }
 
     /// <summary>
-    /// Reads one row into <paramref name="street"/> (whose communities by name are <paramref name="communities"/>),
+    /// Reads one row into <paramref name="street"/> (whose communities by name and code are <paramref name="communities"/>),
     /// with no time after <paramref name="now"/>; adds an error for each bad cell and returns null when there is any.
     /// </summary>
-    public static LedgerRow? Parse(LedgerLine line, Street street, IReadOnlyDictionary<string, int> communities, DateTime now, List<LedgerRowError> errors)
+    public static LedgerRow? Parse(LedgerLine line, Street street, LedgerCommunities communities, DateTime now, List<LedgerRowError> errors)
     {
         var before = errors.Count;
         var rules = new LedgerRowRules(line, errors);
@@ -99,17 +99,18 @@ internal sealed class LedgerRowRules
         return source;
     }
 
-    /// <summary>A coordinator imports into their own street only, and every row says so.</summary>
+    /// <summary>A coordinator imports into their own street only, and every row says so: by its name or its code.</summary>
     private void Street(Street street)
     {
-        if (!string.Equals(Cell(LedgerFile.Street), street.Name, StringComparison.Ordinal))
+        var text = Cell(LedgerFile.Street);
+        if (!string.Equals(text, street.Name, StringComparison.Ordinal) && !(street.Code is not null && string.Equals(text, street.Code, StringComparison.Ordinal)))
         {
             Fail(LedgerFile.Street, "Import.Error.StreetNotYours", street.Name);
         }
     }
 
-    /// <summary>Empty, or one of the street's communities; an unknown name is refused with the street's list.</summary>
-    private int? Community(Street street, IReadOnlyDictionary<string, int> communities)
+    /// <summary>Empty, or one of the street's communities by name or code; an unknown one is refused with the street's list.</summary>
+    private int? Community(Street street, LedgerCommunities communities)
     {
         var text = Cell(LedgerFile.Community);
         if (text.Length == 0)
@@ -117,20 +118,20 @@ internal sealed class LedgerRowRules
             return null;
         }
 
-        if (communities.TryGetValue(text, out var id))
+        if (communities.ByName.TryGetValue(text, out var id) || communities.ByCode.TryGetValue(text, out id))
         {
             return id;
         }
 
         // Name the value found and the ones the street has, so a whole ledger can be corrected in one pass.
-        if (communities.Count == 0)
+        if (communities.ByName.Count == 0)
         {
             Fail(LedgerFile.Community, "Import.Error.UnknownCommunityNone", street.Name, text);
         }
         else
         {
             Fail(LedgerFile.Community, "Import.Error.UnknownCommunity", street.Name, text,
-                string.Join(UiText.Get("Common.ListSeparator"), communities.Keys.Order(StringComparer.Ordinal)));
+                string.Join(UiText.Get("Common.ListSeparator"), communities.ByName.Keys.Order(StringComparer.Ordinal)));
         }
 
         return null;
@@ -274,3 +275,6 @@ internal sealed class LedgerRowRules
     private void Fail(string column, string key, params object[] args) => errors.Add(LedgerRowError.Of(line.Row, column, key, args));
 
 }
+
+/// <summary>A street's communities as a ledger may name them: by name, or by code (those that have one).</summary>
+internal sealed record LedgerCommunities(IReadOnlyDictionary<string, int> ByName, IReadOnlyDictionary<string, int> ByCode);

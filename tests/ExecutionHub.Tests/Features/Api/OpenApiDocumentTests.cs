@@ -76,6 +76,27 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task The_document_describes_the_reference_lists_and_a_referrals_street_as_an_id_or_a_code()
+    {
+        using var client = host.Client(null);
+        var json = await client.GetStringAsync("/openapi/v1.json");
+
+        var result = OpenApiDocument.Parse(json, "json", new OpenApiReaderSettings());
+
+        Assert.Empty(result.Diagnostic!.Errors);
+        foreach (var path in new[] { "/api/v1/streets", "/api/v1/judges" })
+        {
+            var list = result.Document!.Paths[path].Operations![HttpMethod.Get];
+            Assert.Contains("code", list.Description, StringComparison.Ordinal);
+            Assert.NotNull(list.Responses!["200"].Content!["application/json"].Example);
+        }
+
+        var street = result.Document!.Components!.Schemas![nameof(ReferralCase)].Properties!["street"];
+        Assert.True(street.Type!.Value.HasFlag(JsonSchemaType.Integer) && street.Type.Value.HasFlag(JsonSchemaType.String));
+        Assert.Equal("310110002", Assert.Single(street.Examples!)!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_interactive_reference_is_for_administrators_only()
     {
         using var client = host.Client(null);

@@ -96,7 +96,7 @@ public sealed class KnownPasswordAccountsTests
         await using (var db = await app.DbAsync())
         {
             var client = await db.ApiClients.SingleAsync(c => c.Name == DemoApiClient.Name);
-            Assert.Equal([ApiScopes.MattersRead, ApiScopes.StatisticsRead], client.Scopes.Order());
+            Assert.Equal([ApiScopes.MattersRead, ApiScopes.ReferenceRead, ApiScopes.StatisticsRead], client.Scopes.Order());
             client.Scopes = [.. ApiScopes.All];
             await db.SaveChangesAsync();
         }
@@ -105,7 +105,7 @@ public sealed class KnownPasswordAccountsTests
         await ActivatorUtilities.CreateInstance<DemoDataSeeder>(scope.ServiceProvider).SeedAsync();
 
         await using var after = await app.DbAsync();
-        Assert.Equal([ApiScopes.MattersRead, ApiScopes.StatisticsRead], (await after.ApiClients.SingleAsync(c => c.Name == DemoApiClient.Name)).Scopes.Order());
+        Assert.Equal([ApiScopes.MattersRead, ApiScopes.ReferenceRead, ApiScopes.StatisticsRead], (await after.ApiClients.SingleAsync(c => c.Name == DemoApiClient.Name)).Scopes.Order());
     }
 
     [Fact]

@@ -131,8 +131,8 @@ public sealed class ImportLedgerTests : IAsyncLifetime
         var chinese = await WithCultureAsync("zh-CN", () => app.SendAsync(Import(Csv(rows), data)));
         var english = await WithCultureAsync("en", () => app.SendAsync(Import(Csv(rows), data)));
 
-        Assert.Equal("测试街道没有名为“长阳居委”的社区（居委）。本街道的社区：测试二居委、测试居委。", Assert.Single(chinese.Errors).Reason);
-        Assert.Equal("测试街道 has no community named “长阳居委”. Its communities: 测试二居委, 测试居委.", Assert.Single(english.Errors).Reason);
+        Assert.Equal("测试街道没有名称或代码为“长阳居委”的社区（居委）。本街道的社区：测试二居委、测试居委。", Assert.Single(chinese.Errors).Reason);
+        Assert.Equal("测试街道 has no community named or coded “长阳居委”. Its communities: 测试二居委, 测试居委.", Assert.Single(english.Errors).Reason);
     }
 
     [Fact]

@@ -20,9 +20,11 @@ public sealed record OrganisationView(bool ManagesCourts, IReadOnlyList<CourtNod
 public sealed record CourtNode(int Id, string Name, string CaseCode, IReadOnlyList<StreetNode> Streets, IReadOnlyList<AgencyNode> Agencies);
 
 /// <param name="Staff">Who may be put in the street's working groups.</param>
-public sealed record StreetNode(int Id, string Name, IReadOnlyList<CommunityNode> Communities, IReadOnlyList<WorkingGroupNode> WorkingGroups, IReadOnlyList<Person> Staff);
+/// <param name="Code">The code other systems name the street by (<see cref="OrgCodes"/>); null until one is set.</param>
+public sealed record StreetNode(int Id, string Name, string? Code, IReadOnlyList<CommunityNode> Communities, IReadOnlyList<WorkingGroupNode> WorkingGroups, IReadOnlyList<Person> Staff);
 
-public sealed record CommunityNode(int Id, string Name, int CaseCount, IReadOnlyList<GridNode> Grids);
+/// <param name="Code">The code other systems name the community by (<see cref="OrgCodes"/>); null until one is set.</param>
+public sealed record CommunityNode(int Id, string Name, string? Code, int CaseCount, IReadOnlyList<GridNode> Grids);
 
 public sealed record GridNode(int Id, string Name, IReadOnlyList<Person> Workers);
 
@@ -44,7 +46,7 @@ public sealed class GetOrganisationHandler(IDbContextFactory<AppDbContext> dbFac
 
         var streetQuery = all ? db.Streets : db.Streets.Where(s => s.Id == me.StreetId);
         var streets = await streetQuery.OrderBy(s => s.Id)
-            .Select(s => new { s.Id, s.Name, s.CourtId })
+            .Select(s => new { s.Id, s.Name, s.Code, s.CourtId })
             .ToListAsync(cancellationToken);
         var streetIds = streets.Select(s => s.Id).ToList();
         var courtIds = streets.Select(s => s.CourtId).ToHashSet();
@@ -60,7 +62,7 @@ public sealed class GetOrganisationHandler(IDbContextFactory<AppDbContext> dbFac
             .ToListAsync(cancellationToken);
         var communities = await db.Communities.Where(c => streetIds.Contains(c.StreetId))
             .OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.Name, c.StreetId, Cases = db.Cases.Count(k => k.CommunityId == c.Id) })
+            .Select(c => new { c.Id, c.Name, c.Code, c.StreetId, Cases = db.Cases.Count(k => k.CommunityId == c.Id) })
             .ToListAsync(cancellationToken);
         var grids = await db.Grids.Where(g => streetIds.Contains(g.Community!.StreetId))
             .OrderBy(g => g.Id)
@@ -99,11 +101,12 @@ public sealed class GetOrganisationHandler(IDbContextFactory<AppDbContext> dbFac
             .Select(p => persons[p.Id])
             .ToList();
 
-        StreetNode Street(int id, string name) => new(
+        StreetNode Street(int id, string name, string? code) => new(
             id,
             name,
+            code,
             communities.Where(c => c.StreetId == id)
-                .Select(c => new CommunityNode(c.Id, c.Name, c.Cases, grids.Where(g => g.CommunityId == c.Id)
+                .Select(c => new CommunityNode(c.Id, c.Name, c.Code, c.Cases, grids.Where(g => g.CommunityId == c.Id)
                     .Select(g => new GridNode(g.Id, g.Name, people.Where(p => p.GridId == g.Id).Select(p => persons[p.Id]).ToList()))
                     .ToList()))
                 .ToList(),
@@ -122,7 +125,7 @@ public sealed class GetOrganisationHandler(IDbContextFactory<AppDbContext> dbFac
                     c.Id,
                     c.Name,
                     c.CaseCode,
-                    streets.Where(s => s.CourtId == c.Id).Select(s => Street(s.Id, s.Name)).ToList(),
+                    streets.Where(s => s.CourtId == c.Id).Select(s => Street(s.Id, s.Name, s.Code)).ToList(),
                     agencies.Where(a => a.CourtId == c.Id).Select(a => a.Node).ToList()))
                 .ToList());
     }

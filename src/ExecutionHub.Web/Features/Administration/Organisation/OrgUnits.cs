@@ -98,6 +98,30 @@ internal static class OrgUnitNameRules
             .WithName(_ => localizer["Admin.Org.Field.Name"]);
 }
 
+/// <summary>The rules a street's or community's code follows (<see cref="OrgCodes"/>).</summary>
+internal static class OrgUnitCodeRules
+{
+    /// <summary>
+    /// Optional (blank clears it); otherwise of the unit's form (<paramref name="isCode"/>, refused with <paramref name="formatKey"/>) and
+    /// not taken among its siblings (<paramref name="isTaken"/> gets the trimmed code). Message keys are the error codes.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> UnitCode<T>(
+        this IRuleBuilderInitial<T, string?> rule,
+        IStringLocalizer<SharedResource> localizer,
+        Func<string, bool> isCode,
+        string formatKey,
+        string duplicateKey,
+        Func<T, string, CancellationToken, Task<bool>> isTaken) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must(code => string.IsNullOrWhiteSpace(code) || isCode(code.Trim()))
+            .WithMessage(_ => localizer[formatKey])
+            .WithErrorCode(formatKey)
+            .MustAsync(async (command, code, ct) => string.IsNullOrWhiteSpace(code) || !await isTaken(command, code.Trim(), ct))
+            .WithMessage(_ => localizer[duplicateKey])
+            .WithErrorCode(duplicateKey)
+            .WithName(_ => localizer["Admin.Org.Field.Code"]);
+}
+
 /// <summary>Finds the street an org unit belongs to, for the pipeline's scope check.</summary>
 internal static class OrgScopes
 {

@@ -12,7 +12,8 @@ using Microsoft.Extensions.Localization;
 namespace ExecutionHub.Web.Features.Administration.Organisation;
 
 /// <summary>
-/// Creates a community (residents' committee) in a street or a grid in a community, or renames one.
+/// Creates a community (residents' committee) in a street or a grid in a community, or renames one; a community's
+/// code (<see cref="OrgCodes"/>) is set with it, or cleared when blank (grids have none).
 /// A street's coordinator may do this for their own street; an administrator for any.
 /// </summary>
 [Allowed(Roles.Administrator, Roles.Coordinator)]
@@ -28,6 +29,10 @@ public sealed record SaveStreetUnit : ICommand<int>, IOrgUnitForm, IScopedReques
 
     public string Name { get; set; } = "";
 
+    /// <summary>A community's code for other systems: its 12-digit division code, else one made up; blank for none. Grids have none.</summary>
+    [FieldLabel("Admin.Org.Field.Code")]
+    public string? Code { get; set; }
+
     /// <summary>A rename is scoped by where the unit really is, not by the parent the sender names.</summary>
     public ValueTask<OrgScope> ResolveScopeAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         Id is { } id ? OrgScopes.OfStreetUnitAsync(services, Kind, id, cancellationToken) : OrgScopes.OfNewStreetUnitAsync(services, Kind, ParentId, cancellationToken);
@@ -42,6 +47,23 @@ public sealed class SaveStreetUnitValidator : AbstractValidator<SaveStreetUnit>
         RuleFor(x => x.Name).UnitName(localizer, "Admin.Org.DuplicateGridName", IsTakenAsync).When(x => x.Kind == StreetUnitKind.Grid);
         RuleFor(x => x.Name).MaximumLength(OrgUnitNameRules.MaxLength).WithName(_ => localizer["Admin.Org.Field.Name"])
             .When(x => x.Kind is not (StreetUnitKind.Community or StreetUnitKind.Grid));
+        RuleFor(x => x.Code).UnitCode(localizer, OrgCodes.IsCommunityCode, "Admin.Org.CommunityCodeFormat", "Admin.Org.DuplicateCommunityCode", async (command, code, ct) =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                return await db.Communities.AnyAsync(c => c.StreetId == command.ParentId && c.Code == code && c.Id != command.Id, ct);
+            })
+            .When(x => x.Kind == StreetUnitKind.Community);
+        RuleFor(x => x.Code).MustAsync(async (command, code, ct) =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var streetCode = await db.Streets.Where(s => s.Id == command.ParentId).Select(s => s.Code).SingleOrDefaultAsync(ct);
+                return OrgCodes.FitsStreet(OrgCodes.Normalise(code), streetCode);
+            })
+            .WithMessage(_ => localizer["Admin.Org.CommunityCodeOutsideStreet"])
+            .WithErrorCode("Admin.Org.CommunityCodeOutsideStreet")
+            .WithName(_ => localizer["Admin.Org.Field.Code"])
+            .When(x => x.Kind == StreetUnitKind.Community && !string.IsNullOrWhiteSpace(x.Code) && OrgCodes.IsCommunityCode(x.Code.Trim()));
+        RuleFor(x => x.Code).Empty().When(x => x.Kind != StreetUnitKind.Community).WithName(_ => localizer["Admin.Org.Field.Code"]);
 
         async Task<bool> IsTakenAsync(SaveStreetUnit command, string name, CancellationToken ct)
         {
@@ -58,6 +80,7 @@ public sealed class SaveStreetUnitHandler(IDbContextFactory<AppDbContext> dbFact
     {
         var me = await currentUser.GetAsync();
         var name = command.Name.Trim();
+        var code = OrgCodes.Normalise(command.Code);
         var kind = command.Kind;
         var parent = StreetUnits.ParentOf(kind);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -69,7 +92,12 @@ public sealed class SaveStreetUnitHandler(IDbContextFactory<AppDbContext> dbFact
             }
 
             var created = StreetUnits.Add(db, kind, name, command.ParentId);
-            db.AddAudit(me, clock, $"Org.{kind}Created", $"{kind} {name}", $"{parent.ToLowerInvariant()} #{command.ParentId}");
+            if (created is Community community)
+            {
+                community.Code = code;
+            }
+
+            db.AddAudit(me, clock, $"Org.{kind}Created", $"{kind} {name}", $"{parent.ToLowerInvariant()} #{command.ParentId}" + (code is null ? "" : $"; code {code}"));
             await db.SaveChangesAsync(cancellationToken);
             return created.Id;
         }
@@ -84,8 +112,16 @@ public sealed class SaveStreetUnitHandler(IDbContextFactory<AppDbContext> dbFact
         {
             db.AddAudit(me, clock, $"Org.{kind}Renamed", $"{kind} #{unit.Id}", $"{unit.Name} → {name}");
             unit.Name = name;
-            await db.SaveChangesAsync(cancellationToken);
         }
+
+        if (unit is Community existing && existing.Code != code)
+        {
+            // Other systems may hold the old code: the audit line says when it stopped naming this community.
+            db.AddAudit(me, clock, "Org.CommunityCodeSet", $"{kind} #{unit.Id}", $"{existing.Code ?? "-"} → {code ?? "-"}");
+            existing.Code = code;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         return unit.Id;
     }

@@ -25,6 +25,8 @@ public sealed record CreateUser : ICommand<string>, IUserAssignment
     public int? StreetId { get; set; }
     public int? GridId { get; set; }
     public int? PartnerAgencyId { get; set; }
+    [FieldLabel("Field.StaffNumber")]
+    public string? StaffNumber { get; set; }
     public string Password { get; set; } = "";
 
     /// <summary>Keeps the password out of any log line that prints the request.</summary>

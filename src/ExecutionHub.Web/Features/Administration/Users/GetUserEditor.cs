@@ -30,7 +30,8 @@ public sealed record EditableUser(
     int? StreetId,
     int? GridId,
     int? PartnerAgencyId,
-    bool IsDisabled);
+    bool IsDisabled,
+    string? StaffNumber);
 
 public sealed class GetUserEditorValidator : AbstractValidator<GetUserEditor>
 {
@@ -52,7 +53,7 @@ public sealed class GetUserEditorHandler(IDbContextFactory<AppDbContext> dbFacto
                 .ToListAsync(cancellationToken);
             user = new EditableUser(
                 found.Id, found.UserName ?? "", found.DisplayName, Roles.All.FirstOrDefault(roles.Contains) ?? "",
-                found.CourtId, found.StreetId, found.GridId, found.PartnerAgencyId, found.IsDisabled);
+                found.CourtId, found.StreetId, found.GridId, found.PartnerAgencyId, found.IsDisabled, found.StaffNumber);
         }
 
         return new UserEditor(

@@ -25,6 +25,8 @@ public sealed record UpdateUser : ICommand, IUserAssignment
     public int? StreetId { get; set; }
     public int? GridId { get; set; }
     public int? PartnerAgencyId { get; set; }
+    [FieldLabel("Field.StaffNumber")]
+    public string? StaffNumber { get; set; }
 }
 
 public sealed class UpdateUserValidator : AbstractValidator<UpdateUser>

@@ -20,6 +20,9 @@ public interface IUserAssignment
     int? StreetId { get; set; }
     int? GridId { get; set; }
     int? PartnerAgencyId { get; set; }
+
+    /// <summary>The court's staff number (工号) of court staff; other systems name a judge by it. Blank for none.</summary>
+    string? StaffNumber { get; set; }
 }
 
 public static class UserAssignment
@@ -36,6 +39,7 @@ public static class UserAssignment
         user.StreetId = level == ScopeLevel.Street ? assignment.StreetId : null;
         user.GridId = level == ScopeLevel.Grid ? assignment.GridId : null;
         user.PartnerAgencyId = level == ScopeLevel.Agency ? assignment.PartnerAgencyId : null;
+        user.StaffNumber = level == ScopeLevel.Court ? OrgCodes.Normalise(assignment.StaffNumber) : null;
     }
 
     /// <summary>A short, stable description for the audit trail, e.g. "GridWorker grid=7".</summary>
@@ -93,5 +97,22 @@ public sealed class UserAssignmentValidator : AbstractValidator<IUserAssignment>
             })
             .WithMessage(_ => localizer["Admin.Users.ScopeNotFound"])
             .When(x => Roles.ScopeOf(x.Role) == ScopeLevel.Agency);
+
+        RuleFor(x => x.StaffNumber).MaximumLength(OrgCodes.MaxLength).WithName(_ => localizer["Field.StaffNumber"]);
+
+        // Unique in the court, since other systems name a judge by it; the user being edited may keep their own.
+        RuleFor(x => x.StaffNumber).Cascade(CascadeMode.Stop)
+            .Must(number => OrgCodes.IsStaffNumber(number!.Trim()))
+            .WithMessage(_ => localizer["Admin.Users.StaffNumberFormat"])
+            .MustAsync(async (assignment, number, ct) =>
+            {
+                var self = (assignment as UpdateUser)?.Id;
+                var trimmed = number!.Trim();
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                return !await db.Users.AnyAsync(u => u.CourtId == assignment.CourtId && u.StaffNumber == trimmed && u.Id != self, ct);
+            })
+            .WithMessage(_ => localizer["Admin.Users.DuplicateStaffNumber"])
+            .WithName(_ => localizer["Field.StaffNumber"])
+            .When(x => Roles.ScopeOf(x.Role) == ScopeLevel.Court && !string.IsNullOrWhiteSpace(x.StaffNumber));
     }
 }

@@ -123,7 +123,7 @@ public static class MatterRegistration
     /// An API client works on its own court's cases only: the case number must carry its court's code (decided from
     /// the number alone, so the answer says nothing about another court's cases), the case is looked up among its
     /// court's records, and one not yet here is created as the court's own record at the street the referral names
-    /// (<see cref="RegisterMatter.StreetId"/> with cause, amount and a judge of the court). Another court's parties
+    /// (<see cref="RegisterMatter.StreetKey"/>, a code or id, with cause, amount and a judge of the court by id, staff number or user name). Another court's parties
     /// are never reached: a party id names a respondent of this very record.
     /// </summary>
     private static async Task<ExecutionCase> ClientCaseAsync(AppDbContext db, RegisterMatter command, UserContext me, DateTime now, CancellationToken cancellationToken)
@@ -142,7 +142,7 @@ public static class MatterRegistration
             return existing;
         }
 
-        if (command.StreetId is not { } streetId)
+        if (string.IsNullOrWhiteSpace(command.StreetKey))
         {
             throw new DomainRuleException("Rule.Api.CaseUnknown");
         }
@@ -154,19 +154,20 @@ public static class MatterRegistration
             throw new DomainRuleException("Rule.Api.CaseNumberTaken");
         }
 
-        var street = await db.Streets.Where(s => s.Id == streetId).Select(s => new { s.Id }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainRuleException("Rule.Api.StreetUnknown");
-        var judgeKey = command.JudgeId?.Trim() ?? "";
-        var judgeId = await db.Users
-            .Where(u => (u.Id == judgeKey || u.UserName == judgeKey) && u.CourtId == court.Id)
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Judge)))
-            .Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
-        if (judgeId is null || string.IsNullOrWhiteSpace(command.Cause) || command.AmountOwed is not > 0)
+        // A code names a street of the client's court only; an id may name another court's street (an entrustment).
+        var streetId = (await ReferenceData.OrgReferences.StreetAsync(db, court.Id, command.StreetKey, cancellationToken))?.Id
+            ?? (int.TryParse(command.StreetKey.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                ? await db.Streets.Where(s => s.Id == id).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken)
+                : null)
+            ?? throw new UnknownReferenceException("case.street", "Rule.Api.StreetUnknown", command.StreetKey);
+        if (string.IsNullOrWhiteSpace(command.JudgeId) || string.IsNullOrWhiteSpace(command.Cause) || command.AmountOwed is not > 0)
         {
             throw new DomainRuleException("Rule.Api.NewCaseIncomplete");
         }
 
-        return await AddCaseAsync(db, command, caseNumber, court.Id, street.Id, judgeId, now, cancellationToken);
+        var judgeId = await ReferenceData.OrgReferences.JudgeIdAsync(db, court.Id, command.JudgeId, cancellationToken)
+            ?? throw new UnknownReferenceException("case.judge", "Rule.Api.JudgeUnknown", command.JudgeId);
+        return await AddCaseAsync(db, command, caseNumber, court.Id, streetId, judgeId, now, cancellationToken);
     }
 
     private static async Task<ExecutionCase> NewCaseAsync(AppDbContext db, RegisterMatter command, string caseNumber, UserContext me, DateTime now, CancellationToken cancellationToken)

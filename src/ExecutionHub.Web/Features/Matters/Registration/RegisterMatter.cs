@@ -34,6 +34,12 @@ public sealed class RegisterMatter : ICommand<int>
     public string? Industry { get; set; }
     public decimal? AmountOwed { get; set; }
     public int? StreetId { get; set; }
+
+    /// <summary>An API client's street for a case new to the system: a street code of its court, or a street id.</summary>
+    [FieldLabel("Field.StreetId")]
+    public string? StreetKey { get; set; }
+
+    /// <summary>A judge's user id; from an API client also a staff number or a user name.</summary>
     [FieldLabel("Register.Judge")]
     public string? JudgeId { get; set; }
 
@@ -147,6 +153,7 @@ public static class RegistrationTextLimits
         validator.RuleFor(x => x.Cause).MaximumLength(ExecutionCase.MaxCauseLength);
         validator.RuleFor(x => x.Industry).MaximumLength(ExecutionCase.MaxIndustryLength);
         validator.RuleFor(x => x.JudgeId).MaximumLength(TextLimits.UserId);
+        validator.RuleFor(x => x.StreetKey).MaximumLength(OrgCodes.MaxLength);
         validator.RuleFor(x => x.TargetName).MaximumLength(CaseParty.MaxNameLength);
         validator.RuleFor(x => x.TargetIdentityNumber).MaximumLength(CaseParty.MaxIdentityNumberLength);
         validator.RuleFor(x => x.TargetPhone).MaximumLength(PersonalData.MaxPhoneLength);

@@ -85,6 +85,38 @@ public sealed class OrganisationPageTests : BunitTestBase
     }
 
     [Fact]
+    public async Task Editing_a_community_shows_its_code_refuses_one_outside_the_streets_division_under_the_field_then_saves_a_good_one()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        await app.SignInAsAsync("coord.chen");
+        await using var scope = app.Services.CreateAsyncScope();
+        UseApp(scope);
+        var page = Render<OrganisationPage>();
+        await page.WaitForElementAsync("[data-testid=org-rename-community]", Patience);
+        Assert.Equal("310110002001", page.FindAll("[data-testid=org-community-code]")[0].TextContent.Trim());
+
+        page.FindAll("[data-testid=org-rename-community]")[0].Click();
+        await dialogs.WaitForElementAsync("[data-testid=org-unit-dialog] input", Patience);
+        var code = dialogs.FindAll("[data-testid=org-unit-dialog] input")[1];
+        Assert.Equal("310110002001", code.GetAttribute("value"));
+        await code.ChangeAsync("310110001001");
+        await dialogs.Find("[data-testid=org-unit-save]").ClickAsync();
+
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("代码须以所属街道的 9 位行政区划代码开头。", dialogs.Markup), Patience);
+        await using (var db = await app.DbAsync())
+        {
+            Assert.Equal("310110002001", await db.Communities.Where(c => c.Name == "平凉一居委").Select(c => c.Code).SingleAsync());
+        }
+
+        await dialogs.FindAll("[data-testid=org-unit-dialog] input")[1].ChangeAsync("310110002011");
+        await dialogs.Find("[data-testid=org-unit-save]").ClickAsync();
+
+        await page.WaitForAssertionAsync(
+            () => Assert.Equal("310110002011", page.FindAll("[data-testid=org-community-code]")[0].TextContent.Trim()),
+            Patience);
+    }
+
+    [Fact]
     public async Task Coordinator_adds_a_community_through_the_dialog_and_sees_it_listed()
     {
         await using var app = await TestApp.CreateAsync(demoData: true);

@@ -91,6 +91,32 @@ public sealed class UserAdministrationComponentTests : BunitTestBase
         await snackbars.WaitForAssertionAsync(() => Assert.Contains("已保存", snackbars.Markup));
     }
 
+    [Fact]
+    public async Task User_dialog_shows_a_judges_staff_number_refuses_a_taken_one_under_the_field_and_saves_a_free_one()
+    {
+        await using var host = await AppComponentHost.StartAsync(this);
+        var judge = await host.App.UserAsync("judge.li");
+        var dialogs = Render<MudDialogProvider>();
+        Render<MudPopoverProvider>();
+        IDialogReference? dialog = null;
+        await dialogs.InvokeAsync(async () => dialog = await Services.GetRequiredService<IDialogService>()
+            .ShowAsync<UserDialog>("编辑用户", new DialogParameters<UserDialog> { { d => d.UserId, judge.Id } }));
+        await dialogs.WaitForAssertionAsync(() => Assert.Equal("011037", dialogs.Find("input[data-testid=user-staff-number]").GetAttribute("value")));
+
+        dialogs.Find("input[data-testid=user-staff-number]").Input("011021");
+        await dialogs.Find("[data-testid=user-dialog-save]").ClickAsync(new());
+
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("工号已由本院其他人员使用。", dialogs.Markup));
+        Assert.Equal("011037", (await host.App.UserAsync("judge.li")).StaffNumber);
+
+        dialogs.Find("input[data-testid=user-staff-number]").Input("011050");
+        await dialogs.Find("[data-testid=user-dialog-save]").ClickAsync(new());
+
+        var result = await dialog!.Result.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(result!.Canceled);
+        Assert.Equal("011050", (await host.App.UserAsync("judge.li")).StaffNumber);
+    }
+
     /// <summary>Opens the role select and clicks the option, as a user would.</summary>
     private static async Task ChooseAsync(IRenderedComponent<MudDialogProvider> dialogs, IRenderedComponent<MudPopoverProvider> popovers, string roleText)
     {
