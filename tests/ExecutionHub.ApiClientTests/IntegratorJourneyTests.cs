@@ -3,14 +3,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ExecutionHub.ApiClient;
-using ExecutionHub.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecutionHub.ApiClientTests;
 
 /// <summary>
-/// A court system's integrator with only a key, the webhook secret and a client generated from the OpenAPI document:
+/// A court system's integrator with only a key, the webhook secret and a client generated from the OpenAPI document
+/// (reference data, referral, ledger, feedback, figures, webhook):
 /// every call below goes through that client, so a document that no longer says what the API does fails here.
 /// </summary>
 public sealed class IntegratorJourneyTests(IntegrationApp app) : IClassFixture<IntegrationApp>
@@ -24,7 +22,9 @@ public sealed class IntegratorJourneyTests(IntegrationApp app) : IClassFixture<I
         var (key, secret) = await app.RegisterClientAsync(receiver.Url);
         using var http = app.Http(key);
         var api = new ExecutionHubClient(http) { ReadResponseAsString = true };
-        var (streetId, streetName, judgeId) = await DemoStreetAndJudgeAsync();
+        // Reference data: the street the ledger and the new case belong to, and the case's judge, by their codes.
+        var street = Assert.Single(await api.ListStreetsAsync(), s => s.Code == "310110002");
+        var judge = Assert.Single(await api.ListJudgesAsync(), j => j.Code == "011021");
         var serial = Random.Shared.Next(60_000, 69_999);
 
         // A referral on a case new to ExecutionHub, with the case as the court knows it; sent twice with one key.
@@ -36,7 +36,7 @@ public sealed class IntegratorJourneyTests(IntegrationApp app) : IClassFixture<I
             Details = new MatterDetails { LastKnownAddresses = "杨浦区平凉路100弄" },
             ClientReference = $"FY-2026-{serial}",
             Target = new ReferralTarget { Kind = PartyKind.Person, Name = "周建国", IdentityNumber = ResidentId("31011019800101" + (serial % 1000).ToString("000", CultureInfo.InvariantCulture)) },
-            Case = new ReferralCase { Street = streetId, Judge = "judge.wang", Cause = "民间借贷纠纷", AmountOwed = 85_000 },
+            Case = new ReferralCase { Street = street.Id, Judge = judge.Code, Cause = "民间借贷纠纷", AmountOwed = 85_000 },
         };
         var idempotencyKey = Guid.NewGuid().ToString("N");
         var created = await api.ReferMatterAsync(idempotencyKey, referral);
@@ -52,11 +52,11 @@ public sealed class IntegratorJourneyTests(IntegrationApp app) : IClassFixture<I
         // A ledger with a bad row changes nothing and names the row; the corrected one imports.
         var ledgerCase = $"(2025)沪0110执{serial}号";
         var bad = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() =>
-            api.ImportLedgerAsync(streetId, null, judgeId, Csv(Row(ledgerCase, streetName, received: "2099-01-01 09:00"))));
+            api.ImportLedgerAsync(street.Code, null, judge.Code, Csv(Row(ledgerCase, street.Name, received: "2099-01-01 09:00"))));
         Assert.Equal(422, bad.StatusCode);
         Assert.Equal("rejected", bad.Result.AdditionalProperties["importStatus"].ToString());
         Assert.Contains("\"row\":2", bad.Response.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        var imported = await api.ImportLedgerAsync(streetId, null, judgeId, Csv(Row(ledgerCase, streetName, received: "2026-03-02 09:30")));
+        var imported = await api.ImportLedgerAsync(street.Code, null, judge.Code, Csv(Row(ledgerCase, street.Name, received: "2026-03-02 09:30")));
         Assert.Equal("imported", imported.Status);
         Assert.Equal(1, imported.MattersCreated);
 
@@ -87,15 +87,6 @@ public sealed class IntegratorJourneyTests(IntegrationApp app) : IClassFixture<I
         Assert.Equal("matter.fed_back", headers["X-ExecutionHub-Event"]);
         using var payload = JsonDocument.Parse(body);
         Assert.Equal(fedBack, payload.RootElement.GetProperty("data").GetProperty("matterId").GetInt32());
-    }
-
-    /// <summary>The demo street's id and name and a judge's id, which the reference-data endpoints are to give.</summary>
-    private async Task<(int StreetId, string StreetName, string JudgeId)> DemoStreetAndJudgeAsync()
-    {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var street = await db.Streets.SingleAsync(s => s.Name == "平凉路街道");
-        var judge = await db.Users.SingleAsync(u => u.UserName == "judge.wang");
-        return (street.Id, street.Name, judge.Id);
     }
 
     private static string Row(string caseNumber, string street, string received) => string.Join(',',
