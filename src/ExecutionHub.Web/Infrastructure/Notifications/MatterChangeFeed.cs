@@ -84,16 +84,28 @@ public interface IMatterChangeFeed
 {
     event Action<MatterChange>? Changed;
 
+    /// <summary>
+    /// How many changes this node has heard of, raised before any listener is told: a result read
+    /// from the database while the version stayed the same saw every change published before it, so
+    /// it may be shared (the dashboard's snapshots) until the version moves.
+    /// </summary>
+    long Version { get; }
+
     void Publish(MatterChange change);
 }
 
 public sealed class InProcessMatterChangeFeed(ILogger<InProcessMatterChangeFeed> logger) : IMatterChangeFeed
 {
+    private long version;
+
     public event Action<MatterChange>? Changed;
+
+    public long Version => Interlocked.Read(ref version);
 
     /// <summary>Runs inside the save that made the change: one listener's failure must neither fail that save nor silence the others.</summary>
     public void Publish(MatterChange change)
     {
+        Interlocked.Increment(ref version);
         foreach (var listener in Changed?.GetInvocationList().Cast<Action<MatterChange>>() ?? [])
         {
             try
