@@ -12,6 +12,7 @@ using ExecutionHub.Benchmarks;
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- sweep
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- startup [--runs 5] [--dotnet-run 1] [--published <folder>]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- import [--rows 5000]   (a ledger through the API while the API is read)
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- fanout [--tabs 1,10,50,100] [--changes 3]   (one change, K open dashboards)
 var command = args.FirstOrDefault() ?? "sweep";
 var matters = Option("--matters", 300_000);
 switch (command)
@@ -34,6 +35,8 @@ switch (command)
         return await StartupScript.RunAsync(Text("--published"), Option("--runs", 5), Option("--dotnet-run", 1));
     case "import":
         return await ImportScript.RunAsync(Option("--rows", 5000));
+    case "fanout":
+        return await FanoutScript.RunAsync((Text("--tabs") ?? "1,10,50,100").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList(), Option("--changes", 3));
     case "sweep":
         BenchmarkRunner.Run<SweepBenchmark>(DefaultConfig.Instance
             .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(1).WithUnrollFactor(1))
