@@ -89,7 +89,7 @@ public sealed class DashboardSnapshots(IMatterChangeFeed feed, TimeProvider cloc
         var task = Task.Run(async () =>
         {
             var result = await evaluate(CancellationToken.None);
-            logger.LogInformation("Dashboard evaluation {Read} took {Elapsed} ms", typeof(TKey).Name, clock.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogInformation("Dashboard evaluation {Read} took {Elapsed} ms", typeof(TKey).DeclaringType?.Name ?? typeof(TKey).Name, clock.GetElapsedTime(started).TotalMilliseconds);
             return (object)result;
         });
         _ = task.ContinueWith(

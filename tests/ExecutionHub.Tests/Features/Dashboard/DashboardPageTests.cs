@@ -97,4 +97,20 @@ public sealed class DashboardPageTests : BunitTestBase, IAsyncLifetime
         // The save itself and one evaluation of each of the page's three reads, however many pages show them.
         Assert.Equal(oneDashboard, commands.Count - before);
     }
+
+    [Fact]
+    public async Task Should_keep_the_figures_on_screen_without_a_loading_bar_while_a_live_re_read_runs()
+    {
+        var @case = await data.AddCaseAsync(data.Judge);
+        await data.AddMatterAsync(@case, MatterType.DebtorWhereabouts, Nov10, m => HandBuiltData.FeedBack(m, Nov10.AddHours(10), MatterOutcome.Found));
+        var cut = Render<DashboardPage>();
+        await cut.WaitForAssertionAsync(() => Assert.Equal("1", cut.Find("[data-testid=figure-WhereaboutsVerified-value]").TextContent));
+        var sawLoading = false;
+        cut.OnMarkupUpdated += (_, _) => sawLoading |= cut.Markup.Contains("dashboard-loading", StringComparison.Ordinal);
+
+        await data.AddMatterAsync(@case, MatterType.DebtorWhereabouts, Nov10, m => HandBuiltData.FeedBack(m, Nov10.AddHours(20), MatterOutcome.Found));
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal("2", cut.Find("[data-testid=figure-WhereaboutsVerified-value]").TextContent), TimeSpan.FromSeconds(5));
+        Assert.False(sawLoading);
+    }
 }
