@@ -13,6 +13,7 @@ using ExecutionHub.Benchmarks;
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- startup [--runs 5] [--dotnet-run 1] [--published <folder>]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- import [--rows 5000]   (a ledger through the API while the API is read)
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- signin [--rounds 40]   (each kind of refused sign-in against a wrong password)
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- fanout [--tabs 1,10,50,100] [--changes 3]   (one change, K open dashboards)
 var command = args.FirstOrDefault() ?? "sweep";
 var matters = Option("--matters", 300_000);
 switch (command)
@@ -37,13 +38,15 @@ switch (command)
         return await ImportScript.RunAsync(Option("--rows", 5000));
     case "signin":
         return await SignInScript.RunAsync(Option("--rounds", 40));
+    case "fanout":
+        return await FanoutScript.RunAsync((Text("--tabs") ?? "1,10,50,100").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList(), Option("--changes", 3));
     case "sweep":
         BenchmarkRunner.Run<SweepBenchmark>(DefaultConfig.Instance
             .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(1).WithUnrollFactor(1))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator));
         break;
     default:
-        Console.Error.WriteLine("usage: generate|list|cases|dashboard|warnings|sweep|import|signin|startup [--matters N] [--rows N] [--iterations K]");
+        Console.Error.WriteLine("usage: generate|list|cases|dashboard|warnings|sweep|import|signin|fanout|startup [--matters N] [--rows N] [--iterations K]");
         return 2;
 }
 

@@ -81,6 +81,7 @@ public static class ApplicationServices
         services.AddSingleton<Infrastructure.Notifications.INotificationSignal, Infrastructure.Notifications.InProcessNotificationSignal>();
         services.AddSingleton<Infrastructure.Notifications.IMatterChangeFeed, Infrastructure.Notifications.InProcessMatterChangeFeed>();
         services.AddSingleton<Infrastructure.Notifications.MatterChangeInterceptor>();
+        services.AddSingleton<Features.Dashboard.DashboardSnapshots>();
         services.AddSingleton<Infrastructure.Notifications.IDomainEventHandler, Features.Notifications.HandOffNotifications>();
         services.AddSingleton<Infrastructure.Notifications.DomainEventInterceptor>();
         services.AddScoped<Features.Deadlines.DeadlineSweep>();

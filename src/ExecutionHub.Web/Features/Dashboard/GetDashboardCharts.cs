@@ -30,17 +30,26 @@ public sealed class GetDashboardChartsValidator : AbstractValidator<GetDashboard
     public GetDashboardChartsValidator() => RuleFor(x => x.Filter).SetValidator(new DashboardFilterValidator());
 }
 
-public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, DashboardSnapshots snapshots)
     : IQueryHandler<GetDashboardCharts, DashboardCharts>
 {
     /// <summary>Past this many weeks the trend is drawn per month, so a two-year view stays readable.</summary>
     private const int MaxWeeks = 26;
 
+    /// <summary>What the series depend on (street names are the same for everyone; type names are translated on screen).</summary>
+    private sealed record Key(DashboardScope Scope, DashboardFilter Filter, DateOnly Today);
+
     public async ValueTask<DashboardCharts> Handle(GetDashboardCharts query, CancellationToken cancellationToken)
     {
         var scope = DashboardScope.Of(await currentUser.GetAsync());
-        var (first, last) = query.Filter.Days(ChinaTime.Today(clock));
-        IQueryable<Matter> InScope(AppDbContext db) => db.Matters.AsNoTracking().InScope(scope, query.Filter);
+        var today = ChinaTime.Today(clock);
+        return await snapshots.GetAsync(new Key(scope, query.Filter, today), ct => EvaluateAsync(scope, query.Filter, today, ct), cancellationToken);
+    }
+
+    private async Task<DashboardCharts> EvaluateAsync(DashboardScope scope, DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
+        var (first, last) = filter.Days(today);
+        IQueryable<Matter> InScope(AppDbContext db) => db.Matters.AsNoTracking().InScope(scope, filter);
 
         // Reads grouped in the order of their covering index (day, then street, court, judge, type), so
         // SQLite aggregates as it walks, with no sort; the trend and the breakdowns are summed here.

@@ -31,18 +31,31 @@ public sealed class GetDashboardQueuesValidator : AbstractValidator<GetDashboard
     public GetDashboardQueuesValidator() => RuleFor(x => x.Filter).SetValidator(new DashboardFilterValidator());
 }
 
-public sealed class GetDashboardQueuesHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class GetDashboardQueuesHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, DashboardSnapshots snapshots)
     : IQueryHandler<GetDashboardQueues, DashboardQueues>
 {
     public const int Limit = 50;
+
+    /// <summary>
+    /// What the lists depend on: a judge's own open matters and feedback are theirs alone, so a judge's
+    /// lists are keyed by the judge too; a street's are the same for all its coordinators. The rows hold
+    /// references, case numbers and street names, no person's name.
+    /// </summary>
+    private sealed record Key(DashboardScope Scope, DashboardFilter Filter, string? Judge);
 
     public async ValueTask<DashboardQueues> Handle(GetDashboardQueues query, CancellationToken cancellationToken)
     {
         var me = await currentUser.GetAsync();
         var scope = DashboardScope.Of(me);
+        var judge = me.IsInRole(Roles.Judge) ? me.Id : null;
+        return await snapshots.GetAsync(new Key(scope, query.Filter, judge), ct => EvaluateAsync(scope, query.Filter, judge, ct), cancellationToken);
+    }
+
+    private async Task<DashboardQueues> EvaluateAsync(DashboardScope scope, DashboardFilter filter, string? judge, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var matters = db.Matters.AsNoTracking().InScope(scope, query.Filter);
+        var matters = db.Matters.AsNoTracking().InScope(scope, filter);
 
         // Open matters are the few: their due-soon thresholds differ by matter, so the split is made here.
         var open = await Running(matters).ToListAsync(cancellationToken);
@@ -57,11 +70,11 @@ public sealed class GetDashboardQueuesHandler(IDbContextFactory<AppDbContext> db
 
         QueueList? mine = null;
         var awaiting = matters.Where(m => m.Status == MatterStatus.FedBack && m.AcknowledgedAtUtc == null);
-        if (me.IsInRole(Roles.Judge))
+        if (judge is not null)
         {
-            var myOpen = matters.Open().Where(m => m.JudgeId == me.Id);
+            var myOpen = matters.Open().Where(m => m.JudgeId == judge);
             mine = new QueueList(await myOpen.CountAsync(cancellationToken), await RowsAsync(db, myOpen.OrderBy(m => m.DueAtUtc).Take(Limit), cancellationToken));
-            awaiting = awaiting.Where(m => m.JudgeId == me.Id);
+            awaiting = awaiting.Where(m => m.JudgeId == judge);
         }
 
         var awaitingJudge = new QueueList(await awaiting.CountAsync(cancellationToken), await RowsAsync(db, awaiting.OrderBy(m => m.FedBackAtUtc).Take(Limit), cancellationToken));

@@ -65,9 +65,12 @@ public sealed class DashboardFilterValidator : AbstractValidator<DashboardFilter
     }
 }
 
-public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, DashboardSnapshots snapshots)
     : IQueryHandler<GetHeadlineFigures, HeadlineFigures>
 {
+    /// <summary>What the figures depend on: the same for a judge of the court and the court's API client.</summary>
+    private sealed record Key(DashboardScope Scope, DashboardFilter Filter, DateOnly Today);
+
     public async ValueTask<HeadlineFigures> Handle(GetHeadlineFigures query, CancellationToken cancellationToken)
     {
         var me = await currentUser.GetAsync();
@@ -80,10 +83,15 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
             query = query with { Filter = query.Filter with { StreetId = street.Id } };
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var today = ChinaTime.Today(clock);
-        var (first, last) = query.Filter.Days(today);
-        IQueryable<Matter> InScope(AppDbContext db) => db.Matters.AsNoTracking().InScope(scope, query.Filter);
+        return await snapshots.GetAsync(new Key(scope, query.Filter, today), ct => EvaluateAsync(scope, query.Filter, today, ct), cancellationToken);
+    }
+
+    private async Task<HeadlineFigures> EvaluateAsync(DashboardScope scope, DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (first, last) = filter.Days(today);
+        IQueryable<Matter> InScope(AppDbContext db) => db.Matters.AsNoTracking().InScope(scope, filter);
         var weekStart = LocalDay.WeekStart(today).DayNumber;
 
         // Four independent reads side by side: the period's sums, its cycles (when few, ranked here),

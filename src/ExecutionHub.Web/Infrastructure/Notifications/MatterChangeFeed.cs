@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -84,16 +85,28 @@ public interface IMatterChangeFeed
 {
     event Action<MatterChange>? Changed;
 
+    /// <summary>
+    /// How many changes this node has heard of, raised before any listener is told: a result read
+    /// from the database while the version stayed the same saw every change published before it, so
+    /// it may be shared (the dashboard's snapshots) until the version moves.
+    /// </summary>
+    long Version { get; }
+
     void Publish(MatterChange change);
 }
 
 public sealed class InProcessMatterChangeFeed(ILogger<InProcessMatterChangeFeed> logger) : IMatterChangeFeed
 {
+    private long version;
+
     public event Action<MatterChange>? Changed;
+
+    public long Version => Interlocked.Read(ref version);
 
     /// <summary>Runs inside the save that made the change: one listener's failure must neither fail that save nor silence the others.</summary>
     public void Publish(MatterChange change)
     {
+        Interlocked.Increment(ref version);
         foreach (var listener in Changed?.GetInvocationList().Cast<Action<MatterChange>>() ?? [])
         {
             try
@@ -111,11 +124,16 @@ public sealed class InProcessMatterChangeFeed(ILogger<InProcessMatterChangeFeed>
 /// <summary>
 /// Publishes a <see cref="MatterChange"/> after every successful save that added or changed a
 /// matter, one of its tasks or its timeline, whichever use case made it (dispatch, finding,
-/// evidence, feedback, alerts).
+/// evidence, feedback, alerts). A save inside an explicit transaction (most saves that write the
+/// timeline are) is published once the transaction commits: pages re-read at once, and a read
+/// started before the commit would not see the change.
 /// </summary>
-public sealed class MatterChangeInterceptor(IMatterChangeFeed feed) : SaveChangesInterceptor
+public sealed class MatterChangeInterceptor(IMatterChangeFeed feed) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, PendingChange> pending = new();
+
+    /// <summary>Changes saved inside the context's explicit transaction, not yet visible to other connections.</summary>
+    private readonly ConditionalWeakTable<DbContext, List<MatterChange>> committing = new();
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -141,6 +159,22 @@ public sealed class MatterChangeInterceptor(IMatterChangeFeed feed) : SaveChange
         return base.SavedChanges(eventData, result);
     }
 
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        RolledBack(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -162,10 +196,39 @@ public sealed class MatterChangeInterceptor(IMatterChangeFeed feed) : SaveChange
         if (context is not null && pending.TryGetValue(context, out var change))
         {
             pending.Remove(context);
-            if (change.ToChange() is { } published)
+            if (change.ToChange() is not { } published)
+            {
+                return;
+            }
+
+            if (context.Database.CurrentTransaction is null)
             {
                 feed.Publish(published);
             }
+            else
+            {
+                committing.GetOrCreateValue(context).Add(published);
+            }
+        }
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && committing.TryGetValue(context, out var changes))
+        {
+            committing.Remove(context);
+            foreach (var change in changes)
+            {
+                feed.Publish(change);
+            }
+        }
+    }
+
+    private void RolledBack(DbContext? context)
+    {
+        if (context is not null)
+        {
+            committing.Remove(context);
         }
     }
 

@@ -66,4 +66,51 @@ public sealed class DashboardPageTests : BunitTestBase, IAsyncLifetime
         Assert.Equal(updated, afterOtherCourt);
         await cut.WaitForAssertionAsync(() => Assert.NotEqual(updated, cut.Find("[data-testid=dashboard-live]").TextContent), TimeSpan.FromSeconds(2));
     }
+
+    [Fact]
+    public async Task Should_cost_the_database_the_same_for_five_open_dashboards_as_for_one_when_a_matter_changes()
+    {
+        var @case = await data.AddCaseAsync(data.Judge);
+        await data.AddMatterAsync(@case, MatterType.DebtorWhereabouts, Nov10, m => HandBuiltData.FeedBack(m, Nov10.AddHours(10), MatterOutcome.Found));
+        using var commands = DatabaseCommandCounter.For(app.DatabasePath);
+        var first = Render<DashboardPage>();
+        await first.WaitForAssertionAsync(() => Assert.Equal("1", first.Find("[data-testid=figure-WhereaboutsVerified-value]").TextContent));
+
+        var before = commands.Count;
+        await data.AddMatterAsync(@case, MatterType.DebtorWhereabouts, Nov10, m => HandBuiltData.FeedBack(m, Nov10.AddHours(20), MatterOutcome.Found));
+        await first.WaitForAssertionAsync(() => Assert.Equal("2", first.Find("[data-testid=figure-WhereaboutsVerified-value]").TextContent), TimeSpan.FromSeconds(5));
+        var oneDashboard = commands.Count - before;
+
+        var pages = new[] { first }.Concat(Enumerable.Range(0, 4).Select(_ => Render<DashboardPage>())).ToList();
+        foreach (var page in pages)
+        {
+            await page.WaitForAssertionAsync(() => Assert.Equal("2", page.Find("[data-testid=figure-WhereaboutsVerified-value]").TextContent));
+        }
+
+        before = commands.Count;
+        await data.AddMatterAsync(@case, MatterType.DebtorWhereabouts, Nov10, m => HandBuiltData.FeedBack(m, Nov10.AddHours(30), MatterOutcome.Found));
+        foreach (var page in pages)
+        {
+            await page.WaitForAssertionAsync(() => Assert.Equal("3", page.Find("[data-testid=figure-WhereaboutsVerified-value]").TextContent), TimeSpan.FromSeconds(5));
+        }
+
+        // The save itself and one evaluation of each of the page's three reads, however many pages show them.
+        Assert.Equal(oneDashboard, commands.Count - before);
+    }
+
+    [Fact]
+    public async Task Should_keep_the_figures_on_screen_without_a_loading_bar_while_a_live_re_read_runs()
+    {
+        var @case = await data.AddCaseAsync(data.Judge);
+        await data.AddMatterAsync(@case, MatterType.DebtorWhereabouts, Nov10, m => HandBuiltData.FeedBack(m, Nov10.AddHours(10), MatterOutcome.Found));
+        var cut = Render<DashboardPage>();
+        await cut.WaitForAssertionAsync(() => Assert.Equal("1", cut.Find("[data-testid=figure-WhereaboutsVerified-value]").TextContent));
+        var sawLoading = false;
+        cut.OnMarkupUpdated += (_, _) => sawLoading |= cut.Markup.Contains("dashboard-loading", StringComparison.Ordinal);
+
+        await data.AddMatterAsync(@case, MatterType.DebtorWhereabouts, Nov10, m => HandBuiltData.FeedBack(m, Nov10.AddHours(20), MatterOutcome.Found));
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal("2", cut.Find("[data-testid=figure-WhereaboutsVerified-value]").TextContent), TimeSpan.FromSeconds(5));
+        Assert.False(sawLoading);
+    }
 }

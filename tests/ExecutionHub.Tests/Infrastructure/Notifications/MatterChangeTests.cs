@@ -168,6 +168,42 @@ public sealed class MatterChangeTests
         Assert.Equal(1, heard);
     }
 
+    [Fact]
+    public async Task Should_tell_the_pages_of_a_change_saved_in_a_transaction_only_once_it_commits_and_never_if_it_rolls_back()
+    {
+        await using var app = await TestApp.CreateAsync();
+        var data = await new HandBuiltData(app).WithOrganisationAsync();
+        var @case = await data.AddCaseAsync(data.Judge);
+        var matter = await data.AddMatterAsync(@case, MatterType.DebtorWhereabouts, TestApp.Start.UtcDateTime, _ => { });
+        var feed = app.Services.GetRequiredService<IMatterChangeFeed>();
+        var heardBeforeCommit = 0;
+
+        var heard = await ChangesDuringAsync(app, async () =>
+        {
+            await using var db = await app.DbAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var saved = await db.Matters.SingleAsync(m => m.Id == matter.Id);
+            saved.Request = "改过";
+            var versionBefore = feed.Version;
+            await db.SaveChangesAsync();
+            heardBeforeCommit = (int)(feed.Version - versionBefore);
+            await transaction.CommitAsync();
+        });
+        var rolledBack = await ChangesDuringAsync(app, async () =>
+        {
+            await using var db = await app.DbAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var saved = await db.Matters.SingleAsync(m => m.Id == matter.Id);
+            saved.Request = "又改过";
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        });
+
+        Assert.Equal(0, heardBeforeCommit);
+        Assert.Contains(heard, c => c.Matters.Contains(matter.Id));
+        Assert.Empty(rolledBack);
+    }
+
     private static HashSet<int> Set(params int[] ids) => [.. ids];
 
     private static async Task<WorkflowScenario> DispatchedToLiuAsync(TestApp app)
