@@ -116,8 +116,8 @@ public sealed class ImportLedgerHandler(
             }
         }
 
-        // From here to the commit the import holds the write lock (SQLite begins a transaction IMMEDIATE): what the
-        // rows name, what was imported before and the next references stay as read until the rows are written.
+        // From here to the commit the import holds the write lock (SQLite begins a transaction IMMEDIATE, waiting first for
+        // any other writer): what the rows name, what was imported before and the next references stay as read until written.
         var locked = Stopwatch.GetTimestamp();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cases = await CasesAsync(db, command, street, rows, errors, cancellationToken);
