@@ -23,14 +23,19 @@ internal static class CaseActivity
             .ToDictionary(g => g.Key, g => g.Max(e => e.Entity.AtUtc));
         foreach (var entry in db.ChangeTracker.Entries<ExecutionCase>().Where(e => e.State == EntityState.Added))
         {
-            var activity = entry.Property(c => c.LastActivityAtUtc);
-            if (activity.CurrentValue == default)
-            {
-                activity.CurrentValue = entry.Entity.QuietSinceUtc;
-            }
+            StartQuiet(entry.Entity);
         }
 
         return newest.Select(n => (n.Key, n.Value)).ToList();
+    }
+
+    /// <summary>A new case starts where a case without activity stands, unless it was given its latest activity.</summary>
+    public static void StartQuiet(ExecutionCase @case)
+    {
+        if (@case.LastActivityAtUtc == default)
+        {
+            @case.LastActivityAtUtc = @case.QuietSinceUtc;
+        }
     }
 
     /// <summary>
@@ -56,7 +61,21 @@ internal static class CaseActivity
         }
     }
 
-    private static IQueryable<ExecutionCase> Raisable(AppDbContext db, int caseId, DateTime at) =>
-        db.Cases.Where(c => c.Id == caseId
-            && (c.LastActivityAtUtc < at || !db.Timeline.Any(t => t.CaseId == c.Id && t.AtUtc >= c.LastActivityAtUtc)));
+    /// <summary>
+    /// <see cref="RaiseAsync"/> for a writer that bypasses the save (<see cref="BulkInsert{T}"/>) and adds lines all
+    /// stamped <paramref name="at"/> to many cases: a statement per few hundred cases rather than one per case. Call it
+    /// before the lines are written, as the save does.
+    /// </summary>
+    public static async Task RaiseAllAsync(AppDbContext db, IEnumerable<int> caseIds, DateTime at, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in caseIds.Distinct().Chunk(500))
+        {
+            await Raisable(db, db.Cases.Where(c => chunk.Contains(c.Id)), at).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAtUtc, at), cancellationToken);
+        }
+    }
+
+    private static IQueryable<ExecutionCase> Raisable(AppDbContext db, int caseId, DateTime at) => Raisable(db, db.Cases.Where(c => c.Id == caseId), at);
+
+    private static IQueryable<ExecutionCase> Raisable(AppDbContext db, IQueryable<ExecutionCase> cases, DateTime at) =>
+        cases.Where(c => c.LastActivityAtUtc < at || !db.Timeline.Any(t => t.CaseId == c.Id && t.AtUtc >= c.LastActivityAtUtc));
 }

@@ -56,7 +56,11 @@ public sealed class MatterChanges(IDbContextFactory<AppDbContext> dbFactory, ICu
 public static class MatterTimeline
 {
     public static void AddTimeline(this AppDbContext db, Matter matter, UserContext actor, DateTime now, string timelineEvent, string detail = "", int? taskId = null) =>
-        db.Timeline.Add(new TimelineEntry
+        db.Timeline.Add(Line(matter, actor, now, timelineEvent, detail, taskId));
+
+    /// <summary>The line <see cref="AddTimeline"/> adds, for a writer that saves it another way (a ledger import's bulk insert).</summary>
+    public static TimelineEntry Line(Matter matter, UserContext actor, DateTime now, string timelineEvent, string detail = "", int? taskId = null) =>
+        new()
         {
             CaseId = matter.CaseId,
             MatterId = matter.Id == 0 ? null : matter.Id,
@@ -66,5 +70,5 @@ public static class MatterTimeline
             ActorName = actor.Name,
             Event = timelineEvent,
             Detail = detail,
-        });
+        };
 }

@@ -167,6 +167,27 @@ public sealed class ImportLedgerTests : IAsyncLifetime
         Assert.Contains("Not a valid time", Assert.Single(english.Errors).Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>The database refuses a row part-way through the write (a trigger stands in for a full disk or a lost lock).</summary>
+    [Theory]
+    [InlineData("Matters", 2)]
+    [InlineData("Timeline", 0)]
+    public async Task Should_save_nothing_when_the_database_refuses_a_row_part_way_through_the_write(string table, int rowsBefore)
+    {
+        await using (var db = await app.DbAsync())
+        {
+            var trigger = $"CREATE TRIGGER refuse_mid_import BEFORE INSERT ON \"{table}\" WHEN (SELECT COUNT(*) FROM \"{table}\") >= {rowsBefore} BEGIN SELECT RAISE(ABORT, 'refused mid-import'); END;";
+            await db.Database.ExecuteSqlRawAsync(trigger);
+        }
+
+        await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(Import(Csv(FedBackRows), data)));
+
+        await using var read = await app.DbAsync();
+        Assert.Equal(0, await read.Cases.CountAsync());
+        Assert.Equal(0, await read.CaseParties.CountAsync());
+        Assert.Equal(0, await read.Matters.CountAsync());
+        Assert.Equal(0, await read.Timeline.CountAsync());
+    }
+
     [Fact]
     public async Task Should_add_nothing_when_the_same_file_is_imported_again()
     {
