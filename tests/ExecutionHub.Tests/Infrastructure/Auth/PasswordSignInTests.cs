@@ -21,19 +21,31 @@ public sealed class PasswordSignInTests : IAsyncLifetime
     private const string WrongPassword = "wrong-password-123";
     private TestApp app = default!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => app = await RefusalsAppAsync();
+
+    /// <summary>
+    /// The demo with grid.sun disabled and coord.chen locked, and the failure counts raised out of the way: these tests
+    /// are about each refusal's own work, not about holding back.
+    /// </summary>
+    internal static async Task<TestApp> RefusalsAppAsync(params (string Key, string Value)[] settings)
     {
-        // The failure counts are raised out of the way: this is about each case's own work, not about holding back.
-        app = await TestApp.CreateAsync(demoData: true, new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Identity:LockoutMaxFailedAttempts"] = "1000000",
             ["Security:SignInFailures:PermitLimit"] = "1000000",
-        });
+        };
+        foreach (var (key, value) in settings)
+        {
+            configuration[key] = value;
+        }
+
+        var app = await TestApp.CreateAsync(demoData: true, configuration);
         await using var db = await app.DbAsync();
         await db.Users.Where(u => u.UserName == "grid.sun").ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true));
         await db.Users.Where(u => u.UserName == "coord.chen").ExecuteUpdateAsync(s => s
             .SetProperty(u => u.LockoutEnabled, true)
             .SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddYears(1)));
+        return app;
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();

@@ -1,7 +1,6 @@
 using System.Net;
 using ExecutionHub.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecutionHub.Tests.Infrastructure.Auth;
@@ -16,20 +15,8 @@ public sealed class SignInRefusalTimeTests : IAsyncLifetime
     private const string WrongPassword = "wrong-password-123";
     private TestApp app = default!;
 
-    public async Task InitializeAsync()
-    {
-        app = await TestApp.CreateAsync(demoData: true, new Dictionary<string, string?>
-        {
-            ["Security:SignInFailures:RefusalMilliseconds"] = "1000",
-            ["Identity:LockoutMaxFailedAttempts"] = "1000000",
-            ["Security:SignInFailures:PermitLimit"] = "1000000",
-        });
-        await using var db = await app.DbAsync();
-        await db.Users.Where(u => u.UserName == "grid.sun").ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true));
-        await db.Users.Where(u => u.UserName == "coord.chen").ExecuteUpdateAsync(s => s
-            .SetProperty(u => u.LockoutEnabled, true)
-            .SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddYears(1)));
-    }
+    public async Task InitializeAsync() =>
+        app = await PasswordSignInTests.RefusalsAppAsync(("Security:SignInFailures:RefusalMilliseconds", "1000"));
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
