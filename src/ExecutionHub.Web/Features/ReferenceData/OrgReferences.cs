@@ -29,6 +29,21 @@ public static class OrgReferences
     }
 
     /// <summary>
+    /// The street a referral names: the court's street by code or id, else, by id only, another court's street (an
+    /// entrustment from this court to that street); null when neither.
+    /// </summary>
+    public static async Task<int?> ReferralStreetIdAsync(AppDbContext db, int courtId, string? key, CancellationToken cancellationToken)
+    {
+        if ((await StreetAsync(db, courtId, key, cancellationToken))?.Id is { } own)
+        {
+            return own;
+        }
+
+        var id = IdOf(key?.Trim() ?? "");
+        return id == 0 ? null : await db.Streets.Where(s => s.Id == id).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The active judges of a court: its people, not disabled. A judge is the one role scoped to a court
     /// (<see cref="Roles.ScopeOf"/>; a change of role clears the court), so the court's people are its judges; the
     /// accounts API clients act as are not people.

@@ -44,37 +44,35 @@ public sealed class RefreshGate(Func<Task> refresh)
 
     private async Task RunAsync()
     {
-        var done = false;
         try
         {
-            while (!done)
+            do
             {
                 await refresh();
-                lock (gate)
-                {
-                    if (again)
-                    {
-                        again = false;
-                    }
-                    else
-                    {
-                        running = false;
-                        done = true;
-                    }
-                }
             }
+            while (AgainElseStop());
         }
-        finally
+        catch
         {
-            if (!done)
+            // The re-read threw (it reports its own errors): the next change may try again.
+            lock (gate)
             {
-                // The re-read threw (it reports its own errors): the next change may try again.
-                lock (gate)
-                {
-                    running = false;
-                    again = false;
-                }
+                running = false;
+                again = false;
             }
+
+            throw;
+        }
+    }
+
+    /// <summary>True (and cleared) when a request came during the re-read; else the gate closes.</summary>
+    private bool AgainElseStop()
+    {
+        lock (gate)
+        {
+            running = again;
+            again = false;
+            return running;
         }
     }
 }

@@ -155,10 +155,7 @@ public static class MatterRegistration
         }
 
         // A code names a street of the client's court only; an id may name another court's street (an entrustment).
-        var streetId = (await ReferenceData.OrgReferences.StreetAsync(db, court.Id, command.StreetKey, cancellationToken))?.Id
-            ?? (int.TryParse(command.StreetKey.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                ? await db.Streets.Where(s => s.Id == id).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken)
-                : null)
+        var streetId = await ReferenceData.OrgReferences.ReferralStreetIdAsync(db, court.Id, command.StreetKey, cancellationToken)
             ?? throw new UnknownReferenceException("case.street", "Rule.Api.StreetUnknown", command.StreetKey);
         if (string.IsNullOrWhiteSpace(command.JudgeId) || string.IsNullOrWhiteSpace(command.Cause) || command.AmountOwed is not > 0)
         {
