@@ -22,6 +22,7 @@ public sealed class KnownPasswordAccounts(
     private readonly ConcurrentDictionary<string, bool> knownHashes = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
     private Task<IReadOnlyList<string>>? cached;
+    private Task<IReadOnlyList<string>>? recheck;
     private DateTimeOffset cachedAt;
 
     /// <summary>A hash the demo seeder has just made of the demo password: known without a slow check.</summary>
@@ -66,9 +67,12 @@ public sealed class KnownPasswordAccounts(
     }
 
     /// <summary>
-    /// Whether any exist, for the banner every page shows: the last answer while it is younger than
-    /// <see cref="RecheckAfter"/>, and one check in flight however many circuits ask at once. A check
-    /// that fails is logged and answers false: a banner must not take a page down with it.
+    /// Whether any exist, for the banner every page shows. Only the very first call waits for a check; after that
+    /// the last answer is given at once, and once it is older than <see cref="RecheckAfter"/> one check runs in the
+    /// background whose answer the next call gives. Waiting on a re-check made every page rendered at that moment
+    /// draw itself without the banner and then move down by the banner's height under the user's pointer. One check
+    /// is in flight however many circuits ask at once. A check that fails is logged and answers false: a banner
+    /// must not take a page down with it.
     /// </summary>
     public async Task<bool> ExistAsync()
     {
@@ -76,10 +80,25 @@ public sealed class KnownPasswordAccounts(
         lock (gate)
         {
             var now = clock.GetUtcNow();
-            if (cached is null || cached.IsFaulted || now - cachedAt >= RecheckAfter)
+            if (recheck is { IsCompleted: true })
+            {
+                if (recheck.IsCompletedSuccessfully || cached is not { IsCompletedSuccessfully: true })
+                {
+                    cached = recheck;
+                }
+
+                recheck = null;
+            }
+
+            if (cached is null || (cached.IsFaulted && recheck is null))
             {
                 // Off the caller's thread: SQLite answers synchronously, and the password check is slow by design.
                 cached = Task.Run(() => FindAsync());
+                cachedAt = now;
+            }
+            else if (recheck is null && now - cachedAt >= RecheckAfter)
+            {
+                recheck = Task.Run(() => FindAsync());
                 cachedAt = now;
             }
 
@@ -94,6 +113,15 @@ public sealed class KnownPasswordAccounts(
         {
             logger.LogWarning(e, "Could not check for demo accounts with the published password; the next page checks again");
             return false;
+        }
+    }
+
+    /// <summary>Completes when the check in flight, if any, has answered: the next <see cref="ExistAsync"/> gives its answer.</summary>
+    public Task CheckedAsync()
+    {
+        lock (gate)
+        {
+            return (recheck ?? cached ?? Task.CompletedTask).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 }

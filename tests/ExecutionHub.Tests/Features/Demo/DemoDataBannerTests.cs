@@ -38,6 +38,23 @@ public sealed class DemoDataBannerTests : BunitTestBase
     }
 
     [Fact]
+    public async Task Should_draw_the_banner_in_its_first_render_when_its_answer_is_being_rechecked()
+    {
+        await using var app = await TestApp.CreateAsync(demoData: true);
+        var known = app.Services.GetRequiredService<KnownPasswordAccounts>();
+        Services.AddSingleton(known);
+        Assert.True(await known.ExistAsync());
+        app.Clock.Advance(KnownPasswordAccounts.RecheckAfter);
+
+        var cut = Render<DemoDataBanner>();
+
+        // Waiting for the re-check drew the page without the banner, then pushed it down under the pointer.
+        Assert.Single(cut.FindAll("[data-testid=demo-banner]"));
+        Assert.Equal(1, cut.RenderCount);
+        await known.CheckedAsync();
+    }
+
+    [Fact]
     public async Task Should_show_no_banner_without_demo_accounts()
     {
         await using var app = await TestApp.CreateAsync();
