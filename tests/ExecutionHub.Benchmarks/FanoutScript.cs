@@ -28,8 +28,6 @@ namespace ExecutionHub.Benchmarks;
 /// </summary>
 internal static class FanoutScript
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private const string Password = "Demo#Pass2026";
     private static readonly string[] Users = ["judge.wang", "judge.li", "coord.chen"];
     private static readonly string?[] Periods = [null, "本周", "本季度", "工作站成立以来"];
     private static readonly string?[] Types = [null, "被执行人下落/作息核查"];
@@ -37,121 +35,91 @@ internal static class FanoutScript
 
     public static async Task<int> RunAsync(IReadOnlyList<int> tabCounts, int changes)
     {
-        var folder = Directory.CreateTempSubdirectory("executionhub-fanout-").FullName;
         var counters = new Counters();
-        try
+        var started = Stopwatch.StartNew();
+        await using var app = await BrowserBench.StartAsync("fanout", logging =>
         {
-            await using var factory = new WebApplicationFactory<AppDbContext>().WithWebHostBuilder(builder =>
-            {
-                builder.UseContentRoot(AppContext.BaseDirectory);
-                builder.UseSetting("ConnectionStrings:ExecutionHub", $"Data Source={Path.Combine(folder, "app.db")}");
-                builder.UseSetting("ConnectionStrings:Hangfire", Path.Combine(folder, "hangfire.db"));
-                builder.UseSetting("Demo:Seed", "true");
-                builder.UseSetting("Storage:EvidencePath", Path.Combine(folder, "evidence"));
-                builder.UseSetting("Security:AddressLimits:SignIn:PermitLimit", "1000000");
-                builder.UseSetting("Security:AddressLimits:Api:PermitLimit", "1000000");
-                builder.UseSetting("Security:SignInFailures:PermitLimit", "1000000");
-                builder.UseSetting("Api:RateLimit:PermitLimit", "1000000");
-                builder.ConfigureLogging(logging =>
-                {
-                    logging.ClearProviders();
-                    logging.AddProvider(counters);
-                    logging.SetMinimumLevel(LogLevel.Warning);
-                    logging.AddFilter("ExecutionHub.Web.Infrastructure.Mediator", LogLevel.Information);
-                    logging.AddFilter("ExecutionHub.Web.Features.Dashboard", LogLevel.Information);
-                });
-            });
-            factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-            var started = Stopwatch.StartNew();
-            factory.StartServer();
-            await factory.Services.GetRequiredService<DemoFollowUp>().Completed;
-            var baseAddress = factory.ClientOptions.BaseAddress;
-            Console.WriteLine($"app on {baseAddress} with a fresh demo database in {started.Elapsed.TotalSeconds:0.0} s   load {Measure.Load()}");
+            logging.ClearProviders();
+            logging.AddProvider(counters);
+            logging.SetMinimumLevel(LogLevel.Warning);
+            logging.AddFilter("ExecutionHub.Web.Infrastructure.Mediator", LogLevel.Information);
+            logging.AddFilter("ExecutionHub.Web.Features.Dashboard", LogLevel.Information);
+        });
+        var baseAddress = app.BaseAddress;
+        Console.WriteLine($"app on {baseAddress} with a fresh demo database in {started.Elapsed.TotalSeconds:0.0} s   load {Measure.Load()}");
+        var (key, caseCode, streetId) = await WriteClientAsync(app.Services);
+        using var api = new HttpClient { BaseAddress = baseAddress };
+        api.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var commands = DatabaseCommandCounter.For(app.DatabasePath);
 
-            var (key, caseCode, streetId) = await WriteClientAsync(factory.Services);
-            using var api = new HttpClient { BaseAddress = baseAddress };
-            api.DefaultRequestHeaders.Add("X-Api-Key", key);
-            using var commands = DatabaseCommandCounter.For(Path.Combine(folder, "app.db"));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserBench.LaunchAsync(playwright);
+        var contexts = new List<IBrowserContext>();
+        foreach (var user in Users)
+        {
+            contexts.Add(await app.SignedInAsync(browser, user, TabsWait));
+        }
 
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var tabs = new List<IPage>();
+        var serial = 0;
+
+        // One referral before any tab is open, so the first measured change does not pay for compiling the registration.
+        using (var warmUp = await api.PostAsJsonAsync("/api/v1/matters", Referral(caseCode, streetId, ++serial)))
+        {
+            warmUp.EnsureSuccessStatusCode();
+        }
+
+        foreach (var count in tabCounts.Order())
+        {
+            var opening = Stopwatch.StartNew();
+            while (tabs.Count < count)
             {
-                ExecutablePath = Chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-            });
-            var contexts = new List<IBrowserContext>();
-            foreach (var user in Users)
-            {
-                contexts.Add(await SignedInAsync(browser, baseAddress, user));
+                var index = tabs.Count;
+                tabs.Add(await OpenDashboardAsync(contexts[index % Users.Length], Periods[index / Users.Length % Periods.Length], Types[index / Users.Length / Periods.Length % Types.Length]));
             }
 
-            var tabs = new List<IPage>();
-            var serial = 0;
-
-            // One referral before any tab is open, so the first measured change does not pay for compiling the registration.
-            using (var warmUp = await api.PostAsJsonAsync("/api/v1/matters", Referral(caseCode, streetId, ++serial)))
+            Console.WriteLine($"K={count}: {count} dashboards open ({opening.Elapsed.TotalSeconds:0} s to open the new ones), memory of the process {Environment.WorkingSet / 1048576.0:N0} MiB   load {Measure.Load()}");
+            var latencies = new List<double>();
+            var missed = 0;
+            long requests = 0, evaluations = 0, queries = 0;
+            for (var change = 0; change < changes; change++)
             {
-                warmUp.EnsureSuccessStatusCode();
-            }
-
-            foreach (var count in tabCounts.Order())
-            {
-                var opening = Stopwatch.StartNew();
-                while (tabs.Count < count)
+                await QuietAsync(commands);
+                var marks = await Task.WhenAll(tabs.Select(tab => tab.EvaluateAsync<int>("() => window.__changes.length")));
+                var (requestsBefore, evaluationsBefore, queriesBefore) = (counters.Requests, counters.Evaluations, commands.Count);
+                var sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                using (var answer = await api.PostAsJsonAsync("/api/v1/matters", Referral(caseCode, streetId, ++serial)))
                 {
-                    var index = tabs.Count;
-                    tabs.Add(await OpenDashboardAsync(contexts[index % Users.Length], Periods[index / Users.Length % Periods.Length], Types[index / Users.Length / Periods.Length % Types.Length]));
-                }
-
-                Console.WriteLine($"K={count}: {count} dashboards open ({opening.Elapsed.TotalSeconds:0} s to open the new ones), memory of the process {Environment.WorkingSet / 1048576.0:N0} MiB   load {Measure.Load()}");
-                var latencies = new List<double>();
-                var missed = 0;
-                long requests = 0, evaluations = 0, queries = 0;
-                for (var change = 0; change < changes; change++)
-                {
-                    await QuietAsync(commands);
-                    var marks = await Task.WhenAll(tabs.Select(tab => tab.EvaluateAsync<int>("() => window.__changes.length")));
-                    var (requestsBefore, evaluationsBefore, queriesBefore) = (counters.Requests, counters.Evaluations, commands.Count);
-                    var sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                    using (var answer = await api.PostAsJsonAsync("/api/v1/matters", Referral(caseCode, streetId, ++serial)))
+                    if (answer.StatusCode != HttpStatusCode.Created)
                     {
-                        if (answer.StatusCode != HttpStatusCode.Created)
-                        {
-                            Console.Error.WriteLine($"referral refused: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
-                            return 1;
-                        }
+                        Console.Error.WriteLine($"referral refused: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+                        return 1;
                     }
-
-                    var seen = await SeenAsync(tabs, marks, sent);
-                    latencies.AddRange(seen.OfType<double>());
-                    missed += seen.Count(s => s is null);
-                    await QuietAsync(commands);
-                    requests += counters.Requests - requestsBefore;
-                    evaluations += counters.Evaluations - evaluationsBefore;
-                    queries += commands.Count - queriesBefore;
                 }
 
-                latencies.Sort();
-                var shared = counters.SharesEvaluations;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"K={count,3}  {changes} changes  p50 {Percentile(latencies, 0.5),6:0} ms  p95 {Percentile(latencies, 0.95),6:0} ms  max {latencies.DefaultIfEmpty(double.NaN).Max(),6:0} ms"
-                    + $"{(missed > 0 ? $"  ({missed} tab-changes not seen within {TabsWait.TotalSeconds:0} s)" : "")}"
-                    + $"  per change: {requests / (double)changes:0} dashboard requests, {(shared ? evaluations : requests) / (double)changes:0} evaluations{(shared ? "" : " (one per request)")}, {queries / (double)changes:0} db commands   load {Measure.Load()}"));
+                var seen = await SeenAsync(tabs, marks, sent);
+                latencies.AddRange(seen.OfType<double>());
+                missed += seen.Count(s => s is null);
+                await QuietAsync(commands);
+                requests += counters.Requests - requestsBefore;
+                evaluations += counters.Evaluations - evaluationsBefore;
+                queries += commands.Count - queriesBefore;
             }
 
-            foreach (var context in contexts)
-            {
-                await context.CloseAsync();
-            }
-
-            return 0;
+            latencies.Sort();
+            var shared = counters.SharesEvaluations;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"K={count,3}  {changes} changes  p50 {BrowserBench.Percentile(latencies, 0.5),6:0} ms  p95 {BrowserBench.Percentile(latencies, 0.95),6:0} ms  max {latencies.DefaultIfEmpty(double.NaN).Max(),6:0} ms"
+                + $"{(missed > 0 ? $"  ({missed} tab-changes not seen within {TabsWait.TotalSeconds:0} s)" : "")}"
+                + $"  per change: {requests / (double)changes:0} dashboard requests, {(shared ? evaluations : requests) / (double)changes:0} evaluations{(shared ? "" : " (one per request)")}, {queries / (double)changes:0} db commands   load {Measure.Load()}"));
         }
-        finally
+
+        foreach (var context in contexts)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            await context.CloseAsync();
         }
+
+        return 0;
     }
 
     /// <summary>A client of the demo court that may refer matters (the demo's known key only reads), and where its referrals go.</summary>
@@ -177,25 +145,6 @@ internal static class FanoutScript
         details = new { lastKnownAddresses = "平凉路1号" },
         @case = new { street = streetId, judge = "judge.wang", cause = "民间借贷纠纷", amountOwed = 80000 },
     };
-
-    private static async Task<IBrowserContext> SignedInAsync(IBrowser browser, Uri baseAddress, string user)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = "zh-CN",
-        });
-        context.SetDefaultTimeout((float)TabsWait.TotalMilliseconds);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/signin");
-        await page.GetByTestId("signin-username").FillAsync(user);
-        await page.GetByTestId("signin-password").FillAsync(Password);
-        await page.GetByTestId("signin-submit").ClickAsync();
-        await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.CloseAsync();
-        return context;
-    }
 
     /// <summary>A dashboard with its filters chosen, and an observer noting when the "open matters" figure changes.</summary>
     private static async Task<IPage> OpenDashboardAsync(IBrowserContext context, string? period, string? type)
@@ -272,9 +221,6 @@ internal static class FanoutScript
             }
         }
     }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     /// <summary>Counts the pipeline's "handled" lines for the dashboard's three reads and the snapshots' evaluations; prints warnings and errors.</summary>
     private sealed class Counters : ILoggerProvider

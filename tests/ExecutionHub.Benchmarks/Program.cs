@@ -13,6 +13,9 @@ using ExecutionHub.Benchmarks;
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- startup [--runs 5] [--dotnet-run 1] [--published <folder>]
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- import [--rows 5000]   (a ledger through the API while the API is read)
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- signin [--rounds 40]   (each kind of refused sign-in against a wrong password)
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- firstrows [--runs 10]   (list pages and dashboard: new tab and in-tab navigation until rows show)
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- load [--users 50] [--rounds 5]   (N signed-in users each open home, list and a matter or task)
+// dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- circuits [--tabs 1,10,20,50]   (server memory per open tab: list and dashboard)
 // dotnet run -c Release --project tests/ExecutionHub.Benchmarks -- fanout [--tabs 1,10,50,100] [--changes 3]   (one change, K open dashboards)
 var command = args.FirstOrDefault() ?? "sweep";
 var matters = Option("--matters", 300_000);
@@ -38,6 +41,12 @@ switch (command)
         return await ImportScript.RunAsync(Option("--rows", 5000));
     case "signin":
         return await SignInScript.RunAsync(Option("--rounds", 40));
+    case "firstrows":
+        return await FirstRowsScript.RunAsync(Option("--runs", 10));
+    case "load":
+        return await LoadScript.RunAsync(Option("--users", 50), Option("--rounds", 5));
+    case "circuits":
+        return await CircuitsScript.RunAsync((Text("--tabs") ?? "1,10,20,50").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList());
     case "fanout":
         return await FanoutScript.RunAsync((Text("--tabs") ?? "1,10,50,100").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList(), Option("--changes", 3));
     case "sweep":
@@ -46,7 +55,7 @@ switch (command)
             .WithOptions(ConfigOptions.DisableOptimizationsValidator));
         break;
     default:
-        Console.Error.WriteLine("usage: generate|list|cases|dashboard|warnings|sweep|import|signin|fanout|startup [--matters N] [--rows N] [--iterations K]");
+        Console.Error.WriteLine("usage: generate|list|cases|dashboard|warnings|sweep|import|signin|firstrows|load|circuits|fanout|startup [--matters N] [--rows N] [--iterations K]");
         return 2;
 }
 

@@ -3,6 +3,7 @@ using ExecutionHub.Web.Startup;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace ExecutionHub.EndToEndTests;
@@ -26,6 +27,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The running app's services, for tests that look data up or set it up directly.</summary>
     public IServiceProvider Services => factory!.Services;
 
+    /// <summary>How many times the app has handled each request (by its type's name), counted from the pipeline's log.</summary>
+    public HandledRequests Handled { get; } = new();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(folder);
@@ -40,6 +44,10 @@ public sealed class AppFixture : IAsyncLifetime
             {
                 builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
             }
+
+            builder.ConfigureLogging(logging => logging
+                .AddProvider(Handled)
+                .AddFilter<HandledRequests>(HandledRequests.Category, LogLevel.Information));
         });
         // Port 0 passed to UseKestrel(int) means "not set": the app then took Kestrel's default, localhost:5000,
         // and failed whenever anything else held it (a demo started by hand, a second suite). Bind port 0 itself.
