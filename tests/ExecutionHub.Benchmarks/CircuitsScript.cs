@@ -56,6 +56,18 @@ internal static class CircuitsScript
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{url}: {count,2} tabs  RSS {rss,7:0.0} MiB  heap {heap,7:0.0} MiB   load {Measure.Load()}"));
             }
 
+            if (Environment.GetEnvironmentVariable("EXECUTIONHUB_HOLD") is { Length: > 0 } hold)
+            {
+                // For a heap dump of the open tabs: dotnet-gcdump collect -p <pid>, then create the file named.
+                Console.WriteLine($"holding with {tabs.Count} tabs open: process {Environment.ProcessId}; create {hold} to go on");
+                while (!File.Exists(hold))
+                {
+                    await Task.Delay(500);
+                }
+
+                File.Delete(hold);
+            }
+
             var last = steps[^1];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{url}: per tab (RSS_{last} − RSS_0) / {last} = {(rss - rss0) / last:0.00} MiB; managed heap {(heap - heap0) / last:0.00} MiB   load {Measure.Load()}"));
