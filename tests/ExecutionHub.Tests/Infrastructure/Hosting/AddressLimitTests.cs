@@ -36,7 +36,7 @@ public sealed partial class AddressLimitTests(AddressLimitedApiHost host) : ICla
         Assert.Equal("45", refused.Headers.RetryAfter!.ToString());
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
         using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
-        Assert.Equal("Api.RateLimited", problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal("rate.limited", problem.RootElement.GetProperty("code").GetString());
         Assert.Equal(300, await db.ApiCalls.CountAsync() - before);
 
         var neighbour = host.Client("wrong-key");
