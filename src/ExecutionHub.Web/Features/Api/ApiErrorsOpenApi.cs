@@ -64,7 +64,7 @@ public static class ApiErrorsOpenApi
     /// <summary>"- `request.too_large` (413): …" for every code, grouped by where it is found.</summary>
     private static string Describe()
     {
-        var text = new StringBuilder("Every code an answer of this API can carry. ");
+        var text = new StringBuilder("Every code an answer of this API can carry.");
         foreach (var (kind, heading) in new[]
         {
             (ApiErrorKind.Problem, "A problem's own code (with its HTTP status):"),
