@@ -92,8 +92,9 @@ public static class ApiProblems
         });
     }
 
-    public static IResult Validation(ValidationException exception) => Validation(
-        exception.Errors.Select(e => new ApiFieldError(ApiFieldNames.Of(e.PropertyName), ApiErrorCodes.ForField(e.ErrorCode), e.ErrorMessage)).Distinct());
+    /// <param name="fieldOf">The request's field for a property, where the endpoint names it otherwise than a referral's body.</param>
+    public static IResult Validation(ValidationException exception, Func<string, string>? fieldOf = null) => Validation(
+        exception.Errors.Select(e => new ApiFieldError((fieldOf ?? ApiFieldNames.Of)(e.PropertyName), ApiErrorCodes.ForField(e.ErrorCode), e.ErrorMessage)).Distinct());
 
     /// <summary>400 <c>request.invalid</c>: <c>errors</c> by field (the framework's shape, texts only) and <c>fieldErrors</c>, each with its code.</summary>
     public static IResult Validation(IEnumerable<ApiFieldError> fieldErrors)

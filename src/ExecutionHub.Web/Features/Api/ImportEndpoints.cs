@@ -62,8 +62,23 @@ public static class ImportEndpoints
 
         // The format follows the body's declared type: a spreadsheet as Excel saves it, anything else as CSV.
         var xlsx = string.Equals(request.GetTypedHeaders().ContentType?.MediaType.Value, XlsxContentType, StringComparison.OrdinalIgnoreCase);
-        var report = await sender.Send(
-            new ImportLedger(content.ToArray(), xlsx ? LedgerFormat.Xlsx : LedgerFormat.Csv, xlsx ? "api.xlsx" : "api.csv", dryRun ?? false, judgeId, street), cancellationToken);
+        LedgerImportReport report;
+        try
+        {
+            report = await sender.Send(
+                new ImportLedger(content.ToArray(), xlsx ? LedgerFormat.Xlsx : LedgerFormat.Csv, xlsx ? "api.xlsx" : "api.csv", dryRun ?? false, judgeId, street), cancellationToken);
+        }
+        catch (FluentValidation.ValidationException invalid)
+        {
+            // The query's names (judgeId, street), not a referral body's (case.judge).
+            return ApiProblems.Validation(invalid, property => property switch
+            {
+                nameof(ImportLedger.JudgeId) => "judgeId",
+                nameof(ImportLedger.Street) => "street",
+                _ => ApiFieldNames.Of(property),
+            });
+        }
+
         return report.HasErrors ? Rejected(report) : TypedResults.Ok(report);
     }
 

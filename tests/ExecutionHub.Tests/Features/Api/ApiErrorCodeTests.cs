@@ -228,6 +228,12 @@ public sealed partial class ApiErrorCodeTests(ApiHost host) : IClassFixture<ApiH
         Assert.Equal(("judgeId", "reference.unknown_judge", "nobody"), FieldError(judge));
         Assert.True(judge.GetProperty("errors").TryGetProperty("judgeId", out _));
 
+        var tooLong = await ProblemAsync(
+            await api.PostAsync($"/api/v1/imports/ledger?street={data.Street.Id}&judgeId={new string('j', 451)}", CsvBody(Csv(FedBackRows))),
+            HttpStatusCode.BadRequest, "request.invalid");
+        var judgeTooLong = Assert.Single(tooLong.GetProperty("fieldErrors").EnumerateArray());
+        Assert.Equal(("judgeId", "field.too_long"), (judgeTooLong.GetProperty("field").GetString(), judgeTooLong.GetProperty("code").GetString()));
+
         var missing = await ProblemAsync(await api.PostAsync("/api/v1/imports/ledger", CsvBody(Csv(FedBackRows))), HttpStatusCode.BadRequest, "request.invalid");
         var required = Assert.Single(missing.GetProperty("fieldErrors").EnumerateArray());
         Assert.Equal(("street", "field.required"), (required.GetProperty("field").GetString(), required.GetProperty("code").GetString()));
