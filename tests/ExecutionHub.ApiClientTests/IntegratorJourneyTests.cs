@@ -54,8 +54,10 @@ public sealed class IntegratorJourneyTests(IntegrationApp app) : IClassFixture<I
         var bad = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() =>
             api.ImportLedgerAsync(street.Code, null, judge.Code, Csv(Row(ledgerCase, street.Name, received: "2099-01-01 09:00"))));
         Assert.Equal(422, bad.StatusCode);
+        Assert.Equal("ledger.rejected", bad.Result.Code);
         Assert.Equal("rejected", bad.Result.AdditionalProperties["importStatus"].ToString());
-        Assert.Contains("\"row\":2", bad.Response.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var badRow = Assert.Single(bad.Result.Rows);
+        Assert.Equal((2, "received_at", "ledger.time_in_future", "2099-01-01 09:00"), (badRow.Row, badRow.Column, badRow.Code, badRow.Value));
         var imported = await api.ImportLedgerAsync(street.Code, null, judge.Code, Csv(Row(ledgerCase, street.Name, received: "2026-03-02 09:30")));
         Assert.Equal("imported", imported.Status);
         Assert.Equal(1, imported.MattersCreated);

@@ -13,9 +13,11 @@ public class DomainRuleException(string messageKey, string? detail = null)
 /// <summary>
 /// A request named a street, community or judge (by id or code) that the sender's court does not have. <see cref="Field"/>
 /// is the field that named it, as the sender wrote it (<c>street</c>, <c>case.judge</c>); another court's unit is refused
-/// exactly like one that does not exist.
+/// exactly like one that does not exist. <see cref="Value"/> is what the request gave there.
 /// </summary>
-public sealed class UnknownReferenceException(string field, string messageKey, string? detail = null) : DomainRuleException(messageKey, detail)
+public sealed class UnknownReferenceException(string field, string messageKey, string? value = null) : DomainRuleException(messageKey, value)
 {
     public string Field { get; } = field;
+
+    public string? Value { get; } = value;
 }

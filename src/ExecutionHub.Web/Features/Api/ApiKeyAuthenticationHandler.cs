@@ -56,9 +56,9 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{ApiKeys.HeaderName}\"";
-        return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Api.Unauthorized");
+        return ApiProblems.WriteAsync(Context, ApiErrorCodes.Unauthenticated);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Api.MissingScope");
+        ApiProblems.WriteAsync(Context, ApiErrorCodes.MissingScope);
 }

@@ -27,7 +27,7 @@ public static class ApiOpenApi
                 {
                     Title = "ExecutionHub API",
                     Version = "v1",
-                    Description = "Refer matters to the court execution affairs workstation, follow their 72-hour clock, take the feedback, record case milestones and read the headline figures. Authenticate with the X-Api-Key header; errors are RFC 7807 problem details. Times are UTC (ISO 8601); days (from, to, occurredOn) are Asia/Shanghai.",
+                    Description = "Refer matters to the court execution affairs workstation, follow their 72-hour clock, take the feedback, record case milestones and read the headline figures. Authenticate with the X-Api-Key header; errors are RFC 7807 problem details, each with a stable code (the ErrorCode schema lists them all) and a title in the language of Accept-Language (zh-CN by default, or en). Times are UTC (ISO 8601); days (from, to, occurredOn) are Asia/Shanghai.",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -45,6 +45,7 @@ public static class ApiOpenApi
                 Webhooks.WebhookOpenApi.AddWebhooks(document);
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer(ApiErrorsOpenApi.TransformAsync);
             options.AddDocumentTransformer(OpenApiForClientGenerators.TransformAsync);
             options.AddOperationTransformer((operation, _, _) =>
             {
@@ -160,8 +161,8 @@ public static class ApiOpenApi
             ("201", """{"id":4211,"href":"/api/v1/matters/4211"}"""),
             ("409",
             """
-            {"type":"https://executionhub.local/problems/Rule.Matter.OpenDuplicate","title":"该案件中同一被执行人已有同类在办事项；如确需再次登记，请确认并说明原因。","status":409,
-             "code":"Rule.Matter.OpenDuplicate","existingMatterId":4211,"existingReference":"ZX-2026-00081","existingHref":"/api/v1/matters/4211"}
+            {"type":"https://executionhub.local/problems/matter.open_duplicate","title":"该案件中同一被执行人已有同类在办事项；如确需再次登记，请确认并说明原因。","status":409,
+             "code":"matter.open_duplicate","existingMatterId":4211,"existingReference":"ZX-2026-00081","existingHref":"/api/v1/matters/4211"}
             """)),
         ["GetMatter"] = new(
             null,
@@ -197,6 +198,16 @@ public static class ApiOpenApi
         ["ListJudges"] = new(
             null,
             ("200", """[{"id":"3f0c2a4e-8d1b-4c55-9a57-2f6e0b1d7c31","code":"011021","name":"王振华"},{"id":"c41e7f02-5b9a-4e3d-8f16-0a2d9c4b6e85","code":"judge.li","name":"李晓梅"}]""")),
+        ["ImportLedger"] = new(
+            null,
+            ("422",
+            """
+            {"type":"https://executionhub.local/problems/ledger.rejected","title":"The ledger has bad rows; nothing was imported.","status":422,"code":"ledger.rejected",
+             "importStatus":"rejected","rowsRead":69,
+             "rows":[{"row":5,"column":"community","code":"ledger.unknown_community","reason":"平凉路街道 has no community named or coded “长阳居委”. Its communities: 河间路居委, 平凉一居委.",
+                      "value":"长阳居委","allowed":["河间路居委","平凉一居委","310110002001","310110002002"]},
+                     {"row":9,"column":"received_at","code":"ledger.time_in_future","reason":"The time cannot be in the future.","value":"2099-01-01 09:00"}]}
+            """)),
         ["GetHeadlineFigures"] = new(
             null,
             ("200", """{"whereaboutsVerified":13,"assetCluesVerified":42,"averageFeedbackCycleHours":61.25,"onTimeRate":0.9455,"open":18,"dueSoon":3,"overdue":1}""")),

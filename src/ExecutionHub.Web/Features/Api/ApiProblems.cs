@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Matters.Registration;
 using ExecutionHub.Web.Infrastructure.Localization;
@@ -8,28 +9,54 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExecutionHub.Web.Features.Api;
 
+/// <summary>One error of a field of the request: its name as in the body (or the query), its code and why, in the caller's language.</summary>
+/// <param name="Value">What the request gave, where it helps to see it again (a street or judge the court does not have).</param>
+public sealed record ApiFieldError(
+    string Field,
+    string Code,
+    string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Value = null);
+
+/// <summary>One error of a rejected ledger: the row in the file (the header is row 1), the column (<c>header</c> for the file as a whole), its code and why.</summary>
+/// <param name="Value">The cell as read, when it was not empty.</param>
+/// <param name="Allowed">The values the column takes here, where there is such a list (the street's communities by name and code, the outcomes a type allows, the columns).</param>
+public sealed record ApiRowError(
+    int Row,
+    string Column,
+    string Code,
+    string Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Value = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Allowed = null);
+
 /// <summary>
-/// RFC 7807 answers for the API: what the pipeline refuses becomes a status a client can act on —
-/// validation 400 with the fields named as in the request body, a refusal 403, an unknown id 404,
-/// a concurrent change 409, a referral repeating an open matter 409 naming it, a domain rule 422 (an unknown street,
-/// community or judge 422 naming the field).
+/// RFC 7807 answers for the API, each with its stable <c>code</c> (<see cref="ApiErrorCodes"/>), whose status it takes: what the
+/// pipeline refuses becomes a status a client can act on — validation 400 with the fields named as in the request body, each
+/// with a code of its own (<c>fieldErrors</c>), a refusal 403, an unknown id 404, a concurrent change 409, a referral
+/// repeating an open matter 409 naming it, a domain rule 422 (an unknown street or judge 422 naming the field).
 /// </summary>
 public static class ApiProblems
 {
-    public static Task WriteAsync(HttpContext context, int status, string messageKey) =>
-        Problem(status, messageKey).ExecuteAsync(context);
+    public static Task WriteAsync(HttpContext context, string code, int? status = null) =>
+        Problem(code, status: status).ExecuteAsync(context);
 
-    public static IResult Problem(int status, string messageKey, string? detail = null, IReadOnlyDictionary<string, object?>? extensions = null) => TypedResults.Problem(
-        statusCode: status,
-        title: UiText.Get(messageKey),
-        detail: detail,
-        type: $"https://executionhub.local/problems/{messageKey}",
-        extensions: new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = messageKey });
+    /// <param name="messageKey">The title's resource when it says more than the code's usual text (a domain rule's own words).</param>
+    public static IResult Problem(
+        string code, string? messageKey = null, int? status = null, string? detail = null, IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        var error = ApiErrorCodes.Get(code);
+        return TypedResults.Problem(
+            statusCode: status ?? error.Status,
+            title: UiText.Get(messageKey ?? error.MessageKey),
+            detail: detail,
+            type: TypeOf(code),
+            extensions: new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = code });
+    }
+
+    public static string TypeOf(string code) => "https://executionhub.local/problems/" + code;
 
     /// <summary>409 naming the open matter a referral would repeat, so the client can link to it or resend with allowDuplicate.</summary>
     public static IResult Duplicate(DuplicateMatterException duplicate) => Problem(
-        StatusCodes.Status409Conflict,
-        duplicate.MessageKey,
+        ApiErrorCodes.OpenDuplicate,
         extensions: new Dictionary<string, object?>
         {
             ["existingMatterId"] = duplicate.Existing.Id,
@@ -41,31 +68,48 @@ public static class ApiProblems
     public static IResult? For(Exception exception) => exception switch
     {
         ValidationException validation => Validation(validation),
-        RequestRefusedException refused => Problem(StatusCodes.Status403Forbidden, refused.MessageKey),
-        NotFoundException => Problem(StatusCodes.Status404NotFound, "Api.NotFound"),
+        RequestRefusedException refused => Problem(ApiErrorCodes.Forbidden, refused.MessageKey),
+        NotFoundException => Problem(ApiErrorCodes.NotFound),
         DuplicateMatterException duplicate => Duplicate(duplicate),
         UnknownReferenceException unknown => UnknownReference(unknown),
-        DomainRuleException rule => Problem(StatusCodes.Status422UnprocessableEntity, rule.MessageKey),
-        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Error.Concurrency"),
+        DomainRuleException rule => Problem(ApiErrorCodes.ForProblem(rule.MessageKey, ApiErrorCodes.RuleRefused), rule.MessageKey),
+        DbUpdateConcurrencyException => Problem(ApiErrorCodes.Concurrency),
         _ => null,
     };
 
     /// <summary>
-    /// 422 naming the field whose street, community or judge the court does not have, in the shape of a validation
-    /// problem (<c>errors</c> by field), so a client reads it the same way.
+    /// 422 naming the field whose street or judge the court does not have, in the shape of a validation problem (<c>errors</c>
+    /// and <c>fieldErrors</c> by field, the value given included), so a client reads it the same way.
     /// </summary>
-    public static IResult UnknownReference(UnknownReferenceException unknown) => Problem(
-        StatusCodes.Status422UnprocessableEntity,
-        unknown.MessageKey,
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [unknown.Field] = [UiText.Get(unknown.MessageKey)] } });
+    public static IResult UnknownReference(UnknownReferenceException unknown)
+    {
+        var code = ApiErrorCodes.ForProblem(unknown.MessageKey, ApiErrorCodes.RuleRefused);
+        var reason = UiText.Get(unknown.MessageKey);
+        return Problem(code, unknown.MessageKey, extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = new Dictionary<string, string[]> { [unknown.Field] = [reason] },
+            ["fieldErrors"] = new[] { new ApiFieldError(unknown.Field, code, reason, unknown.Value) },
+        });
+    }
 
-    public static IResult Validation(ValidationException exception) => Validation(
-        exception.Errors.GroupBy(e => ApiFieldNames.Of(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+    /// <param name="fieldOf">The request's field for a property, where the endpoint names it otherwise than a referral's body.</param>
+    public static IResult Validation(ValidationException exception, Func<string, string>? fieldOf = null) => Validation(
+        exception.Errors.Select(e => new ApiFieldError((fieldOf ?? ApiFieldNames.Of)(e.PropertyName), ApiErrorCodes.ForField(e.ErrorCode), e.ErrorMessage)).Distinct());
 
-    public static IResult Validation(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
-        errors,
-        title: UiText.Get("Api.ValidationFailed"),
-        type: "https://executionhub.local/problems/Api.ValidationFailed");
+    /// <summary>400 <c>request.invalid</c>: <c>errors</c> by field (the framework's shape, texts only) and <c>fieldErrors</c>, each with its code.</summary>
+    public static IResult Validation(IEnumerable<ApiFieldError> fieldErrors)
+    {
+        var list = fieldErrors.ToList();
+        return TypedResults.ValidationProblem(
+            list.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).Distinct().ToArray()),
+            title: UiText.Get(ApiErrorCodes.Get(ApiErrorCodes.RequestInvalid).MessageKey),
+            type: TypeOf(ApiErrorCodes.RequestInvalid),
+            extensions: new Dictionary<string, object?> { ["code"] = ApiErrorCodes.RequestInvalid, ["fieldErrors"] = list });
+    }
+
+    /// <summary>400 for one field, with the code and text of <paramref name="messageKey"/> (a field code's key).</summary>
+    public static IResult Invalid(string field, string messageKey) =>
+        Validation([new ApiFieldError(field, ApiErrorCodes.ForField(messageKey), UiText.Get(messageKey))]);
 
     /// <summary>The body serialised as the API writes it (camelCase, enums as names), so a stored answer can be replayed byte for byte.</summary>
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
@@ -172,14 +216,14 @@ public static class ApiBody
             var value = await JsonSerializer.DeserializeAsync<T>(body, ApiProblems.Json, cancellationToken);
             if (value is null)
             {
-                return (null, Invalid("", UiText.Get("Api.BodyRequired")));
+                return (null, ApiProblems.Invalid("", "Api.BodyRequired"));
             }
 
-            return UnknownField(body, closed) is { } unknown ? (null, Invalid(unknown, UiText.Get("Api.UnknownField"))) : (value, null);
+            return UnknownField(body, closed) is { } unknown ? (null, ApiProblems.Invalid(unknown, "Api.UnknownField")) : (value, null);
         }
         catch (JsonException ex)
         {
-            return (null, Invalid(FieldOf(ex.Path), UiText.Get("Api.BodyUnreadable")));
+            return (null, ApiProblems.Invalid(FieldOf(ex.Path), "Api.BodyUnreadable"));
         }
     }
 
@@ -219,11 +263,8 @@ public static class ApiBody
 
     /// <summary>413 problem+json naming the largest body the endpoint reads (a JSON body's by default).</summary>
     public static IResult TooLarge(long maxBytes = MaxBytes) => ApiProblems.Problem(
-        StatusCodes.Status413PayloadTooLarge, "Api.BodyTooLarge", extensions: new Dictionary<string, object?> { ["maxBytes"] = maxBytes });
+        ApiErrorCodes.RequestTooLarge, extensions: new Dictionary<string, object?> { ["maxBytes"] = maxBytes });
 
     private static string FieldOf(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "" : jsonPath.TrimStart('$', '.');
-
-    private static IResult Invalid(string field, string message) =>
-        ApiProblems.Validation(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -37,7 +37,7 @@ public static class ApiServices
 
         // Every call under /api, by address, before its key is checked: wrong keys cost no call-log row once refused.
         services.AddAddressLimit(configuration, "Api", 300, 60, request => request.Path.StartsWithSegments(BasePath),
-            (http, _) => ApiProblems.WriteAsync(http, StatusCodes.Status429TooManyRequests, "Api.RateLimited"));
+            (http, _) => ApiProblems.WriteAsync(http, ApiErrorCodes.RateLimited));
 
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -72,6 +72,14 @@ public static class ApiServices
         try
         {
             await next(http);
+            if (!http.Response.HasStarted && http.Response.StatusCode is >= 400 and < 500)
+            {
+                // What the framework refuses with an empty body (a path or id that matches no endpoint, a method the path
+                // does not take, a query value of the wrong kind: request.unreadable, as when it throws the same in
+                // Development) answers in the same shape as every other refusal.
+                await ApiProblems.WriteAsync(http, CodeOfEmptyRefusal(http.Response.StatusCode), http.Response.StatusCode);
+            }
+
             status = http.Response.StatusCode;
         }
         catch (BadHttpRequestException bad) when (!http.Response.HasStarted)
@@ -79,13 +87,21 @@ public static class ApiServices
             // The server's own limits (a body over Kestrel's maximum, a broken chunked body) answer
             // as problem+json with their status, not as the HTML error page's 500.
             status = bad.StatusCode;
-            await ApiProblems.WriteAsync(http, bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Api.BodyTooLarge" : "Api.RequestUnreadable");
+            await ApiProblems.WriteAsync(http, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ApiErrorCodes.RequestTooLarge : ApiErrorCodes.RequestUnreadable, bad.StatusCode);
         }
         finally
         {
             RecordCall(http, status, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     });
+
+    private static string CodeOfEmptyRefusal(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => ApiErrorCodes.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ApiErrorCodes.MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => ApiErrorCodes.RequestTooLarge,
+        _ => ApiErrorCodes.RequestUnreadable,
+    };
 
     private static void RecordCall(HttpContext http, int status, int durationMs)
     {
@@ -139,7 +155,7 @@ public sealed class ApiClientLimitFilter(AddressWindows windows, ApiClientLimit 
         if (windows.TryAcquire(Rule, client, limit.PermitLimit, limit.Window) is { } refusal)
         {
             http.Response.Headers.RetryAfter = AddressLimits.RetryAfterSeconds(refusal.RetryAfter).ToString(CultureInfo.InvariantCulture);
-            return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "Api.RateLimited");
+            return ApiProblems.Problem(ApiErrorCodes.RateLimited);
         }
 
         return await next(context);

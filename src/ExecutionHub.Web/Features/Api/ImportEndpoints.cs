@@ -14,7 +14,7 @@ public static class ImportEndpoints
             .RequireAuthorization(ApiServices.PolicyFor(ApiScopes.ImportsWrite))
             .WithName("ImportLedger")
             .WithSummary("Import a historical ledger (CSV or XLSX)")
-            .WithDescription("The body is the ledger as CSV (UTF-8 or GB18030; Content-Type text/csv) or XLSX (first sheet; Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), at most 5 MiB (a larger body is 413), header row required, columns in this order: case_number, matter_type, source, street, community, target_name, target_id_number, received_at, dispatched_at, fed_back_at, closed_at, outcome, notes. street (query) names a street of this client's court by its code or its id (GET /api/v1/streets); an unknown street, or another court's, is 422 with errors.street. Every row's street column must name that street, by name or code; the community column (optional) names one of its communities by name or code. All or nothing: a file with any bad row changes nothing and answers 422 with rows naming each bad row, column and reason. Importing the same file again adds nothing (duplicatesSkipped). status says what happened: imported, nothing_new (every row already imported: a success), checked (a dry run that would import) or rejected. dryRun=true checks and counts without saving. judgeId is the judge given to cases not yet in ExecutionHub: an active judge of the court by id, staff number or user name (GET /api/v1/judges); an unknown one is 422 with errors.judgeId.")
+            .WithDescription("The body is the ledger as CSV (UTF-8 or GB18030; Content-Type text/csv) or XLSX (first sheet; Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), at most 5 MiB (a larger body is 413), header row required, columns in this order: case_number, matter_type, source, street, community, target_name, target_id_number, received_at, dispatched_at, fed_back_at, closed_at, outcome, notes. street (query) names a street of this client's court by its code or its id (GET /api/v1/streets); an unknown street, or another court's, is 422 with errors.street. Every row's street column must name that street, by name or code; the community column (optional) names one of its communities by name or code. All or nothing: a file with any bad row changes nothing and answers 422 (code ledger.rejected) whose rows name each bad row, column, code (ledger.*), reason, the cell's value and, where the column takes a list, the allowed values (an unknown community lists the street's communities by name and code); an empty or unreadable file, or a wrong header, is row 1 of column header. Importing the same file again adds nothing (duplicatesSkipped). status says what happened: imported, nothing_new (every row already imported: a success), checked (a dry run that would import) or rejected. dryRun=true checks and counts without saving. judgeId is the judge given to cases not yet in ExecutionHub: an active judge of the court by id, staff number or user name (GET /api/v1/judges); an unknown one is 422 with errors.judgeId.")
             .Accepts<string>("text/csv", XlsxContentType)
             .Produces<LedgerImportReport>()
             .ProducesValidationProblem()
@@ -28,11 +28,15 @@ public static class ImportEndpoints
 
     private static async Task<IResult> ImportAsync(string? street, bool? dryRun, string? judgeId, HttpRequest request, ISender sender, CancellationToken cancellationToken)
     {
+        // A declared length over the limit is refused before anything else, unread.
+        if (request.ContentLength > LedgerFile.MaxBytes)
+        {
+            return ApiBody.TooLarge(LedgerFile.MaxBytes);
+        }
+
         if (string.IsNullOrWhiteSpace(street))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["street"] = [Infrastructure.Localization.UiText.Get("Api.StreetRequired")] },
-                title: Infrastructure.Localization.UiText.Get("Api.ValidationFailed"));
+            return ApiProblems.Invalid("street", "Api.StreetRequired");
         }
 
         // One byte over the limit is enough for the validator to refuse the file without reading it all.
@@ -58,14 +62,33 @@ public static class ImportEndpoints
 
         // The format follows the body's declared type: a spreadsheet as Excel saves it, anything else as CSV.
         var xlsx = string.Equals(request.GetTypedHeaders().ContentType?.MediaType.Value, XlsxContentType, StringComparison.OrdinalIgnoreCase);
-        var report = await sender.Send(
-            new ImportLedger(content.ToArray(), xlsx ? LedgerFormat.Xlsx : LedgerFormat.Csv, xlsx ? "api.xlsx" : "api.csv", dryRun ?? false, judgeId, street), cancellationToken);
+        LedgerImportReport report;
+        try
+        {
+            report = await sender.Send(
+                new ImportLedger(content.ToArray(), xlsx ? LedgerFormat.Xlsx : LedgerFormat.Csv, xlsx ? "api.xlsx" : "api.csv", dryRun ?? false, judgeId, street), cancellationToken);
+        }
+        catch (FluentValidation.ValidationException invalid)
+        {
+            // The query's names (judgeId, street), not a referral body's (case.judge).
+            return ApiProblems.Validation(invalid, property => property switch
+            {
+                nameof(ImportLedger.JudgeId) => "judgeId",
+                nameof(ImportLedger.Street) => "street",
+                _ => ApiFieldNames.Of(property),
+            });
+        }
+
         return report.HasErrors ? Rejected(report) : TypedResults.Ok(report);
     }
 
-    private static IResult Rejected(LedgerImportReport report) => TypedResults.Problem(
-        statusCode: StatusCodes.Status422UnprocessableEntity,
-        title: Infrastructure.Localization.UiText.Get("Api.LedgerRejected"),
-        type: "https://executionhub.local/problems/Api.LedgerRejected",
-        extensions: new Dictionary<string, object?> { ["code"] = "Api.LedgerRejected", ["importStatus"] = report.Status, ["rows"] = report.Errors, ["rowsRead"] = report.RowsRead });
+    /// <summary>422 <c>ledger.rejected</c>: each bad row (or the file, as row 1 column <c>header</c>) with its code, the cell's value and, where there is a list, the values allowed.</summary>
+    private static IResult Rejected(LedgerImportReport report) => ApiProblems.Problem(
+        ApiErrorCodes.LedgerRejected,
+        extensions: new Dictionary<string, object?>
+        {
+            ["importStatus"] = report.Status,
+            ["rows"] = report.Errors.Select(e => new ApiRowError(e.Row, e.Column, ApiErrorCodes.ForRow(e.Key), e.Reason, e.Value, e.Allowed)).ToList(),
+            ["rowsRead"] = report.RowsRead,
+        });
 }

@@ -112,7 +112,7 @@ public static class FeedbackEndpoints
             {
                 if (!FeedbackCursor.TryDecode(since, out var after))
                 {
-                    return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Api.BadCursor");
+                    return ApiProblems.Problem(ApiErrorCodes.CursorInvalid);
                 }
 
                 return TypedResults.Ok(await sender.Send(new ListFeedbackSince(after, limit ?? ListFeedbackSince.DefaultLimit), cancellationToken));

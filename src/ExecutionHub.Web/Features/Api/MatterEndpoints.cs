@@ -95,6 +95,7 @@ public static class MatterEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -152,7 +153,7 @@ public static class MatterEndpoints
 
         if (key.Length > IdempotencyStore.MaxKeyLength)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Api.IdempotencyKeyTooLong");
+            return ApiProblems.Problem(ApiErrorCodes.IdempotencyKeyTooLong);
         }
 
         var me = ScopeClaims.ToUserContext(http.User);
@@ -163,7 +164,7 @@ public static class MatterEndpoints
                 http.Response.Headers["Idempotent-Replayed"] = "true";
                 return Json(answered.Body, answered.StatusCode, http);
             case IdempotencyStore.Mismatch:
-                return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Api.IdempotencyKeyReused");
+                return ApiProblems.Problem(ApiErrorCodes.IdempotencyKeyReused);
             case IdempotencyStore.Claimed claimed:
                 string created;
                 try
@@ -179,7 +180,7 @@ public static class MatterEndpoints
                 await idempotency.CompleteAsync(claimed.Id, StatusCodes.Status201Created, created, CancellationToken.None);
                 return Created(created, http);
             default:
-                return ApiProblems.Problem(StatusCodes.Status409Conflict, "Api.IdempotencyInProgress");
+                return ApiProblems.Problem(ApiErrorCodes.IdempotencyInProgress);
         }
     }
 
@@ -213,7 +214,7 @@ public static class MatterEndpoints
         catch (Exception ex) when (ex is RequestRefusedException or NotFoundException)
         {
             // Another court's matter and a missing one look the same: ids of other courts do not leak.
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Api.NotFound");
+            return ApiProblems.Problem(ApiErrorCodes.NotFound);
         }
 
         return TypedResults.Ok(ToApi(matter));

@@ -60,7 +60,7 @@ public static class MilestoneEndpoints
                 }
                 catch (NotFoundException)
                 {
-                    return ApiProblems.Problem(StatusCodes.Status404NotFound, "Api.CaseNotFound");
+                    return ApiProblems.Problem(ApiErrorCodes.CaseNotFound);
                 }
 
                 var id = await sender.Send(new RecordMilestone
@@ -83,6 +83,7 @@ public static class MilestoneEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
@@ -32,11 +33,24 @@ public sealed record ImportLedger(
     [property: FieldLabel("Import.Judge")] string? JudgeId = null,
     [property: FieldLabel("Field.StreetId")] string? Street = null) : ICommand<LedgerImportReport>;
 
-/// <summary>A bad cell (or row, or the file: <see cref="LedgerFile.Header"/>): its row number in the file, the column's name and why, in the sender's language.</summary>
+/// <summary>
+/// A bad cell (or row, or the file: <see cref="LedgerFile.Header"/>): its row number in the file, the column's name and why, in
+/// the sender's language; the cell's <see cref="Value"/> when it was not empty, and the values the column takes here
+/// (<see cref="Allowed"/>) where there is such a list. <see cref="Key"/> is the rule that refused it (the API's code comes from it).
+/// </summary>
 public sealed record LedgerRowError(int Row, string Column, string Reason)
 {
+    [JsonIgnore]
+    public string Key { get; init; } = "";
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Value { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Allowed { get; init; }
+
     /// <summary>The error with the text of <paramref name="key"/> as its reason.</summary>
-    public static LedgerRowError Of(int row, string column, string key, params object[] args) => new(row, column, UiText.Format(key, args));
+    public static LedgerRowError Of(int row, string column, string key, params object[] args) => new(row, column, UiText.Format(key, args)) { Key = key };
 }
 
 /// <summary>A row as it will be imported; the target's name masked.</summary>
@@ -205,12 +219,12 @@ public sealed class ImportLedgerHandler(
             {
                 if (existing.StreetId != street.Id)
                 {
-                    errors.Add(LedgerRowError.Of(row.Line.Row, LedgerFile.CaseNumber, "Import.Error.CaseOtherStreet"));
+                    errors.Add(LedgerRowError.Of(row.Line.Row, LedgerFile.CaseNumber, "Import.Error.CaseOtherStreet") with { Value = row.CaseNumber });
                 }
             }
             else if (command.JudgeId is null)
             {
-                errors.Add(LedgerRowError.Of(row.Line.Row, LedgerFile.CaseNumber, "Import.Error.NewCaseNeedsJudge"));
+                errors.Add(LedgerRowError.Of(row.Line.Row, LedgerFile.CaseNumber, "Import.Error.NewCaseNeedsJudge") with { Value = row.CaseNumber });
             }
         }
 

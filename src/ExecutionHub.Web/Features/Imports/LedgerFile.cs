@@ -71,7 +71,8 @@ public static class LedgerFile
 
         if (lines.Count == 0 || !HasExpectedHeader(lines[0]))
         {
-            return Refused(lines.Count == 0 ? 1 : lines[0].Row, "Import.Error.Header", string.Join(", ", Columns));
+            var (_, error) = Refused(lines.Count == 0 ? 1 : lines[0].Row, "Import.Error.Header", string.Join(", ", Columns));
+            return ([], error! with { Value = lines.Count == 0 ? null : string.Join(',', lines[0].Cells), Allowed = Columns });
         }
 
         var rows = lines.Skip(1).ToList();

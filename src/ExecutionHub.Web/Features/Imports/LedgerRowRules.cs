@@ -78,7 +78,7 @@ internal sealed class LedgerRowRules
         var text = Cell(LedgerFile.MatterType);
         if (!LedgerCodes.Types.TryGetValue(text, out var type))
         {
-            Fail(LedgerFile.MatterType, text.Length == 0 ? "Import.Error.Required" : "Import.Error.UnknownValue", string.Join(", ", LedgerCodes.Types.Keys));
+            Fail(LedgerFile.MatterType, LedgerCodes.Types.Keys.ToList(), text.Length == 0 ? "Import.Error.Required" : "Import.Error.UnknownValue", string.Join(", ", LedgerCodes.Types.Keys));
         }
 
         return (text, type);
@@ -89,11 +89,11 @@ internal sealed class LedgerRowRules
         var text = Cell(LedgerFile.Source);
         if (!LedgerCodes.Sources.TryGetValue(text, out var source))
         {
-            Fail(LedgerFile.Source, text.Length == 0 ? "Import.Error.Required" : "Import.Error.UnknownValue", string.Join(", ", LedgerCodes.Sources.Keys));
+            Fail(LedgerFile.Source, LedgerCodes.Sources.Keys.ToList(), text.Length == 0 ? "Import.Error.Required" : "Import.Error.UnknownValue", string.Join(", ", LedgerCodes.Sources.Keys));
         }
         else if (type == MatterType.EntrustedInvestigation && source != MatterSource.OtherCourtEntrustment)
         {
-            Fail(LedgerFile.Source, "Validation.EntrustedNeedsEntrustment");
+            Fail(LedgerFile.Source, LedgerCodes.Sources.Where(s => s.Value == MatterSource.OtherCourtEntrustment).Select(s => s.Key).ToList(), "Validation.EntrustedNeedsEntrustment");
         }
 
         return source;
@@ -105,7 +105,7 @@ internal sealed class LedgerRowRules
         var text = Cell(LedgerFile.Street);
         if (!string.Equals(text, street.Name, StringComparison.Ordinal) && !(street.Code is not null && string.Equals(text, street.Code, StringComparison.Ordinal)))
         {
-            Fail(LedgerFile.Street, "Import.Error.StreetNotYours", street.Name);
+            Fail(LedgerFile.Street, street.Code is null ? new[] { street.Name } : new[] { street.Name, street.Code }, "Import.Error.StreetNotYours", street.Name);
         }
     }
 
@@ -126,11 +126,13 @@ internal sealed class LedgerRowRules
         // Name the value found and the ones the street has, so a whole ledger can be corrected in one pass.
         if (communities.ByName.Count == 0)
         {
-            Fail(LedgerFile.Community, "Import.Error.UnknownCommunityNone", street.Name, text);
+            Fail(LedgerFile.Community, [], "Import.Error.UnknownCommunityNone", street.Name, text);
         }
         else
         {
-            Fail(LedgerFile.Community, "Import.Error.UnknownCommunity", street.Name, text,
+            // Allowed: every name, then every code, each list in order.
+            Fail(LedgerFile.Community, [.. communities.ByName.Keys.Order(StringComparer.Ordinal), .. communities.ByCode.Keys.Order(StringComparer.Ordinal)],
+                "Import.Error.UnknownCommunity", street.Name, text,
                 string.Join(UiText.Get("Common.ListSeparator"), communities.ByName.Keys.Order(StringComparer.Ordinal)));
         }
 
@@ -236,7 +238,7 @@ internal sealed class LedgerRowRules
             return outcome;
         }
 
-        Fail(LedgerFile.Outcome, "Import.Error.UnknownValue", string.Join(", ", LedgerCodes.Outcomes.Keys));
+        Fail(LedgerFile.Outcome, LedgerCodes.Outcomes.Keys.ToList(), "Import.Error.UnknownValue", string.Join(", ", LedgerCodes.Outcomes.Keys));
         return null;
     }
 
@@ -249,9 +251,9 @@ internal sealed class LedgerRowRules
         }
         else if (fedBack is not null && !MatterOutcomes.IsValidFor(type, outcome))
         {
-            var allowed = MatterOutcomes.AllowedFor(type);
-            Fail(LedgerFile.Outcome, outcome is null ? "Import.Error.OutcomeRequired" : "Import.Error.OutcomeNotForType",
-                allowed.Count == 0 ? "—" : string.Join(", ", allowed.Select(a => LedgerCodes.Outcomes.First(o => o.Value == a).Key)));
+            var allowed = MatterOutcomes.AllowedFor(type).Select(a => LedgerCodes.Outcomes.First(o => o.Value == a).Key).ToList();
+            Fail(LedgerFile.Outcome, allowed, outcome is null ? "Import.Error.OutcomeRequired" : "Import.Error.OutcomeNotForType",
+                allowed.Count == 0 ? "—" : string.Join(", ", allowed));
         }
     }
 
@@ -272,7 +274,15 @@ internal sealed class LedgerRowRules
         return index < line.Cells.Count ? line.Cells[index].Trim() : "";
     }
 
-    private void Fail(string column, string key, params object[] args) => errors.Add(LedgerRowError.Of(line.Row, column, key, args));
+    /// <summary>An error of <paramref name="column"/>, carrying the cell as read when it is not empty.</summary>
+    private void Fail(string column, string key, params object[] args) => Fail(column, null, key, args);
+
+    /// <summary>An error of <paramref name="column"/> whose column takes only the values <paramref name="allowed"/> here.</summary>
+    private void Fail(string column, IReadOnlyList<string>? allowed, string key, params object[] args)
+    {
+        var value = Cell(column);
+        errors.Add(LedgerRowError.Of(line.Row, column, key, args) with { Value = value.Length == 0 ? null : value, Allowed = allowed });
+    }
 
 }
 

@@ -66,7 +66,7 @@ public sealed class DuplicateReferralApiTests(ApiHost host) : IClassFixture<ApiH
         await using var db = await host.App.DbAsync();
         var reference = await db.Matters.Where(m => m.Id == first.Id).Select(m => m.Reference).SingleAsync();
         Assert.Equal(
-            ("https://executionhub.local/problems/Rule.Matter.OpenDuplicate", 409, "Rule.Matter.OpenDuplicate", first.Id, reference, first.Href),
+            ("https://executionhub.local/problems/matter.open_duplicate", 409, "matter.open_duplicate", first.Id, reference, first.Href),
             (root.GetProperty("type").GetString(), root.GetProperty("status").GetInt32(), root.GetProperty("code").GetString(),
              root.GetProperty("existingMatterId").GetInt32(), root.GetProperty("existingReference").GetString(), root.GetProperty("existingHref").GetString()));
         Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("title").GetString()));

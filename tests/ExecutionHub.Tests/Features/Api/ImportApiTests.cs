@@ -126,7 +126,7 @@ public sealed class ImportApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var root = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("Api.BodyTooLarge", root.GetProperty("code").GetString());
+        Assert.Equal("request.too_large", root.GetProperty("code").GetString());
         Assert.Equal(LedgerFile.MaxBytes, root.GetProperty("maxBytes").GetInt32());
     }
 
@@ -142,7 +142,7 @@ public sealed class ImportApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         var root = JsonDocument.Parse(body).RootElement;
-        Assert.Equal("Api.LedgerRejected", root.GetProperty("code").GetString());
+        Assert.Equal("ledger.rejected", root.GetProperty("code").GetString());
         // The problem's own status is the HTTP status; the import's word for it has a name of its own (a second
         // "status" key made generated clients fail to read the answer).
         Assert.Equal(422, root.GetProperty("status").GetInt32());

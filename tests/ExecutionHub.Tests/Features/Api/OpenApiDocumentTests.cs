@@ -65,7 +65,7 @@ public sealed class OpenApiDocumentTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Empty(result.Diagnostic!.Errors);
         var refer = result.Document!.Paths["/api/v1/matters"].Operations![HttpMethod.Post];
         var conflict = refer.Responses!["409"].Content!["application/problem+json"].Example!;
-        Assert.Equal("Rule.Matter.OpenDuplicate", conflict["code"]!.GetValue<string>());
+        Assert.Equal("matter.open_duplicate", conflict["code"]!.GetValue<string>());
         Assert.True(conflict["existingMatterId"]!.GetValue<int>() > 0);
         Assert.Contains("allowDuplicate", refer.Description, StringComparison.Ordinal);
         var body = refer.RequestBody!.Content!["application/json"].Schema!;

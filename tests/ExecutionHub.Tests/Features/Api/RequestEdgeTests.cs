@@ -58,7 +58,7 @@ public sealed class RequestEdgeTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Api.BodyTooLarge", problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal("request.too_large", problem.RootElement.GetProperty("code").GetString());
         Assert.Equal(ApiBody.MaxBytes, problem.RootElement.GetProperty("maxBytes").GetInt32());
     }
 
