@@ -83,6 +83,13 @@ internal sealed class BrowserBench : IAsyncDisposable
         return context;
     }
 
+    /// <summary>Logging for a script that prints its own figures: only the app's errors, on standard error.</summary>
+    public static void ErrorsOnly(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddProvider(new ErrorConsole());
+    }
+
     public static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
@@ -91,5 +98,31 @@ internal sealed class BrowserBench : IAsyncDisposable
         await factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>Writes errors to standard error and drops the rest, whatever the configuration's levels say.</summary>
+    private sealed class ErrorConsole : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    Console.Error.WriteLine($"{logLevel} {category}: {formatter(state, exception)} {exception?.GetType().Name} {exception?.Message}");
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace ExecutionHub.Benchmarks;
@@ -26,12 +25,7 @@ internal static class CircuitsScript
     public static async Task<int> RunAsync(IReadOnlyList<int> steps)
     {
         var started = Stopwatch.StartNew();
-        await using var app = await BrowserBench.StartAsync("circuits", logging =>
-        {
-            logging.ClearProviders();
-            logging.AddSimpleConsole();
-            logging.SetMinimumLevel(LogLevel.Error);
-        });
+        await using var app = await BrowserBench.StartAsync("circuits", BrowserBench.ErrorsOnly);
         Console.WriteLine($"app on {app.BaseAddress} with a fresh demo database in {started.Elapsed.TotalSeconds:0.0} s   load {Measure.Load()}");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserBench.LaunchAsync(playwright);
