@@ -64,8 +64,12 @@ public static class DashboardQueries
         return await read(db);
     });
 
-    /// <summary>The sender's scope and the filter's court, street, judge and type (not the period: each figure picks its own day column).</summary>
-    public static IQueryable<Matter> InScope(this IQueryable<Matter> matters, DashboardScope scope, DashboardFilter filter)
+    /// <summary>
+    /// The sender's scope and the filter's court, street, judge and type, of matters or of their tallies (not the
+    /// period: each figure picks its own day column).
+    /// </summary>
+    public static IQueryable<T> InScope<T>(this IQueryable<T> matters, DashboardScope scope, DashboardFilter filter)
+        where T : class, IMatterDimensions
     {
         if (scope.CourtId is { } court)
         {
