@@ -100,9 +100,10 @@ public static class MatterTallies
             v.GetValue<MatterOutcome?>(nameof(Matter.Outcome)));
     }
 
+    /// <summary>A tally's key: for a cycle tally, its day holds the cycle hour.</summary>
     private readonly record struct Key(int Day, int CourtId, int StreetId, string JudgeId, MatterType Type);
 
-    /// <summary>The differences one save or one bulk write makes, by key.</summary>
+    /// <summary>The differences one save or one bulk write makes (or, for a rebuild, the whole tallies), by key.</summary>
     private sealed class Differences
     {
         private readonly Dictionary<Key, MatterDayTally> days = [];
@@ -123,14 +124,7 @@ public static class MatterTallies
             day.OnTime += m.OnTime == true ? sign : 0;
             day.WhereaboutsFound += m.Type == MatterType.DebtorWhereabouts && m.Outcome == MatterOutcome.Found ? sign : 0;
             day.CluesVerified += m.Type == MatterType.AssetClueVerification && m.Outcome != null ? sign : 0;
-            var hour = (int)(cycle / SecondsPerCycleHour);
-            var key = new Key(hour, m.CourtId, m.StreetId, m.JudgeId, m.Type);
-            if (!cycles.TryGetValue(key, out var tally))
-            {
-                cycles[key] = tally = new MatterCycleTally { CycleHour = hour, CourtId = m.CourtId, StreetId = m.StreetId, JudgeId = m.JudgeId, Type = m.Type };
-            }
-
-            tally.Count += sign;
+            Cycle(new Key((int)(cycle / SecondsPerCycleHour), m.CourtId, m.StreetId, m.JudgeId, m.Type)).Count += sign;
         }
 
         /// <summary>The rows that change something: a matter saved without a change that counts adds none.</summary>
@@ -138,11 +132,22 @@ public static class MatterTallies
 
         public List<MatterCycleTally> Cycles => [.. cycles.Values.Where(c => c.Count != 0)];
 
-        private MatterDayTally Day(Key key)
+        public MatterDayTally Day(Key key)
         {
             if (!days.TryGetValue(key, out var tally))
             {
                 days[key] = tally = new MatterDayTally { Day = key.Day, CourtId = key.CourtId, StreetId = key.StreetId, JudgeId = key.JudgeId, Type = key.Type };
+            }
+
+            return tally;
+        }
+
+        /// <param name="key">Its <see cref="Key.Day"/> is the cycle hour.</param>
+        public MatterCycleTally Cycle(Key key)
+        {
+            if (!cycles.TryGetValue(key, out var tally))
+            {
+                cycles[key] = tally = new MatterCycleTally { CycleHour = key.Day, CourtId = key.CourtId, StreetId = key.StreetId, JudgeId = key.JudgeId, Type = key.Type };
             }
 
             return tally;
@@ -261,34 +266,24 @@ public static class MatterTallies
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var days = new Dictionary<Key, MatterDayTally>();
-        MatterDayTally Day(int day, int court, int street, string judge, MatterType type)
-        {
-            var key = new Key(day, court, street, judge, type);
-            if (!days.TryGetValue(key, out var tally))
-            {
-                days[key] = tally = new MatterDayTally { Day = day, CourtId = court, StreetId = street, JudgeId = judge, Type = type };
-            }
-
-            return tally;
-        }
-
+        var tallies = new Differences();
         foreach (var r in received)
         {
-            Day(r.Key.ReceivedOn, r.Key.CourtId, r.Key.StreetId, r.Key.JudgeId, r.Key.Type).Received = r.Count;
+            tallies.Day(new Key(r.Key.ReceivedOn, r.Key.CourtId, r.Key.StreetId, r.Key.JudgeId, r.Key.Type)).Received += r.Count;
         }
 
         foreach (var f in fedBack)
         {
-            var day = Day(f.Key.Day, f.Key.CourtId, f.Key.StreetId, f.Key.JudgeId, f.Key.Type);
+            var day = tallies.Day(new Key(f.Key.Day, f.Key.CourtId, f.Key.StreetId, f.Key.JudgeId, f.Key.Type));
             (day.FedBack, day.CycleSeconds, day.OnTime, day.WhereaboutsFound, day.CluesVerified) = (f.Count, f.CycleSeconds, f.OnTime, f.WhereaboutsFound, f.CluesVerified);
         }
 
-        await WriteAsync(
-            db,
-            [.. days.Values],
-            [.. cycles.Select(c => new MatterCycleTally { CycleHour = (int)c.Key.Hour, CourtId = c.Key.CourtId, StreetId = c.Key.StreetId, JudgeId = c.Key.JudgeId, Type = c.Key.Type, Count = c.Count })],
-            cancellationToken);
+        foreach (var c in cycles)
+        {
+            tallies.Cycle(new Key((int)c.Key.Hour, c.Key.CourtId, c.Key.StreetId, c.Key.JudgeId, c.Key.Type)).Count += c.Count;
+        }
+
+        await WriteAsync(db, tallies.Days, tallies.Cycles, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
