@@ -51,9 +51,9 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
         var (first, last) = filter.Days(today);
         // One read of the per-day tallies (a row per day, court, street, judge and type, not per matter), summed
         // per day, street and type in the database; the trend and the breakdowns are summed here.
-        var daysTask = dbFactory.ReadAsync(db => DayGroups(db.MatterDayTallies.AsNoTracking().InScope(scope, filter), first, last).ToListAsync(cancellationToken));
-        var streetsTask = dbFactory.ReadAsync(db => db.Streets.OrderBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken));
-        var days = await daysTask;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var days = await DayGroups(db.MatterDayTallies.AsNoTracking().InScope(scope, filter), first, last).ToListAsync(cancellationToken);
+        var streets = await db.Streets.OrderBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
         var fedBackGroups = days.Where(d => d.FedBack != 0).Select(d => new Tally(d.Day, d.Type, d.Street, d.FedBack, d.CycleSeconds, d.OnTime)).ToList();
         var receivedGroups = days.Where(d => d.Received != 0).Select(d => new Tally(d.Day, d.Type, d.Street, d.Received, 0, 0)).ToList();
 
@@ -85,7 +85,7 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
 
         var fedBackByStreet = fedBackGroups.GroupBy(t => t.Street).ToDictionary(g => g.Key, Sum);
         var receivedByStreet = receivedGroups.GroupBy(t => t.Street).ToDictionary(g => g.Key, g => g.Sum(t => t.Count));
-        var byStreet = (await streetsTask)
+        var byStreet = streets
             .Where(s => fedBackByStreet.ContainsKey(s.Id) || receivedByStreet.ContainsKey(s.Id))
             .Select(s => Row(s.Id.ToString(CultureInfo.InvariantCulture), s.Name, receivedByStreet.GetValueOrDefault(s.Id), fedBackByStreet.GetValueOrDefault(s.Id)))
             .ToList();

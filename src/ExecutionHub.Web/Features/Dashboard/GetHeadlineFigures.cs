@@ -93,43 +93,34 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var (first, last) = filter.Days(today);
-        IQueryable<Matter> InScope(AppDbContext db) => db.Matters.AsNoTracking().InScope(scope, filter);
         var weekStart = LocalDay.WeekStart(today).DayNumber;
-        var sinceOpened = IsSinceOpened(first, last, today);
 
-        // Independent reads side by side: the period's sums and this week's feedback from the per-day tallies,
-        // the live counts from the open matters, and for the percentiles since the workstation opened the cycle
-        // histogram, else the period's cycles (when few, ranked here).
-        var totalsTask = dbFactory.ReadAsync(db => Totals(db.MatterDayTallies.AsNoTracking().InScope(scope, filter), first, last, weekStart).SingleOrDefaultAsync(cancellationToken));
-        var histogramTask = sinceOpened
-            ? dbFactory.ReadAsync(db => CycleHistogram(db.MatterCycleTallies.AsNoTracking().InScope(scope, filter)).ToListAsync(cancellationToken))
-            : null;
-        var cyclesTask = sinceOpened
-            ? null
-            : dbFactory.ReadAsync(db => InScope(db).FedBackBetween(first, last).Select(m => m.FeedbackCycleSeconds ?? 0).Take(RankInMemoryUpTo + 1).ToListAsync(cancellationToken));
-        var liveTask = dbFactory.ReadAsync(db => Live(InScope(db), now).SingleOrDefaultAsync(cancellationToken));
-        var totals = await totalsTask;
+        // Every read is small now (the sums come from per-day tallies), so they run one after another on one
+        // context: side by side on pool threads, their hops and contexts cost more than the reads themselves.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var matters = db.Matters.AsNoTracking().InScope(scope, filter);
+        var totals = await Totals(db.MatterDayTallies.AsNoTracking().InScope(scope, filter), first, last, weekStart).SingleOrDefaultAsync(cancellationToken);
         var count = totals?.Count ?? 0;
         (double? Median, double? Percentile90)? ranks = null;
-        if (histogramTask is not null)
+        if (IsSinceOpened(first, last, today))
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            ranks = await CyclesAtRanksAsync(InScope(db), await histogramTask, count, cancellationToken);
+            // The cycle histogram says in which hour each rank lies: only that hour's cycles are read.
+            var histogram = await CycleHistogram(db.MatterCycleTallies.AsNoTracking().InScope(scope, filter)).ToListAsync(cancellationToken);
+            ranks = await CyclesAtRanksAsync(matters, histogram, count, cancellationToken);
         }
-        else if (await cyclesTask! is { Count: <= RankInMemoryUpTo } cycles)
+        else if (count <= RankInMemoryUpTo)
         {
-            cycles.Sort();
-            ranks = Ranks(cycles);
+            var cycles = await matters.FedBackBetween(first, last).Select(m => m.FeedbackCycleSeconds ?? 0).Take(RankInMemoryUpTo + 1).ToListAsync(cancellationToken);
+            if (cycles.Count <= RankInMemoryUpTo)
+            {
+                cycles.Sort();
+                ranks = Ranks(cycles);
+            }
         }
 
-        if (ranks is null)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            ranks = await CyclesAtRanksAsync(RankedCycles(InScope(db), first, last, today), count, cancellationToken);
-        }
-
+        ranks ??= await CyclesAtRanksAsync(RankedCycles(matters, first, last, today), count, cancellationToken);
+        var live = await Live(matters, now).SingleOrDefaultAsync(cancellationToken);
         var (median, percentile90) = ranks.Value;
-        var live = await liveTask;
         return new HeadlineFigures(
             first,
             last,
