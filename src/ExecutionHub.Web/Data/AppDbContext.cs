@@ -48,6 +48,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<RiskRule> RiskRules => Set<RiskRule>();
     public DbSet<RiskWarning> RiskWarnings => Set<RiskWarning>();
     public DbSet<RiskWarningEvent> RiskWarningEvents => Set<RiskWarningEvent>();
+    public DbSet<MatterDayTally> MatterDayTallies => Set<MatterDayTally>();
+    public DbSet<MatterCycleTally> MatterCycleTallies => Set<MatterCycleTally>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,6 +73,21 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
+        // The dashboard's tallies move with the matters they count, in the same transaction.
+        var tallies = MatterTallies.Add(this);
+        try
+        {
+            return await SaveWithCaseActivityAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            MatterTallies.Forget(this, tallies);
+            throw;
+        }
+    }
+
+    private async Task<int> SaveWithCaseActivityAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var raises = CaseActivity.Collect(this);
         if (raises.Count == 0)
         {
@@ -92,6 +109,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
+        var tallies = MatterTallies.Add(this);
+        try
+        {
+            return SaveWithCaseActivity(acceptAllChangesOnSuccess);
+        }
+        catch
+        {
+            MatterTallies.Forget(this, tallies);
+            throw;
+        }
+    }
+
+    private int SaveWithCaseActivity(bool acceptAllChangesOnSuccess)
+    {
         var raises = CaseActivity.Collect(this);
         if (raises.Count == 0)
         {

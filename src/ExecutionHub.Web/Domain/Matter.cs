@@ -13,7 +13,7 @@ namespace ExecutionHub.Web.Domain;
 /// Every change of the deadline bumps <see cref="DeadlineVersion"/>, so deadline alerts keyed by
 /// version can fire again for the new deadline and never twice for the same one.
 /// </summary>
-public sealed class Matter : IHasDomainEvents
+public sealed class Matter : IHasDomainEvents, IMatterDimensions
 {
     public static readonly TimeSpan DefaultFeedbackWindow = TimeSpan.FromHours(72);
     public const int MaxRequestLength = 2000;

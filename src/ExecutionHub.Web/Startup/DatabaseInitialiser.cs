@@ -96,6 +96,11 @@ public static class DatabaseInitialiser
                 phases.Done("matter figures backfill");
             }
 
+            if (await MatterTallies.EnsureBuiltAsync(db, cancellationToken))
+            {
+                phases.Done("dashboard tallies");
+            }
+
             await DefaultMessageTemplates.EnsureAsync(db, cancellationToken);
             await RiskRuleDefaults.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken);
             phases.Done("message templates and risk rules");

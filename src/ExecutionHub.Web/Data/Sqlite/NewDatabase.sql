@@ -1570,3 +1570,42 @@ VALUES ('20261207182015_ReferenceCodes', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "MatterCycleTallies" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_MatterCycleTallies" PRIMARY KEY AUTOINCREMENT,
+    "CycleHour" INTEGER NOT NULL,
+    "CourtId" INTEGER NOT NULL,
+    "StreetId" INTEGER NOT NULL,
+    "JudgeId" TEXT NOT NULL,
+    "Type" INTEGER NOT NULL,
+    "Count" INTEGER NOT NULL
+);
+
+CREATE TABLE "MatterDayTallies" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_MatterDayTallies" PRIMARY KEY AUTOINCREMENT,
+    "Day" INTEGER NOT NULL,
+    "CourtId" INTEGER NOT NULL,
+    "StreetId" INTEGER NOT NULL,
+    "JudgeId" TEXT NOT NULL,
+    "Type" INTEGER NOT NULL,
+    "Received" INTEGER NOT NULL,
+    "FedBack" INTEGER NOT NULL,
+    "CycleSeconds" INTEGER NOT NULL,
+    "OnTime" INTEGER NOT NULL,
+    "WhereaboutsFound" INTEGER NOT NULL,
+    "CluesVerified" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_MatterCycleTallies_Court_Hour" ON "MatterCycleTallies" ("CourtId", "CycleHour", "StreetId", "JudgeId", "Type", "Count");
+
+CREATE INDEX "IX_MatterCycleTallies_Street_Hour" ON "MatterCycleTallies" ("StreetId", "CycleHour", "CourtId", "JudgeId", "Type", "Count");
+
+CREATE INDEX "IX_MatterDayTallies_Court_Day" ON "MatterDayTallies" ("CourtId", "Day", "StreetId", "JudgeId", "Type", "Received", "FedBack", "CycleSeconds", "OnTime", "WhereaboutsFound", "CluesVerified");
+
+CREATE INDEX "IX_MatterDayTallies_Street_Day" ON "MatterDayTallies" ("StreetId", "Day", "CourtId", "JudgeId", "Type", "Received", "FedBack", "CycleSeconds", "OnTime", "WhereaboutsFound", "CluesVerified");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207211737_DashboardTallies', '10.0.15');
+
+COMMIT;
+

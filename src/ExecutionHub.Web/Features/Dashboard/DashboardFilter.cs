@@ -54,18 +54,11 @@ public sealed record DashboardScope(int? CourtId, int? StreetId)
 public static class DashboardQueries
 {
     /// <summary>
-    /// Runs a read on its own context and a pool thread, so independent reads share the cores:
-    /// Microsoft.Data.Sqlite completes "async" reads synchronously, so without the hop they would
-    /// run one after another.
+    /// The sender's scope and the filter's court, street, judge and type, of matters or of their tallies (not the
+    /// period: each figure picks its own day column).
     /// </summary>
-    public static Task<T> ReadAsync<T>(this IDbContextFactory<AppDbContext> dbFactory, Func<AppDbContext, Task<T>> read) => Task.Run(async () =>
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await read(db);
-    });
-
-    /// <summary>The sender's scope and the filter's court, street, judge and type (not the period: each figure picks its own day column).</summary>
-    public static IQueryable<Matter> InScope(this IQueryable<Matter> matters, DashboardScope scope, DashboardFilter filter)
+    public static IQueryable<T> InScope<T>(this IQueryable<T> matters, DashboardScope scope, DashboardFilter filter)
+        where T : class, IMatterDimensions
     {
         if (scope.CourtId is { } court)
         {

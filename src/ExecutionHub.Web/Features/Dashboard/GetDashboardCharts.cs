@@ -13,7 +13,7 @@ namespace ExecutionHub.Web.Features.Dashboard;
 /// <summary>
 /// The series behind the dashboard's charts for the sender's scope and a period: referrals and
 /// feedback per week (per month for periods over half a year), the cycle trend, and the breakdowns
-/// by matter type and by street. Grouped by Shanghai day in the database, bucketed here.
+/// by matter type and by street. Summed per Shanghai day from the per-day tallies in the database, bucketed here.
 /// </summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
 public sealed record GetDashboardCharts(DashboardFilter Filter) : IQuery<DashboardCharts>;
@@ -49,19 +49,13 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
     private async Task<DashboardCharts> EvaluateAsync(DashboardScope scope, DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
         var (first, last) = filter.Days(today);
-        IQueryable<Matter> InScope(AppDbContext db) => db.Matters.AsNoTracking().InScope(scope, filter);
-
-        // Reads grouped in the order of their covering index (day, then street, court, judge, type), so
-        // SQLite aggregates as it walks, with no sort; the trend and the breakdowns are summed here.
-        // The feedback read is split at a day into two halves, and each read has its own context and
-        // connection, so the two cores share the work.
-        var split = first is { } from ? from.AddDays((last.DayNumber - from.DayNumber) / 2) : last.AddDays(-365);
-        var fedBackEarlyTask = dbFactory.ReadAsync(db => FedBackGroups(InScope(db).FedBackBetween(first, split)).ToListAsync(cancellationToken));
-        var fedBackLateTask = dbFactory.ReadAsync(db => FedBackGroups(InScope(db).FedBackBetween(split.AddDays(1), last)).ToListAsync(cancellationToken));
-        var receivedTask = dbFactory.ReadAsync(db => ReceivedGroups(InScope(db).ReceivedBetween(first, last)).ToListAsync(cancellationToken));
-        var streetsTask = dbFactory.ReadAsync(db => db.Streets.OrderBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken));
-        var fedBackGroups = (await fedBackEarlyTask).Concat(await fedBackLateTask).ToList();
-        var receivedGroups = await receivedTask;
+        // One read of the per-day tallies (a row per day, court, street, judge and type, not per matter), summed
+        // per day, street and type in the database; the trend and the breakdowns are summed here.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var days = await DayGroups(db.MatterDayTallies.AsNoTracking().InScope(scope, filter), first, last).ToListAsync(cancellationToken);
+        var streets = await db.Streets.OrderBy(s => s.Id).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+        var fedBackGroups = days.Where(d => d.FedBack != 0).Select(d => new Tally(d.Day, d.Type, d.Street, d.FedBack, d.CycleSeconds, d.OnTime)).ToList();
+        var receivedGroups = days.Where(d => d.Received != 0).Select(d => new Tally(d.Day, d.Type, d.Street, d.Received, 0, 0)).ToList();
 
         var firstDay = first?.DayNumber ?? fedBackGroups.Concat(receivedGroups).Select(t => t.Day).DefaultIfEmpty(last.DayNumber).Min();
         var byMonth = (last.DayNumber - firstDay) / 7 + 1 > MaxWeeks;
@@ -91,7 +85,7 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
 
         var fedBackByStreet = fedBackGroups.GroupBy(t => t.Street).ToDictionary(g => g.Key, Sum);
         var receivedByStreet = receivedGroups.GroupBy(t => t.Street).ToDictionary(g => g.Key, g => g.Sum(t => t.Count));
-        var byStreet = (await streetsTask)
+        var byStreet = streets
             .Where(s => fedBackByStreet.ContainsKey(s.Id) || receivedByStreet.ContainsKey(s.Id))
             .Select(s => Row(s.Id.ToString(CultureInfo.InvariantCulture), s.Name, receivedByStreet.GetValueOrDefault(s.Id), fedBackByStreet.GetValueOrDefault(s.Id)))
             .ToList();
@@ -99,14 +93,20 @@ public sealed class GetDashboardChartsHandler(IDbContextFactory<AppDbContext> db
         return new DashboardCharts(byMonth, trend, byType, byStreet);
     }
 
-    public static IQueryable<Tally> FedBackGroups(IQueryable<Matter> fedBack) =>
-        fedBack.GroupBy(m => new { Day = m.FirstFedBackOn!.Value, m.StreetId, m.CourtId, m.JudgeId, m.Type })
-            .Select(g => new Tally(g.Key.Day, (int)g.Key.Type, g.Key.StreetId, g.Count(), g.Sum(m => m.FeedbackCycleSeconds ?? 0), g.Count(m => m.FedBackOnTime == true)));
+    /// <summary>
+    /// The period's referrals (by day of receipt) and feedback (by day of first feedback) per day, matter type and
+    /// street, summed over courts and judges; since the workstation opened, every day up to the last.
+    /// </summary>
+    public static IQueryable<DayGroup> DayGroups(IQueryable<MatterDayTally> tallies, DateOnly? first, DateOnly last)
+    {
+        var firstDay = first?.DayNumber ?? 0;
+        var lastDay = last.DayNumber;
+        return tallies.Where(t => t.Day >= firstDay && t.Day <= lastDay)
+            .GroupBy(t => new { t.Day, t.StreetId, t.Type })
+            .Select(g => new DayGroup(g.Key.Day, (int)g.Key.Type, g.Key.StreetId, g.Sum(t => t.Received), g.Sum(t => t.FedBack), g.Sum(t => t.CycleSeconds), g.Sum(t => t.OnTime)));
+    }
 
-    public static IQueryable<Tally> ReceivedGroups(IQueryable<Matter> received) =>
-        received.GroupBy(m => new { Day = m.ReceivedOn, m.StreetId, m.CourtId, m.JudgeId, m.Type })
-            .Select(g => new Tally(g.Key.Day, (int)g.Key.Type, g.Key.StreetId, g.Count(), 0, 0));
-
+    public sealed record DayGroup(int Day, int Type, int Street, int Received, int FedBack, long CycleSeconds, int OnTime);
 
     private static Breakdown Row(string key, string name, int referred, Tally? fedBack) =>
         new(key, name, referred, fedBack?.Count ?? 0, fedBack?.AverageHours, fedBack?.OnTimeRate);

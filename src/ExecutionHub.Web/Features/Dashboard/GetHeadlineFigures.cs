@@ -14,7 +14,7 @@ namespace ExecutionHub.Web.Features.Dashboard;
 /// <summary>
 /// The figures the execution bureau watches, for the sender's court (judges) or street
 /// (coordinators) and a period. Their definitions are in the README and behind each card's info
-/// button; every one is computed from the database by index-only queries. An API client may narrow them to one street
+/// button; every one is computed from the database by index-only queries, the sums from per-day tallies (<see cref="MatterDayTally"/>). An API client may narrow them to one street
 /// of its court by code or id (<see cref="Street"/>), which then decides the filter's street.
 /// </summary>
 [Allowed(Roles.Judge, Roles.Coordinator)]
@@ -37,7 +37,9 @@ public sealed record HeadlineFigures(
     int Overdue,
     int FedBackThisWeek);
 
-public sealed record FeedbackTotals(int Count, int Whereabouts, int Clues, long CycleSeconds, int OnTime);
+public sealed record FeedbackTotals(int Count, int Whereabouts, int Clues, long CycleSeconds, int OnTime, int ThisWeek);
+
+public sealed record CycleHourCount(int Hour, int Count);
 
 public sealed record LiveCounts(int Open, int DueSoon, int Overdue);
 
@@ -91,32 +93,34 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var (first, last) = filter.Days(today);
-        IQueryable<Matter> InScope(AppDbContext db) => db.Matters.AsNoTracking().InScope(scope, filter);
         var weekStart = LocalDay.WeekStart(today).DayNumber;
 
-        // Four independent reads side by side: the period's sums, its cycles (when few, ranked here),
-        // the live counts and this week's feedback.
-        var totalsTask = dbFactory.ReadAsync(db => Totals(InScope(db).FedBackBetween(first, last)).SingleOrDefaultAsync(cancellationToken));
-        var cyclesTask = dbFactory.ReadAsync(db => InScope(db).FedBackBetween(first, last).Select(m => m.FeedbackCycleSeconds ?? 0)
-            .Take(RankInMemoryUpTo + 1).ToListAsync(cancellationToken));
-        var liveTask = dbFactory.ReadAsync(db => Live(InScope(db), now).SingleOrDefaultAsync(cancellationToken));
-        var weekTask = dbFactory.ReadAsync(db => InScope(db).CountAsync(m => m.FirstFedBackOn >= weekStart, cancellationToken));
-        var totals = await totalsTask;
-        var cycles = await cyclesTask;
+        // Every read is small now (the sums come from per-day tallies), so they run one after another on one
+        // context: side by side on pool threads, their hops and contexts cost more than the reads themselves.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var matters = db.Matters.AsNoTracking().InScope(scope, filter);
+        var totals = await Totals(db.MatterDayTallies.AsNoTracking().InScope(scope, filter), first, last, weekStart).SingleOrDefaultAsync(cancellationToken);
         var count = totals?.Count ?? 0;
-        double? median, percentile90;
-        if (cycles.Count <= RankInMemoryUpTo)
+        (double? Median, double? Percentile90)? ranks = null;
+        if (IsSinceOpened(first, last, today))
         {
-            cycles.Sort();
-            (median, percentile90) = Ranks(cycles);
+            // The cycle histogram says in which hour each rank lies: only that hour's cycles are read.
+            var histogram = await CycleHistogram(db.MatterCycleTallies.AsNoTracking().InScope(scope, filter)).ToListAsync(cancellationToken);
+            ranks = await CyclesAtRanksAsync(matters, histogram, count, cancellationToken);
         }
-        else
+        else if (count <= RankInMemoryUpTo)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            (median, percentile90) = await CyclesAtRanksAsync(RankedCycles(InScope(db), first, last, today), count, cancellationToken);
+            var cycles = await matters.FedBackBetween(first, last).Select(m => m.FeedbackCycleSeconds ?? 0).Take(RankInMemoryUpTo + 1).ToListAsync(cancellationToken);
+            if (cycles.Count <= RankInMemoryUpTo)
+            {
+                cycles.Sort();
+                ranks = Ranks(cycles);
+            }
         }
 
-        var live = await liveTask;
+        ranks ??= await CyclesAtRanksAsync(RankedCycles(matters, first, last, today), count, cancellationToken);
+        var live = await Live(matters, now).SingleOrDefaultAsync(cancellationToken);
+        var (median, percentile90) = ranks.Value;
         return new HeadlineFigures(
             first,
             last,
@@ -130,22 +134,38 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
             live?.Open ?? 0,
             live?.DueSoon ?? 0,
             live?.Overdue ?? 0,
-            await weekTask);
+            totals?.ThisWeek ?? 0);
     }
+
+    /// <summary>Since the workstation opened, up to today: every matter fed back (a first feedback is never in the future).</summary>
+    private static bool IsSinceOpened(DateOnly? first, DateOnly last, DateOnly today) => first is null && last >= today;
 
     /// <summary>Nearest rank over cycles already sorted: the ⌈0.5·n⌉-th and ⌈0.9·n⌉-th.</summary>
     public static (double? Median, double? Percentile90) Ranks(List<long> sorted) => sorted.Count == 0
         ? (null, null)
         : (sorted[(int)Math.Ceiling(0.5 * sorted.Count) - 1] / 3600.0, sorted[(int)Math.Ceiling(0.9 * sorted.Count) - 1] / 3600.0);
 
-    /// <summary>The fed-back figures in one pass over the covering index.</summary>
-    public static IQueryable<FeedbackTotals> Totals(IQueryable<Matter> fedBack) =>
-        fedBack.GroupBy(_ => 1).Select(g => new FeedbackTotals(
-            g.Count(),
-            g.Count(m => m.Type == MatterType.DebtorWhereabouts && m.Outcome == MatterOutcome.Found),
-            g.Count(m => m.Type == MatterType.AssetClueVerification && m.Outcome != null),
-            g.Sum(m => m.FeedbackCycleSeconds ?? 0),
-            g.Count(m => m.FedBackOnTime == true)));
+    /// <summary>
+    /// The period's fed-back figures and this week's feedback, summed from the per-day tallies in one pass over
+    /// their covering index: a day's row per court, street, judge and type instead of a row per matter.
+    /// </summary>
+    public static IQueryable<FeedbackTotals> Totals(IQueryable<MatterDayTally> tallies, DateOnly? first, DateOnly last, int weekStart)
+    {
+        var firstDay = first?.DayNumber ?? 0;
+        var lastDay = last.DayNumber;
+        var from = Math.Min(firstDay, weekStart);
+        return tallies.Where(t => t.Day >= from).GroupBy(_ => 1).Select(g => new FeedbackTotals(
+            g.Sum(t => t.Day >= firstDay && t.Day <= lastDay ? t.FedBack : 0),
+            g.Sum(t => t.Day >= firstDay && t.Day <= lastDay ? t.WhereaboutsFound : 0),
+            g.Sum(t => t.Day >= firstDay && t.Day <= lastDay ? t.CluesVerified : 0),
+            g.Sum(t => t.Day >= firstDay && t.Day <= lastDay ? t.CycleSeconds : 0),
+            g.Sum(t => t.Day >= firstDay && t.Day <= lastDay ? t.OnTime : 0),
+            g.Sum(t => t.Day >= weekStart ? t.FedBack : 0)));
+    }
+
+    /// <summary>How many fed-back matters have a cycle in each whole hour, over every court, street, judge and type in the filter.</summary>
+    public static IQueryable<CycleHourCount> CycleHistogram(IQueryable<MatterCycleTally> tallies) =>
+        tallies.GroupBy(t => t.CycleHour).Select(g => new CycleHourCount(g.Key, g.Sum(t => t.Count)));
 
     /// <summary>
     /// The matters whose cycles are ranked for the percentiles. Since the workstation opened that is
@@ -153,7 +173,7 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
     /// the cycle index in order instead of reading the day index and sorting every row.
     /// </summary>
     public static IQueryable<Matter> RankedCycles(IQueryable<Matter> matters, DateOnly? first, DateOnly last, DateOnly today) =>
-        first is null && last >= today ? matters.Where(m => m.FeedbackCycleSeconds != null) : matters.FedBackBetween(first, last);
+        IsSinceOpened(first, last, today) ? matters.Where(m => m.FeedbackCycleSeconds != null) : matters.FedBackBetween(first, last);
 
     /// <summary>Open matters now, and of those with a running clock the ones in their due-soon window and the overdue.</summary>
     public static IQueryable<LiveCounts> Live(IQueryable<Matter> matters, DateTime now) =>
@@ -161,6 +181,55 @@ public sealed class GetHeadlineFiguresHandler(IDbContextFactory<AppDbContext> db
             g.Count(),
             g.Count(m => m.PausedAtUtc == null && m.DueAtUtc >= now && m.DueAtUtc.AddHours(-m.DueSoonHours) <= now),
             g.Count(m => m.PausedAtUtc == null && m.DueAtUtc < now)));
+
+    /// <summary>
+    /// The nearest-rank median and 90th percentile of every matter fed back, from the cycle histogram: it tells in
+    /// which hour each rank lies and how many cycles come before that hour, so only that hour's cycles are read,
+    /// in order, from the cycle index. Null when the histogram does not hold exactly <paramref name="count"/>
+    /// cycles (a change saved between the reads): the caller then ranks by walking the index.
+    /// </summary>
+    public static async Task<(double? Median, double? Percentile90)?> CyclesAtRanksAsync(IQueryable<Matter> matters, IReadOnlyList<CycleHourCount> histogram, int count, CancellationToken cancellationToken)
+    {
+        var hours = histogram.Where(h => h.Count != 0).OrderBy(h => h.Hour).ToList();
+        if (hours.Sum(h => (long)h.Count) != count || hours.Any(h => h.Count < 0))
+        {
+            return null;
+        }
+
+        if (count == 0)
+        {
+            return (null, null);
+        }
+
+        var median = await CycleAtRankAsync(matters, hours, (int)Math.Ceiling(0.5 * count), cancellationToken);
+        var p90 = await CycleAtRankAsync(matters, hours, (int)Math.Ceiling(0.9 * count), cancellationToken);
+        return median is null || p90 is null ? null : (median.Value / 3600.0, p90.Value / 3600.0);
+    }
+
+    /// <summary>The cycles of the matters fed back whose cycle lies in one whole hour, in order: a range of the cycle index.</summary>
+    public static IQueryable<long?> CyclesInHour(IQueryable<Matter> matters, int hour)
+    {
+        var from = (long)hour * MatterTallies.SecondsPerCycleHour;
+        var to = from + MatterTallies.SecondsPerCycleHour;
+        return matters.Where(m => m.FirstFedBackOn != null && m.FeedbackCycleSeconds >= from && m.FeedbackCycleSeconds < to)
+            .Select(m => m.FeedbackCycleSeconds).OrderBy(c => c);
+    }
+
+    private static async Task<long?> CycleAtRankAsync(IQueryable<Matter> matters, List<CycleHourCount> hours, int rank, CancellationToken cancellationToken)
+    {
+        var before = 0;
+        foreach (var (hour, count) in hours)
+        {
+            if (rank <= before + count)
+            {
+                return await CyclesInHour(matters, hour).Skip(rank - before - 1).FirstOrDefaultAsync(cancellationToken);
+            }
+
+            before += count;
+        }
+
+        return null;
+    }
 
     /// <summary>Up to this many cycles are read in one go and ranked here; more are ranked by walking the cycle index.</summary>
     public const int RankInMemoryUpTo = 20_000;

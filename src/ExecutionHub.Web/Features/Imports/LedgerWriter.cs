@@ -123,6 +123,9 @@ internal static class LedgerWriter
             await matters.InsertAsync(ledger.Matters, cancellationToken);
         }
 
+        // What a save would have added for them: the dashboard counts the ledger's matters too.
+        await MatterTallies.InsertAsync(db, ledger.Matters, cancellationToken);
+
         await CaseActivity.RaiseAllAsync(db, ledger.Matters.Select(m => m.CaseId), now, cancellationToken);
         await using var timeline = new BulkInsert<TimelineEntry>(db, []);
         await timeline.InsertAsync([.. ledger.Matters.Select((m, i) => MatterTimeline.Line(m, me, now, "Timeline.MatterImported", ledger.TimelineDetails[i]))], cancellationToken);

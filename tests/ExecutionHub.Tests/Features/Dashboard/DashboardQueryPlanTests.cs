@@ -36,13 +36,30 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime
 
     private IQueryable<Matter> Matters(string scope, DashboardFilter? filter = null) => db.Matters.InScope(Scope(scope), filter ?? new DashboardFilter());
 
+    private IQueryable<MatterDayTally> Days(string scope) => db.MatterDayTallies.InScope(Scope(scope), new DashboardFilter());
+
     [Theory]
     [MemberData(nameof(Scopes))]
-    public async Task Should_sum_the_feedback_figures_from_a_covering_index(string scope)
+    public async Task Should_sum_the_feedback_figures_from_the_covering_index_of_the_day_tallies(string scope)
     {
-        var plan = await SqliteDatabase.QueryPlanAsync(GetHeadlineFiguresHandler.Totals(Matters(scope).FedBackBetween(First, Last)));
+        var plan = await SqliteDatabase.QueryPlanAsync(GetHeadlineFiguresHandler.Totals(Days(scope), First, Last, First.DayNumber));
+        var sinceOpened = await SqliteDatabase.QueryPlanAsync(GetHeadlineFiguresHandler.Totals(Days(scope), null, Last, First.DayNumber));
 
-        AssertCovering(plan, scope == "court" ? "IX_Matters_CourtId_FirstFedBackOn" : "IX_Matters_StreetId_FirstFedBackOn");
+        AssertCovering(plan, scope == "court" ? "IX_MatterDayTallies_Court_Day" : "IX_MatterDayTallies_Street_Day");
+        AssertCovering(sinceOpened, scope == "court" ? "IX_MatterDayTallies_Court_Day" : "IX_MatterDayTallies_Street_Day");
+    }
+
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public async Task Should_find_the_percentiles_hour_from_the_cycle_histogram_and_read_only_that_hour_of_the_cycle_index(string scope)
+    {
+        var histogram = await SqliteDatabase.QueryPlanAsync(GetHeadlineFiguresHandler.CycleHistogram(db.MatterCycleTallies.InScope(Scope(scope), new DashboardFilter())));
+        var hour = await SqliteDatabase.QueryPlanAsync(GetHeadlineFiguresHandler.CyclesInHour(Matters(scope), 30).Skip(100));
+
+        AssertCovering(histogram, scope == "court" ? "IX_MatterCycleTallies_Court_Hour" : "IX_MatterCycleTallies_Street_Hour");
+        AssertCovering(hour, scope == "court" ? "IX_Matters_CourtId_FeedbackCycleSeconds" : "IX_Matters_StreetId_FeedbackCycleSeconds");
+        Assert.Contains(hour, step => step.Contains("FeedbackCycleSeconds>? AND FeedbackCycleSeconds<?", StringComparison.Ordinal));
+        Assert.DoesNotContain(hour, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -58,14 +75,11 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Scopes))]
-    public async Task Should_group_the_chart_series_in_index_order_without_sorting(string scope)
+    public async Task Should_sum_the_chart_series_from_the_covering_index_of_the_day_tallies(string scope)
     {
-        var fedBack = await SqliteDatabase.QueryPlanAsync(GetDashboardChartsHandler.FedBackGroups(Matters(scope).FedBackBetween(null, Last)));
-        var received = await SqliteDatabase.QueryPlanAsync(GetDashboardChartsHandler.ReceivedGroups(Matters(scope).ReceivedBetween(null, Last)));
+        var plan = await SqliteDatabase.QueryPlanAsync(GetDashboardChartsHandler.DayGroups(Days(scope), null, Last));
 
-        AssertCovering(fedBack, scope == "court" ? "IX_Matters_CourtId_FirstFedBackOn" : "IX_Matters_StreetId_FirstFedBackOn");
-        AssertCovering(received, scope == "court" ? "IX_Matters_CourtId_ReceivedOn" : "IX_Matters_StreetId_ReceivedOn");
-        Assert.DoesNotContain(fedBack.Concat(received), step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        AssertCovering(plan, scope == "court" ? "IX_MatterDayTallies_Court_Day" : "IX_MatterDayTallies_Street_Day");
     }
 
     [Theory]

@@ -186,6 +186,7 @@ public sealed class ImportLedgerTests : IAsyncLifetime
         Assert.Equal(0, await read.CaseParties.CountAsync());
         Assert.Equal(0, await read.Matters.CountAsync());
         Assert.Equal(0, await read.Timeline.CountAsync());
+        Assert.Equal(0, await read.MatterDayTallies.CountAsync());
     }
 
     [Fact]
