@@ -1,5 +1,4 @@
 using ExecutionHub.Web.Data;
-using ExecutionHub.Web.Data.Sqlite;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +13,7 @@ public sealed class DatabaseMaintenanceJob(IDbContextFactory<AppDbContext> dbFac
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await SqliteDatabase.OptimizeAsync(db, cancellationToken);
+        await AppDatabase.OptimizeAsync(db, cancellationToken);
         logger.LogInformation("Database planner statistics refreshed");
     }
 }

@@ -3,19 +3,16 @@ using System;
 using ExecutionHub.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ExecutionHub.Web.Data.Migrations
+namespace ExecutionHub.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127140330_StatisticsIndexes")]
-    partial class StatisticsIndexes
+    partial class SqliteModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -58,6 +55,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int?>("GridId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsApiClient")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
@@ -90,6 +90,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StaffNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("StreetId")
                         .HasColumnType("INTEGER");
 
@@ -116,6 +120,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("PartnerAgencyId");
 
                     b.HasIndex("StreetId");
+
+                    b.HasIndex("CourtId", "StaffNumber")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -161,10 +168,130 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlertStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueSoonAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NextAlertAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("DoneById");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("NextAlertAtUtc");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("OwnerAgencyId", "DoneAtUtc", "DueAtUtc");
+
+                    b.HasIndex("StreetId", "DoneAtUtc", "DueAtUtc");
+
+                    b.ToTable("ActionItems");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RiskWarningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("RiskWarningId");
+
+                    b.HasIndex("MeetingId", "Position");
+
+                    b.ToTable("AgendaItems");
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Alert", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionItemId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DeadlineVersion")
@@ -176,6 +303,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime>("FiredAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InstalmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -184,13 +314,17 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("MatterId")
+                    b.Property<int?>("MatterId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("TaskId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId");
+
+                    b.HasIndex("InstalmentId");
 
                     b.HasIndex("Key")
                         .IsUnique();
@@ -200,6 +334,117 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("MatterId", "FiredAtUtc");
 
                     b.ToTable("Alerts");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ApiCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId", "Id");
+
+                    b.ToTable("ApiCalls");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ApiClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("KeyRotatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WebhookSecretIssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("ApiClients");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.CalendarDay", b =>
@@ -301,6 +546,8 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CaseId", "Role");
 
+                    b.HasIndex("Name", "CaseId");
+
                     b.ToTable("CaseParties");
                 });
 
@@ -309,6 +556,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -319,6 +570,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StreetId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("StreetId", "Name")
                         .IsUnique();
@@ -528,10 +782,16 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("LastActivityAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tags")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -541,9 +801,13 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("JudgeId");
-
                     b.HasIndex("CourtId", "JudgeId");
+
+                    b.HasIndex("CourtId", "LastActivityAtUtc", "Status");
+
+                    b.HasIndex("StreetId", "LastActivityAtUtc", "Status");
+
+                    b.HasIndex("JudgeId", "CourtId", "LastActivityAtUtc", "Status");
 
                     b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered");
 
@@ -572,6 +836,165 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.ToTable("Grids");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.IdempotentRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotentRequests");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Instalment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlertStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueSoonAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAlertAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaidAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaidRecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAlertAtUtc");
+
+                    b.HasIndex("PaidRecordedById");
+
+                    b.HasIndex("StreetId");
+
+                    b.HasIndex("CaseId", "DueOn");
+
+                    b.HasIndex("SessionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Instalments");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.JointMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MinutesRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("StreetId", "StartsAtUtc");
+
+                    b.ToTable("Meetings");
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Matter", b =>
                 {
                     b.Property<int>("Id")
@@ -584,6 +1007,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("AlertStage")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -593,6 +1019,10 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("TEXT");
@@ -645,6 +1075,20 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int?>("FirstFedBackOn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("HardCaseFlaggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HardCaseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsHardCase")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("JudgeId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -693,6 +1137,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("ReturnCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Route")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -712,11 +1159,17 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WorkingGroupId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("ApiClientId");
 
                     b.HasIndex("CreatedById");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("NextAlertAtUtc");
 
@@ -724,6 +1177,8 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("TargetPartyId");
+
+                    b.HasIndex("CaseId", "Status");
 
                     b.HasIndex("CourtId", "DueAtUtc");
 
@@ -735,11 +1190,17 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("StreetId", "DueAtUtc");
 
+                    b.HasIndex("StreetId", "IsHardCase");
+
                     b.HasIndex("StreetId", "ReceivedAtUtc");
+
+                    b.HasIndex("WorkingGroupId", "Status");
 
                     b.HasIndex("CourtId", "Status", "DueAtUtc");
 
                     b.HasIndex("StreetId", "Status", "DueAtUtc");
+
+                    b.HasIndex("JudgeId", "CourtId", "Status", "DueAtUtc");
 
                     b.HasIndex("CourtId", "ReceivedOn", "StreetId", "JudgeId", "Type");
 
@@ -754,6 +1215,120 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("StreetId", "FirstFedBackOn", "CourtId", "JudgeId", "Type", "Outcome", "FeedbackCycleSeconds", "FedBackOnTime");
 
                     b.ToTable("Matters");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MediationAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("MediationAttendees");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MediationSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediatorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettlementAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WindowVisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediatorId");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("WindowVisitId");
+
+                    b.HasIndex("CaseId", "HeldOn");
+
+                    b.HasIndex("StreetId", "HeldOn");
+
+                    b.ToTable("Mediations");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MeetingAgency", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("MeetingAgency");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MeetingParticipant", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MeetingParticipant");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.MessageTemplate", b =>
@@ -783,8 +1358,20 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("MatterId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("TEXT");
@@ -798,6 +1385,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TitleKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -807,7 +1397,12 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("AlertId");
 
+                    b.HasIndex("Key")
+                        .IsUnique();
+
                     b.HasIndex("MatterId");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("RecipientId", "AlertId")
                         .IsUnique();
@@ -815,6 +1410,22 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("RecipientId", "ReadAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sms")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.OutboxMessage", b =>
@@ -849,6 +1460,10 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Recipient")
@@ -939,11 +1554,240 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.ToTable("ProgressAccessCodes");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GeneratedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Suggestions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreetId", "Kind", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OrganisationsOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedAction")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("RiskRules");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountOwed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EvidenceAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RespondentKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubjectPartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedAction")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SubjectPartyId");
+
+                    b.HasIndex("StreetId", "State", "Severity");
+
+                    b.ToTable("RiskWarnings");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarningEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WarningId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarningId", "AtUtc");
+
+                    b.ToTable("RiskWarningEvents");
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CourtId")
                         .HasColumnType("INTEGER");
@@ -954,6 +1798,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourtId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("CourtId", "Name")
                         .IsUnique();
@@ -1021,6 +1868,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime>("AssignedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssigneeId")
                         .HasColumnType("TEXT");
 
@@ -1066,6 +1916,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WorkingGroupId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MatterId");
@@ -1080,9 +1933,86 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("AssigneeId", "Status", "MatterId");
 
+                    b.HasIndex("WorkingGroupId", "AssigneeId", "Status");
+
                     b.HasIndex("GridId", "AssignedAtUtc", "DueAtUtc", "SubmittedAtUtc");
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.WindowVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LoggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("VisitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitorKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("MatterId")
+                        .IsUnique();
+
+                    b.HasIndex("StaffId");
+
+                    b.HasIndex("StreetId", "VisitedAtUtc");
+
+                    b.HasIndex("StreetId", "Purpose", "VisitedAtUtc");
+
+                    b.ToTable("WindowVisits");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.WorkingGroup", b =>
@@ -1297,18 +2227,108 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("PartnerAgency");
                 });
 
-            modelBuilder.Entity("ExecutionHub.Web.Domain.Alert", b =>
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ActionItem", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DoneById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.JointMeeting", "Meeting")
+                        .WithMany("ActionItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.AgendaItem", b =>
                 {
                     b.HasOne("ExecutionHub.Web.Domain.Matter", null)
                         .WithMany()
                         .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.JointMeeting", null)
+                        .WithMany("AgendaItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.RiskWarning", null)
+                        .WithMany()
+                        .HasForeignKey("RiskWarningId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Alert", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.Instalment", null)
+                        .WithMany()
+                        .HasForeignKey("InstalmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ExecutionHub.Web.Domain.VerificationTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ApiCall", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.ApiClient", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Court", "Court")
+                        .WithMany()
+                        .HasForeignKey("CourtId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Court");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.CaseMilestone", b =>
@@ -1438,8 +2458,71 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("Community");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.IdempotentRequest", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Instalment", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PaidRecordedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.MediationSession", "Session")
+                        .WithMany("Instalments")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.JointMeeting", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Court", null)
+                        .WithMany()
+                        .HasForeignKey("CourtId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Matter", b =>
                 {
+                    b.HasOne("ExecutionHub.Web.Domain.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", "Case")
                         .WithMany()
                         .HasForeignKey("CaseId")
@@ -1475,6 +2558,78 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasForeignKey("TargetPartyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("ExecutionHub.Web.Domain.ApplicationDecision", "Decision", b1 =>
+                        {
+                            b1.Property<int>("MatterId");
+
+                            b1.Property<long?>("AmountGranted");
+
+                            b1.Property<DateTime>("DecidedAtUtc");
+
+                            b1.Property<string>("DecidedById")
+                                .IsRequired();
+
+                            b1.Property<string>("DecidedByName")
+                                .IsRequired();
+
+                            b1.Property<string>("GroupRecommendation")
+                                .HasMaxLength(2000);
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000);
+
+                            b1.Property<int>("Verdict");
+
+                            b1.HasKey("MatterId");
+
+                            b1.ToTable("Matters");
+
+                            b1
+                                .ToJson("Decision")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatterId");
+                        });
+
+                    b.OwnsOne("ExecutionHub.Web.Domain.GroupRecommendation", "Recommendation", b1 =>
+                        {
+                            b1.Property<int>("MatterId");
+
+                            b1.Property<DateTime>("RecordedAtUtc");
+
+                            b1.Property<string>("RecordedById")
+                                .IsRequired();
+
+                            b1.Property<string>("RecordedByName")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000);
+
+                            b1.Property<int>("Verdict");
+
+                            b1.Property<int>("WorkingGroupId");
+
+                            b1.HasKey("MatterId");
+
+                            b1.ToTable("Matters");
+
+                            b1
+                                .ToJson("Recommendation")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatterId");
+                        });
 
                     b.OwnsOne("ExecutionHub.Web.Domain.MatterDetails", "Details", b1 =>
                         {
@@ -1522,10 +2677,95 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.Navigation("Case");
 
+                    b.Navigation("Decision");
+
                     b.Navigation("Details")
                         .IsRequired();
 
+                    b.Navigation("Recommendation");
+
                     b.Navigation("TargetParty");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MediationAttendee", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.CaseParty", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.MediationSession", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MediationSession", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MediatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.CaseMilestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.WindowVisit", null)
+                        .WithMany()
+                        .HasForeignKey("WindowVisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MeetingAgency", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.JointMeeting", null)
+                        .WithMany("Agencies")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MeetingParticipant", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.JointMeeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Notification", b =>
@@ -1535,7 +2775,7 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ExecutionHub.Web.Domain.Matter", null)
+                    b.HasOne("ExecutionHub.Web.Domain.Matter", "Matter")
                         .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1546,7 +2786,25 @@ namespace ExecutionHub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ExecutionHub.Web.Domain.VerificationTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Alert");
+
+                    b.Navigation("Matter");
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.NotificationPreference", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.PartnerAgency", b =>
@@ -1571,6 +2829,48 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasOne("ExecutionHub.Web.Domain.CaseParty", null)
                         .WithMany()
                         .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Report", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskRule", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarning", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Street", "Street")
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.CaseParty", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectPartyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Street");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarningEvent", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.RiskWarning", null)
+                        .WithMany("History")
+                        .HasForeignKey("WarningId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1626,6 +2926,11 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasOne("ExecutionHub.Web.Domain.PartnerAgency", null)
                         .WithMany()
                         .HasForeignKey("PartnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.WorkingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("ExecutionHub.Web.Domain.Finding", "Finding", b1 =>
@@ -1686,6 +2991,31 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("Finding");
 
                     b.Navigation("Matter");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.WindowVisit", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.ExecutionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Domain.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.WorkingGroup", b =>
@@ -1780,9 +3110,32 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Navigation("Parties");
                 });
 
+            modelBuilder.Entity("ExecutionHub.Web.Domain.JointMeeting", b =>
+                {
+                    b.Navigation("ActionItems");
+
+                    b.Navigation("Agencies");
+
+                    b.Navigation("AgendaItems");
+
+                    b.Navigation("Participants");
+                });
+
             modelBuilder.Entity("ExecutionHub.Web.Domain.Matter", b =>
                 {
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.MediationSession", b =>
+                {
+                    b.Navigation("Attendees");
+
+                    b.Navigation("Instalments");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.RiskWarning", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.Street", b =>

@@ -1,0 +1,66 @@
+using ExecutionHub.Web.Data.PostgreSql;
+using ExecutionHub.Web.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ExecutionHub.Web.Data;
+
+/// <summary>
+/// What the rest of the app asks of its database without knowing which one it is: the context factory, the start's
+/// migration, a write transaction, the planner's statistics. Each answer is one of the two providers' places,
+/// <see cref="SqliteDatabase"/> or <see cref="PostgreSqlDatabase"/>, chosen by <see cref="DatabaseSettings"/>.
+/// </summary>
+public static class AppDatabase
+{
+    public static IServiceCollection AddExecutionHubDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var settings = DatabaseSettings.Read(configuration);
+        services.AddSingleton(settings);
+        if (settings.Refusal is { } refusal)
+        {
+            // Refused at the first use of the database, which is the start's migration: logged there, exit code 1.
+            services.AddDbContextFactory<AppDbContext>((_, _) => throw new DatabaseStartException(refusal));
+            return services;
+        }
+
+        var connectionString = settings.Provider == DatabaseProvider.PostgreSql
+            ? settings.ConnectionString
+            : SqliteDatabase.BuildConnectionString(settings.ConnectionString, contentRoot);
+        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+        {
+            if (settings.Provider == DatabaseProvider.PostgreSql)
+            {
+                PostgreSqlDatabase.Use(options, connectionString);
+            }
+            else
+            {
+                SqliteDatabase.Use(options, connectionString);
+            }
+
+            options.AddInterceptors(
+                provider.GetRequiredService<Infrastructure.Notifications.MatterChangeInterceptor>(),
+                provider.GetRequiredService<Infrastructure.Notifications.DomainEventInterceptor>());
+        });
+        return services;
+    }
+
+    /// <summary>Brings the schema up to today's migrations (see each provider's own).</summary>
+    public static Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.IsNpgsql() ? PostgreSqlDatabase.MigrateAsync(db, cancellationToken) : SqliteDatabase.MigrateAsync(db, cancellationToken);
+
+    /// <summary>
+    /// A serializable transaction, so that "is this unique key taken?" asked inside it stays answered until it commits:
+    /// on SQLite it holds the write lock from its first statement (BEGIN IMMEDIATE); on PostgreSQL a writer racing
+    /// another for the same key fails with a serialization error instead of writing a duplicate.
+    /// </summary>
+    public static Task<IDbContextTransaction> BeginWriteAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+
+    /// <summary>Refreshes the query planner's statistics.</summary>
+    public static Task OptimizeAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.IsNpgsql() ? PostgreSqlDatabase.OptimizeAsync(db, cancellationToken) : SqliteDatabase.OptimizeAsync(db, cancellationToken);
+
+    /// <summary>Where the database is, for an operator's message: the SQLite file, or the PostgreSQL host, port and database.</summary>
+    public static string Describe(AppDbContext db) =>
+        db.Database.IsNpgsql() ? PostgreSqlDatabase.Describe(db.Database.GetConnectionString()!) : SqliteDatabase.FileOf(db.Database.GetConnectionString()!);
+}

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace ExecutionHub.Web.Data.PostgreSql;
+
+/// <summary>
+/// The one place that knows the database is a PostgreSQL server (<c>Database:Provider</c> = <c>PostgreSql</c>): the
+/// Npgsql provider, the start's migration under an advisory lock, the planner's statistics (ANALYZE) and plans
+/// (EXPLAIN). Its SQLite twin is <see cref="Sqlite.SqliteDatabase"/>; <see cref="AppDatabase"/> chooses between them.
+/// </summary>
+public static class PostgreSqlDatabase
+{
+    /// <summary>
+    /// Key of the session advisory lock every node takes around its start's migration: two nodes starting together
+    /// migrate one after the other, the second finding nothing left to do. (EF's own migration lock covers the
+    /// history table only; this one also covers what the start does right after: roles, templates, rules.)
+    /// </summary>
+    public const long MigrationLockKey = 0x45_78_65_63_48_75_62; // "ExecHub"
+
+    /// <summary>PostgreSQL with this app's migrations (<see cref="ProviderMigrations"/>): the app's contexts and the tests' alike.</summary>
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString).UseProviderMigrations();
+
+    /// <summary>Host, port and database of a connection string, for an operator's message; never the password.</summary>
+    public static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{builder.Host}:{builder.Port} (database \"{builder.Database}\")";
+    }
+
+    /// <summary>
+    /// Applies the migrations, holding <see cref="MigrationLockKey"/> on a connection of its own. A server that cannot
+    /// be reached is reported by host and port before anything is written; each migration is one transaction on
+    /// PostgreSQL (DDL included), so a failure leaves the schema as the last whole migration left it, never half of one.
+    /// </summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        var connectionString = db.Database.GetConnectionString()!;
+        await using var lockConnection = await OpenAsync(db, connectionString, cancellationToken);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", lockConnection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// A connection to the database, made first when the server has none of that name (EF's Migrate would make it,
+    /// but the lock needs it already). Any failure to connect becomes one message naming the server.
+    /// </summary>
+    private static async Task<NpgsqlConnection> OpenAsync(AppDbContext db, string connectionString, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                return connection;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName && attempt == 0)
+            {
+                await connection.DisposeAsync();
+                await CreateDatabaseAsync(db, cancellationToken);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                await connection.DisposeAsync();
+                throw new DatabaseStartException(
+                    $"ExecutionHub cannot start: the PostgreSQL server at {Describe(connectionString)} could not be reached or refused the "
+                    + $"connection ({e.Message}). Check {DatabaseSettings.ConnectionStringKey} and that the server is running; "
+                    + "nothing was written.", e);
+            }
+        }
+    }
+
+    private static async Task CreateDatabaseAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.GetService<IRelationalDatabaseCreator>().CreateAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another node made it first.
+        }
+    }
+
+    /// <summary>Refreshes the planner's statistics of every table (ANALYZE); autovacuum does too, this makes it certain after a bulk load.</summary>
+    public static Task OptimizeAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+
+    /// <summary>PostgreSQL's plan for a LINQ query (EXPLAIN), one line per step, for tests and benchmarks that pin index use.</summary>
+    public static async Task<IReadOnlyList<string>> QueryPlanAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
+    {
+        await using var command = query.CreateDbCommand();
+        command.CommandText = "EXPLAIN " + command.CommandText;
+        await command.Connection!.OpenAsync(cancellationToken);
+        try
+        {
+            var plan = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                plan.Add(reader.GetString(0));
+            }
+
+            return plan;
+        }
+        finally
+        {
+            await command.Connection.CloseAsync();
+        }
+    }
+
+    /// <summary>Whether the planner has statistics for <paramref name="table"/> (for tests).</summary>
+    public static async Task<bool> HasPlannerStatisticsAsync(AppDbContext db, string table, CancellationToken cancellationToken = default) =>
+        await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM pg_stats WHERE schemaname = current_schema() AND tablename = {0}", table)
+            .SingleAsync(cancellationToken) > 0;
+}
