@@ -44,6 +44,20 @@ public static class AppDatabase
         return services;
     }
 
+    /// <summary>
+    /// Held while a start prepares the database, so that app nodes starting together on one PostgreSQL database do it
+    /// one at a time (SQLite has one node: nothing to hold). Reports an unreachable server by host and port.
+    /// </summary>
+    public static async Task<IAsyncDisposable> LockForStartAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.IsNpgsql() ? await PostgreSqlDatabase.LockForStartAsync(db, cancellationToken) : NothingHeld.Instance;
+
+    private sealed class NothingHeld : IAsyncDisposable
+    {
+        public static readonly NothingHeld Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>Brings the schema up to today's migrations (see each provider's own).</summary>
     public static Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
         db.Database.IsNpgsql() ? PostgreSqlDatabase.MigrateAsync(db, cancellationToken) : SqliteDatabase.MigrateAsync(db, cancellationToken);
@@ -55,6 +69,13 @@ public static class AppDatabase
     /// </summary>
     public static Task<IDbContextTransaction> BeginWriteAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
         db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+
+    /// <summary>
+    /// After rows were written with keys the caller chose: SQLite's next key is the table's largest plus one anyway;
+    /// PostgreSQL's identity sequences know nothing of those rows and are moved past them.
+    /// </summary>
+    public static Task AfterKeysGivenAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.IsNpgsql() ? PostgreSqlDatabase.MoveIdentitiesPastKeysAsync(db, cancellationToken) : Task.CompletedTask;
 
     /// <summary>Refreshes the query planner's statistics.</summary>
     public static Task OptimizeAsync(AppDbContext db, CancellationToken cancellationToken = default) =>

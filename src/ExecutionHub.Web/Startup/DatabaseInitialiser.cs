@@ -93,20 +93,16 @@ public static class DatabaseInitialiser
 
     private static async Task<DatabaseFacts> PrepareSchemaAsync(IServiceProvider services, Phases phases, CancellationToken cancellationToken)
     {
-        DatabaseFacts facts;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken))
-        {
-            await AppDatabase.MigrateAsync(db, cancellationToken);
-            phases.Done("migrations");
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
+        // Until the roles exist: another node starting now waits, then finds everything made.
+        await using var startLock = await AppDatabase.LockForStartAsync(db, cancellationToken);
+        await AppDatabase.MigrateAsync(db, cancellationToken);
+        phases.Done("migrations");
 
-            await DefaultMessageTemplates.EnsureAsync(db, cancellationToken);
-            await RiskRuleDefaults.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken);
-            phases.Done("message templates and risk rules");
-            facts = new DatabaseFacts(
-                db.Database.IsSqlite(),
-                await HoldsOnlyDemoAccountsAsync(db, cancellationToken),
-                AppDatabase.Describe(db));
-        }
+        await DefaultMessageTemplates.EnsureAsync(db, cancellationToken);
+        await RiskRuleDefaults.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken);
+        phases.Done("message templates and risk rules");
+        var facts = new DatabaseFacts(db.Database.IsSqlite(), await HoldsOnlyDemoAccountsAsync(db, cancellationToken), AppDatabase.Describe(db));
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -13,11 +13,11 @@ namespace ExecutionHub.Web.Data.PostgreSql;
 public static class PostgreSqlDatabase
 {
     /// <summary>
-    /// Key of the session advisory lock every node takes around its start's migration: two nodes starting together
-    /// migrate one after the other, the second finding nothing left to do. (EF's own migration lock covers the
-    /// history table only; this one also covers what the start does right after: roles, templates, rules.)
+    /// Key of the session advisory lock every node holds while it prepares the database at start (migrations, then
+    /// roles, message templates, risk rules): two nodes starting together prepare it one after the other, the second
+    /// finding nothing left to do. EF's own migration lock would cover the migrations only.
     /// </summary>
-    public const long MigrationLockKey = 0x45_78_65_63_48_75_62; // "ExecHub"
+    public const long StartLockKey = 0x45_78_65_63_48_75_62; // "ExecHub"
 
     /// <summary>PostgreSQL with this app's migrations (<see cref="ProviderMigrations"/>): the app's contexts and the tests' alike.</summary>
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) =>
@@ -31,29 +31,24 @@ public static class PostgreSqlDatabase
     }
 
     /// <summary>
-    /// Applies the migrations, holding <see cref="MigrationLockKey"/> on a connection of its own. A server that cannot
-    /// be reached is reported by host and port before anything is written; each migration is one transaction on
-    /// PostgreSQL (DDL included), so a failure leaves the schema as the last whole migration left it, never half of one.
+    /// Takes <see cref="StartLockKey"/> on a connection of its own, held until disposed. A server that cannot be reached
+    /// is reported here by host and port, before anything is written.
     /// </summary>
-    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    public static async Task<IAsyncDisposable> LockForStartAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
-        var connectionString = db.Database.GetConnectionString()!;
-        await using var lockConnection = await OpenAsync(db, connectionString, cancellationToken);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection))
-        {
-            await take.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        try
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", lockConnection);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        var connection = await OpenAsync(db, db.Database.GetConnectionString()!, cancellationToken);
+        await using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartLockKey})", connection);
+        await take.ExecuteNonQueryAsync(cancellationToken);
+        // Closing the session releases its advisory locks.
+        return connection;
     }
+
+    /// <summary>
+    /// Applies the migrations. Each is one transaction on PostgreSQL (DDL included), so a failure leaves the schema as
+    /// the last whole migration left it, never half of one.
+    /// </summary>
+    public static Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.MigrateAsync(cancellationToken);
 
     /// <summary>
     /// A connection to the database, made first when the server has none of that name (EF's Migrate would make it,
@@ -94,6 +89,32 @@ public static class PostgreSqlDatabase
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
         {
             // Another node made it first.
+        }
+    }
+
+    /// <summary>
+    /// Moves every identity column's sequence past the largest key its table holds (for rows written with keys given
+    /// by hand, such as the demo's); a table without rows is left alone.
+    /// </summary>
+    public static async Task MoveIdentitiesPastKeysAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.BaseType is null && e.GetTableName() is not null && !e.IsOwned()))
+        {
+            if (entity.FindPrimaryKey() is not { Properties: [{ ValueGenerated: Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd } key] }
+                || (key.ClrType != typeof(int) && key.ClrType != typeof(long)))
+            {
+                continue;
+            }
+
+            var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+            var column = key.GetColumnName();
+            // pg_get_serial_sequence wants the table as text and the column unquoted; both come from the model, not from a user.
+#pragma warning disable EF1002
+            await db.Database.ExecuteSqlRawAsync(
+                $"SELECT setval(pg_get_serial_sequence('{table.Replace("'", "''", StringComparison.Ordinal)}', '{column}'), MAX({sql.DelimitIdentifier(column)})) FROM {table} HAVING MAX({sql.DelimitIdentifier(column)}) IS NOT NULL",
+                cancellationToken);
+#pragma warning restore EF1002
         }
     }
 
