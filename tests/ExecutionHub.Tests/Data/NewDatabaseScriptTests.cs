@@ -38,7 +38,7 @@ public sealed class NewDatabaseScriptTests : IAsyncLifetime
         Assert.True(
             Normalised(written) == Normalised(NewDatabaseScript.Text),
             "NewDatabase.sql is not the script of today's migrations: run "
-            + "`dotnet ef migrations script --project src/ExecutionHub.Web -o src/ExecutionHub.Web/Data/Sqlite/NewDatabase.sql`.");
+            + "`dotnet tool run dotnet-ef migrations script --project src/ExecutionHub.Web -o src/ExecutionHub.Web/Data/Sqlite/NewDatabase.sql -- -- --provider Sqlite`.");
         Assert.Equal(db.Database.GetMigrations(), NewDatabaseScript.Migrations);
     }
 
