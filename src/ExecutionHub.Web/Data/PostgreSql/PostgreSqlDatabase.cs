@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -47,8 +48,13 @@ public static class PostgreSqlDatabase
     /// Applies the migrations. Each is one transaction on PostgreSQL (DDL included), so a failure leaves the schema as
     /// the last whole migration left it, never half of one.
     /// </summary>
-    public static Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
-        db.Database.MigrateAsync(cancellationToken);
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        // EF reads the history before it makes the table, and logs the read of a missing table as a failed
+        // command (npgsql/efcore.pg#3407): an error line on every new database that is no error. Made first, it is read empty.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
 
     /// <summary>
     /// A connection to the database, made first when the server has none of that name (EF's Migrate would make it,
