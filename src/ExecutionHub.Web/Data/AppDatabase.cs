@@ -84,4 +84,27 @@ public static class AppDatabase
     /// <summary>Where the database is, for an operator's message: the SQLite file, or the PostgreSQL host, port and database.</summary>
     public static string Describe(AppDbContext db) =>
         db.Database.IsNpgsql() ? PostgreSqlDatabase.Describe(db.Database.GetConnectionString()!) : SqliteDatabase.FileOf(db.Database.GetConnectionString()!);
+
+    /// <summary>The engine's plan for a LINQ query: its SQL run behind <paramref name="explain"/>, one line per step read by <paramref name="line"/>.</summary>
+    internal static async Task<IReadOnlyList<string>> ExplainAsync<T>(IQueryable<T> query, string explain, Func<System.Data.Common.DbDataReader, string> line, CancellationToken cancellationToken)
+    {
+        await using var command = query.CreateDbCommand();
+        command.CommandText = explain + command.CommandText;
+        await command.Connection!.OpenAsync(cancellationToken);
+        try
+        {
+            var plan = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                plan.Add(line(reader));
+            }
+
+            return plan;
+        }
+        finally
+        {
+            await command.Connection.CloseAsync();
+        }
+    }
 }

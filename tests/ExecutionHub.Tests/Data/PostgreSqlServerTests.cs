@@ -4,7 +4,6 @@ using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Data.PostgreSql;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Deadlines;
-using ExecutionHub.Web.Features.Matters.Feedback;
 using ExecutionHub.Web.Startup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -40,17 +39,11 @@ public sealed class PostgreSqlServerTests
         await using var app = await TestApp.CreateAsync(demoData: true, provider: DatabaseProvider.PostgreSql);
         var scenario = await WorkflowScenario.ReferAsync(app);
 
-        await scenario.ThroughFeedbackAsync();
-        await scenario.AsAsync("judge.wang");
-        await app.SendAsync(new AcknowledgeFeedback(scenario.MatterId, await scenario.VersionAsync()));
-        await app.SendAsync(new CloseMatter(scenario.MatterId, await scenario.VersionAsync()));
+        await scenario.ThroughClosureAsync();
 
         var matter = await scenario.MatterAsync();
         Assert.Equal(MatterStatus.Closed, matter.Status);
-        Assert.Equal(
-            ["Timeline.MatterReceived", "Timeline.MatterRegistered", "Timeline.TaskDispatched", "Timeline.FindingSubmitted", "Timeline.FindingAccepted",
-             "Timeline.MatterFedBack", "Timeline.FeedbackAcknowledged", "Timeline.MatterClosed"],
-            await scenario.TimelineAsync());
+        Assert.Equal(WorkflowScenario.RoundTripTimeline, await scenario.TimelineAsync());
     }
 
     [Fact]

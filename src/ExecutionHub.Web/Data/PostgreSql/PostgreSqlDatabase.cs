@@ -129,27 +129,8 @@ public static class PostgreSqlDatabase
         db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
 
     /// <summary>PostgreSQL's plan for a LINQ query (EXPLAIN), one line per step, for tests and benchmarks that pin index use.</summary>
-    public static async Task<IReadOnlyList<string>> QueryPlanAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN " + command.CommandText;
-        await command.Connection!.OpenAsync(cancellationToken);
-        try
-        {
-            var plan = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                plan.Add(reader.GetString(0));
-            }
-
-            return plan;
-        }
-        finally
-        {
-            await command.Connection.CloseAsync();
-        }
-    }
+    public static Task<IReadOnlyList<string>> QueryPlanAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        AppDatabase.ExplainAsync(query, "EXPLAIN ", reader => reader.GetString(0), cancellationToken);
 
     /// <summary>Whether the planner has statistics for <paramref name="table"/> (for tests).</summary>
     public static async Task<bool> HasPlannerStatisticsAsync(AppDbContext db, string table, CancellationToken cancellationToken = default) =>

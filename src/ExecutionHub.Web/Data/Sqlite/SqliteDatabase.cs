@@ -81,27 +81,8 @@ public static class SqliteDatabase
     }
 
     /// <summary>SQLite's plan for a LINQ query (EXPLAIN QUERY PLAN), one line per step, for tests that pin index use.</summary>
-    public static async Task<IReadOnlyList<string>> QueryPlanAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await command.Connection!.OpenAsync(cancellationToken);
-        try
-        {
-            var plan = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                plan.Add(reader.GetString(reader.GetOrdinal("detail")));
-            }
-
-            return plan;
-        }
-        finally
-        {
-            await command.Connection.CloseAsync();
-        }
-    }
+    public static Task<IReadOnlyList<string>> QueryPlanAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        AppDatabase.ExplainAsync(query, "EXPLAIN QUERY PLAN ", reader => reader.GetString(reader.GetOrdinal("detail")), cancellationToken);
 
     /// <summary>
     /// Refreshes the query planner's statistics (ANALYZE on a sample, through PRAGMA optimize).
