@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Runs every ExecutionHub test on a fresh Debian machine: installs Debian's Chromium for the
-# browser tests if it is missing, restores the local tools, builds once and runs both test projects.
+# Runs every ExecutionHub test on a fresh Debian machine: installs Debian's Chromium (browser tests) and
+# PostgreSQL (the tests' throwaway server) if missing, restores the local tools, builds once and runs both test projects.
+# EXECUTIONHUB_TEST_DATABASE=PostgreSql runs the handler and component tests on PostgreSQL instead of SQLite files.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x /usr/bin/chromium ]; then
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "Installing Debian's chromium for the browser tests…"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# The PostgreSQL tests start a throwaway server of their own from the package's binaries (initdb, pg_ctl).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} for the tests…"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -29,7 +29,7 @@ public sealed class AppFolder : IDisposable
 
     /// <summary>The app's database as the app opens it, for arranging and checking what the app cannot be asked.</summary>
     public AppDbContext Db() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(SqliteDatabase.BuildConnectionString($"Data Source={System.IO.Path.Combine(Path, "app.db")}", Path)).Options);
+        new((DbContextOptions<AppDbContext>)SqliteDatabase.Use(new DbContextOptionsBuilder<AppDbContext>(), SqliteDatabase.BuildConnectionString($"Data Source={System.IO.Path.Combine(Path, "app.db")}", Path)).Options);
 
     public void Dispose()
     {

@@ -116,13 +116,22 @@ internal sealed class BulkInsert<T> : IAsyncDisposable
         {
             var (command, isNew) = Command(chunk.Length, transaction);
             var values = command.Parameters;
-            values.Clear();
             var index = 0;
             foreach (var row in chunk)
             {
                 foreach (var column in columns)
                 {
-                    values.Add(column.Mapping.CreateParameter(command, sql.GenerateParameterName(parameterNames[index]), column.Value(row)));
+                    // A prepared statement keeps its parameters and takes new values: Npgsql runs a prepared command with the
+                    // parameters it was prepared with, so parameters replaced after preparing would write the first chunk again.
+                    if (isNew)
+                    {
+                        values.Add(column.Mapping.CreateParameter(command, sql.GenerateParameterName(parameterNames[index]), column.Value(row)));
+                    }
+                    else
+                    {
+                        values[index].Value = column.Mapping.Converter is { } converter ? converter.ConvertToProvider(column.Value(row)) ?? DBNull.Value : column.Value(row) ?? DBNull.Value;
+                    }
+
                     index++;
                 }
 

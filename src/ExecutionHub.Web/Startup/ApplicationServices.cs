@@ -1,5 +1,4 @@
 using ExecutionHub.Web.Data;
-using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Features.Api.Webhooks;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Localization;

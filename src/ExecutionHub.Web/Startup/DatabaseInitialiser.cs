@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using ExecutionHub.Web.Data;
-using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Demo;
 using ExecutionHub.Web.Features.Warnings;
 using ExecutionHub.Web.Infrastructure.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +22,8 @@ public static class DatabaseInitialiser
     /// to <see cref="DemoFollowUp"/>, which the host runs once it answers.
     /// </summary>
     /// <returns>
-    /// False when the app must not start: demo accounts with the published password exist and it is about
-    /// to listen on a network address. The log says why and how to remove them.
+    /// False when the app must not start: the database is configured wrong or cannot be reached, or demo accounts
+    /// with the published password exist and it is about to listen on a network address. The log says why.
     /// </returns>
     public static async Task<bool> InitialiseDatabaseAsync(this IHost app, CancellationToken cancellationToken = default)
     {
@@ -35,7 +33,18 @@ public static class DatabaseInitialiser
             ListeningAddresses.From(configuration),
             configuration.GetValue<bool>(DemoSafety.OverrideKey),
             app.Services.GetRequiredService<IHostEnvironment>().IsDevelopment());
-        var verdict = await PrepareAsync(app.Services, start, cancellationToken);
+        DemoSeedingVerdict? verdict;
+        try
+        {
+            verdict = await PrepareAsync(app.Services, start, cancellationToken);
+        }
+        catch (DatabaseStartException e)
+        {
+            // Configured wrong or not reachable: said once, plainly, and the process ends with exit code 1.
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ExecutionHub.Startup").LogCritical("{Refusal}", e.Message);
+            return false;
+        }
+
         if (verdict is null)
         {
             return false;
@@ -79,36 +88,26 @@ public static class DatabaseInitialiser
     }
 
     /// <summary>What the demo decision needs to know about the database once it is migrated.</summary>
-    private sealed record DatabaseFacts(bool IsSqlite, bool HoldsOnlyDemoAccounts, string File);
+    /// <param name="Place">The SQLite file, or the PostgreSQL server and database.</param>
+    private sealed record DatabaseFacts(bool IsSqlite, bool HoldsOnlyDemoAccounts, string Place);
 
     private static async Task<DatabaseFacts> PrepareSchemaAsync(IServiceProvider services, Phases phases, CancellationToken cancellationToken)
     {
-        DatabaseFacts facts;
-        await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken))
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
+        // Until the roles exist: another node starting now waits, then finds everything made.
+        await using var startLock = await AppDatabase.LockForStartAsync(db, cancellationToken);
+        await AppDatabase.MigrateAsync(db, cancellationToken);
+        phases.Done("migrations");
+
+        if (await MatterTallies.EnsureBuiltAsync(db, cancellationToken))
         {
-            var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
-            await SqliteDatabase.MigrateAsync(db, cancellationToken);
-            phases.Done("migrations");
-            // A new database (its first migration pending too) has no matters to fill in.
-            if (pending.Any(MatterFiguresBackfill.IsItsMigration) && !pending.Contains(db.Database.GetMigrations().First()))
-            {
-                await MatterFiguresBackfill.RunAsync(db, cancellationToken);
-                phases.Done("matter figures backfill");
-            }
-
-            if (await MatterTallies.EnsureBuiltAsync(db, cancellationToken))
-            {
-                phases.Done("dashboard tallies");
-            }
-
-            await DefaultMessageTemplates.EnsureAsync(db, cancellationToken);
-            await RiskRuleDefaults.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken);
-            phases.Done("message templates and risk rules");
-            facts = new DatabaseFacts(
-                db.Database.IsSqlite(),
-                await HoldsOnlyDemoAccountsAsync(db, cancellationToken),
-                new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            phases.Done("dashboard tallies");
         }
+
+        await DefaultMessageTemplates.EnsureAsync(db, cancellationToken);
+        await RiskRuleDefaults.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken);
+        phases.Done("message templates and risk rules");
+        var facts = new DatabaseFacts(db.Database.IsSqlite(), await HoldsOnlyDemoAccountsAsync(db, cancellationToken), AppDatabase.Describe(db));
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -137,7 +136,7 @@ public static class DatabaseInitialiser
             var accounts = await services.GetRequiredService<KnownPasswordAccounts>().FindAsync(cancellationToken);
             if (DemoSafety.MustRefuseStart(accounts.Count > 0, start.LoopbackOnly, start.Overridden, start.IsDevelopment))
             {
-                logger.LogCritical("{Refusal}", DemoSafety.ExplainStartRefusal(accounts, start.Addresses, database.File));
+                logger.LogCritical("{Refusal}", DemoSafety.ExplainStartRefusal(accounts, start.Addresses, database.Place));
                 return null;
             }
 
@@ -149,7 +148,9 @@ public static class DatabaseInitialiser
         }
 
         var configuration = services.GetRequiredService<IConfiguration>();
-        var verdict = DemoSafety.Decide(configuration.GetValue<bool>("Demo:Seed"), database.IsSqlite, database.HoldsOnlyDemoAccounts, start.LoopbackOnly, start.Overridden);
+        // A served start seeds the demo into the embedded SQLite file only; a start without a web host (tests,
+        // benchmarks) may seed a PostgreSQL database too, as nobody can sign in through it.
+        var verdict = DemoSafety.Decide(configuration.GetValue<bool>("Demo:Seed"), database.IsSqlite || !start.Serves, database.HoldsOnlyDemoAccounts, start.LoopbackOnly, start.Overridden);
         if (verdict == DemoSeedingVerdict.Seed)
         {
             await ActivatorUtilities.CreateInstance<DemoDataSeeder>(services).SeedAsync(phases.Done, cancellationToken);

@@ -31,8 +31,8 @@ public sealed class BulkInsertTests : IAsyncLifetime
     public async Task Should_store_a_bulk_written_matter_exactly_as_the_save_stores_it()
     {
         var @case = await data.AddCaseAsync(data.Judge);
-        var saved = Matter(@case, "ZX-2026-00001");
-        var written = Matter(@case, "ZX-2026-00002");
+        var saved = Matter(@case, "ZX-2026-00001", data.Judge.Id);
+        var written = Matter(@case, "ZX-2026-00002", data.Judge.Id);
         await using (var db = await app.DbAsync())
         {
             db.SavesHistory = true;
@@ -93,8 +93,34 @@ public sealed class BulkInsertTests : IAsyncLifetime
             bulk.InsertAsync([new TimelineEntry { CaseId = 1, AtUtc = Now, ActorId = "a", ActorName = "a", Event = "e" }], CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Should_write_each_statement_of_a_long_insert_with_its_own_rows(DatabaseProvider provider)
+    {
+        await using var own = await TestApp.CreateAsync(provider: provider);
+        var ownData = await new HandBuiltData(own).WithOrganisationAsync();
+        var @case = await ownData.AddCaseAsync(ownData.Judge);
+        // Several statements, the last one shorter: each prepared once, then run again with the next rows.
+        var matters = Enumerable.Range(1, 7 * BulkInsert<Matter>.ParametersPerStatement / 40 + 1)
+            .Select(i => Matter(@case, $"ZX-2026-{i:00000}", ownData.Judge.Id)).ToList();
+
+        await using (var db = await own.DbAsync())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var bulk = new BulkInsert<Matter>(db, [nameof(Web.Domain.Matter.Reference)]);
+            await bulk.InsertAsync(matters, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await using var check = await own.DbAsync();
+        var stored = await check.Matters.Select(m => new { m.Id, m.Reference, m.ImportKey }).ToDictionaryAsync(m => m.Id);
+        Assert.Equal(matters.Count, stored.Count);
+        Assert.All(matters, m => Assert.Equal((m.Reference, m.ImportKey), (stored[m.Id].Reference, stored[m.Id].ImportKey)));
+    }
+
     /// <summary>A matter with every kind of value a ledger row gives it: converted times and money, enums, JSON details, an imported history with feedback.</summary>
-    private Matter Matter(ExecutionCase @case, string reference)
+    private static Matter Matter(ExecutionCase @case, string reference, string judgeId)
     {
         var received = Now.AddDays(-3);
         var matter = Web.Domain.Matter.Receive(
@@ -104,7 +130,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
             MatterSource.OtherCourtEntrustment,
             reference,
             received,
-            data.Judge.Id,
+            judgeId,
             "请求 · 台账第 3 行",
             new MatterDetails { ClueKind = AssetClueKind.Income, Employer = "某某贸易有限公司", AmountRequested = 1234.56m });
         matter.ImportKey = "key-" + reference;

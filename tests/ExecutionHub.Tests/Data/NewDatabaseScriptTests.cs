@@ -38,7 +38,7 @@ public sealed class NewDatabaseScriptTests : IAsyncLifetime
         Assert.True(
             Normalised(written) == Normalised(NewDatabaseScript.Text),
             "NewDatabase.sql is not the script of today's migrations: run "
-            + "`dotnet ef migrations script --project src/ExecutionHub.Web -o src/ExecutionHub.Web/Data/Sqlite/NewDatabase.sql`.");
+            + "`dotnet tool run dotnet-ef migrations script --project src/ExecutionHub.Web -o src/ExecutionHub.Web/Data/Sqlite/NewDatabase.sql -- -- --provider Sqlite`.");
         Assert.Equal(db.Database.GetMigrations(), NewDatabaseScript.Migrations);
     }
 
@@ -67,10 +67,11 @@ public sealed class NewDatabaseScriptTests : IAsyncLifetime
     public async Task Should_apply_the_migrations_one_by_one_to_a_database_that_already_has_tables()
     {
         var applied = new List<string>();
+        // A file some other program began: one table, no history. The script would collide with nothing here, but
+        // only EF's Migrate knows what an older database already holds, so a file with any table gets Migrate.
         await using (var db = Context("started.db", _ => { }))
         {
-            var first = db.Database.GetMigrations().First();
-            await db.GetService<IMigrator>().MigrateAsync(first);
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE \"Unrelated\" (\"Id\" INTEGER PRIMARY KEY)");
         }
 
         await using (var db = Context("started.db", applied.Add))
@@ -86,8 +87,7 @@ public sealed class NewDatabaseScriptTests : IAsyncLifetime
 
     /// <summary>A context on a file of the test's folder; <paramref name="migrationApplied"/> hears EF apply a migration.</summary>
     private AppDbContext Context(string file, Action<string> migrationApplied) =>
-        new(new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(folder, file)};Pooling=False")
+        new((DbContextOptions<AppDbContext>)SqliteDatabase.Use(new DbContextOptionsBuilder<AppDbContext>(), $"Data Source={Path.Combine(folder, file)};Pooling=False")
             .LogTo(migrationApplied, [RelationalEventId.MigrationApplying])
             .Options);
 

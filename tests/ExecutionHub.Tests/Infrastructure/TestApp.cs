@@ -1,3 +1,4 @@
+using ExecutionHub.Tests.Infrastructure.Databases;
 using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Infrastructure;
 using ExecutionHub.Web.Infrastructure.Auth;
@@ -12,8 +13,9 @@ namespace ExecutionHub.Tests.Infrastructure;
 
 /// <summary>
 /// The application's real service wiring (mediator pipeline, validators, EF Core, Identity) over a
-/// SQLite file of the test's own, with a fake clock and a settable sender. Databases with demo
-/// data are copied from one seeded template, so each test starts from the same known state.
+/// database of the test's own — a SQLite file, or a database on the run's throwaway PostgreSQL server
+/// (<see cref="TestDatabase"/> is the one switch) — with a fake clock and a settable sender. Databases with demo
+/// data are copied from one seeded template per provider, so each test starts from the same known state.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
@@ -21,16 +23,22 @@ public sealed class TestApp : IAsyncDisposable
 
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static string? demoTemplate;
+    private static string? postgresDemoTemplate;
 
     private readonly string folder;
+    private readonly TestDatabase database;
 
-    private TestApp(string folder, ServiceProvider services, FakeTimeProvider clock, TestCurrentUser user)
+    private TestApp(string folder, TestDatabase database, ServiceProvider services, FakeTimeProvider clock, TestCurrentUser user)
     {
         this.folder = folder;
+        this.database = database;
         Services = services;
         Clock = clock;
         User = user;
     }
+
+    /// <summary>Which database this app runs on.</summary>
+    public DatabaseProvider Provider => database.Provider;
 
     public ServiceProvider Services { get; }
 
@@ -45,15 +53,14 @@ public sealed class TestApp : IAsyncDisposable
     public TestCurrentUser User { get; }
 
     /// <param name="settings">Configuration added to (or overriding) the test defaults, e.g. a fake gateway's URL.</param>
-    public static async Task<TestApp> CreateAsync(bool demoData = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="provider">The database; unset, the run's choice (<see cref="TestDatabase.Chosen"/>).</param>
+    public static async Task<TestApp> CreateAsync(bool demoData = false, IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "executionhub-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = Path.Combine(folder, "app.db");
-        if (demoData)
-        {
-            File.Copy(await DemoTemplateAsync(), database);
-        }
+        var database = (provider ?? TestDatabase.Chosen) == DatabaseProvider.PostgreSql
+            ? await TestDatabase.PostgreSqlAsync(demoData ? await PostgresDemoTemplateAsync() : null)
+            : TestDatabase.Sqlite(Path.Combine(folder, "app.db"), demoData ? await DemoTemplateAsync() : null);
 
         // A copied template is already seeded; seeding it again would only slow every test down.
         var app = Build(folder, database, seed: false, settings);
@@ -61,12 +68,13 @@ public sealed class TestApp : IAsyncDisposable
         return app;
     }
 
-    private static TestApp Build(string folder, string database, bool seed, IReadOnlyDictionary<string, string?>? settings = null)
+    private static TestApp Build(string folder, TestDatabase database, bool seed, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:ExecutionHub"] = $"Data Source={database};Pooling=False",
+                ["Database:Provider"] = database.Provider.ToString(),
+                ["ConnectionStrings:ExecutionHub"] = database.ConnectionString,
                 ["Demo:Seed"] = seed ? "true" : "false",
                 ["Demo:Password"] = DemoPassword,
                 ["Identity:RequiredPasswordLength"] = "12",
@@ -85,7 +93,7 @@ public sealed class TestApp : IAsyncDisposable
         services.AddExecutionHubApplication(configuration, folder);
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<ICurrentUser>(user);
-        return new TestApp(folder, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), clock, user);
+        return new TestApp(folder, database, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), clock, user);
     }
 
     public const string DemoPassword = "Demo#Pass2026";
@@ -103,7 +111,7 @@ public sealed class TestApp : IAsyncDisposable
                 Directory.CreateDirectory(templateFolder);
                 Directory.CreateDirectory(seedingFolder);
                 var path = Path.Combine(templateFolder, "demo.db");
-                await using (var app = Build(seedingFolder, path, seed: true))
+                await using (var app = Build(seedingFolder, TestDatabase.Sqlite(path, template: null), seed: true))
                 {
                     await app.Services.InitialiseDatabaseAsync();
                     await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
@@ -114,6 +122,33 @@ public sealed class TestApp : IAsyncDisposable
             }
 
             return demoTemplate;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    /// <summary>The demo, seeded once per run into a PostgreSQL database that each test's database is then made from (CREATE DATABASE … TEMPLATE).</summary>
+    private static async Task<string> PostgresDemoTemplateAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (postgresDemoTemplate is null)
+            {
+                var seedingFolder = Path.Combine(Path.GetTempPath(), "executionhub-tests", Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(seedingFolder);
+                var template = await TestDatabase.PostgreSqlAsync(template: null, prefix: "demo_template");
+                await using (var app = Build(seedingFolder, template, seed: true))
+                {
+                    await app.Services.InitialiseDatabaseAsync();
+                }
+
+                postgresDemoTemplate = template.Name;
+            }
+
+            return postgresDemoTemplate;
         }
         finally
         {
@@ -158,8 +193,8 @@ public sealed class TestApp : IAsyncDisposable
     public async Task<TestApp> RestartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         await Services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var restarted = Build(folder, Path.Combine(folder, "app.db"), seed: false, settings);
+        TestDatabase.ClearPools();
+        var restarted = Build(folder, database, seed: false, settings);
         restarted.Clock.SetUtcNow(Clock.GetUtcNow());
         await restarted.Services.InitialiseDatabaseAsync();
         return restarted;
@@ -168,7 +203,8 @@ public sealed class TestApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.ClearPools();
+        await database.DropAsync();
         try
         {
             Directory.Delete(folder, recursive: true);

@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 namespace ExecutionHub.Web.Data.Sqlite;
 
 /// <summary>
-/// Every migration as one SQLite script (NewDatabase.sql, embedded): exactly what <c>dotnet ef migrations script</c>
+/// Every SQLite migration as one script (NewDatabase.sql, embedded): exactly what <c>dotnet ef migrations script</c>
 /// writes; run after the lock table EF's own Migrate creates first, a new database made from it is the one Migrate
 /// would make. After adding a migration, write it again (a unit test fails until then, and a stale script is not used):
-/// <c>dotnet ef migrations script --project src/ExecutionHub.Web -o src/ExecutionHub.Web/Data/Sqlite/NewDatabase.sql</c>.
+/// <c>dotnet tool run dotnet-ef migrations script --project src/ExecutionHub.Web -o src/ExecutionHub.Web/Data/Sqlite/NewDatabase.sql -- -- --provider Sqlite</c>.
 /// </summary>
 public static partial class NewDatabaseScript
 {

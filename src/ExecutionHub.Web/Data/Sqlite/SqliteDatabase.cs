@@ -1,27 +1,21 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ExecutionHub.Web.Data.Sqlite;
 
 /// <summary>
-/// The one place that knows the embedded database is SQLite: connection string, WAL and foreign
-/// keys. A PostgreSQL deployment swaps this file for an Npgsql twin; nothing else changes.
+/// The one place that knows the embedded database is SQLite: connection string, WAL and foreign keys, a new
+/// database from one script, the planner's statistics. Its PostgreSQL twin is <see cref="PostgreSql.PostgreSqlDatabase"/>;
+/// <see cref="AppDatabase"/> chooses between them.
 /// </summary>
 public static class SqliteDatabase
 {
-    public static IServiceCollection AddExecutionHubDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
-    {
-        var connectionString = BuildConnectionString(
-            configuration.GetConnectionString("ExecutionHub")
-                ?? throw new InvalidOperationException("ConnectionStrings:ExecutionHub is not set in appsettings.json."),
-            contentRoot);
-        services.AddDbContextFactory<AppDbContext>((provider, options) => options.UseSqlite(connectionString)
-            .AddInterceptors(
-                provider.GetRequiredService<Infrastructure.Notifications.MatterChangeInterceptor>(),
-                provider.GetRequiredService<Infrastructure.Notifications.DomainEventInterceptor>()));
-        return services;
-    }
+    /// <summary>SQLite with this app's migrations (<see cref="ProviderMigrations"/>): the app's contexts and the tests' alike.</summary>
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).UseProviderMigrations();
+
+    /// <summary>The database file, for an operator's message.</summary>
+    public static string FileOf(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     /// <summary>Resolves a relative Data Source against the content root, creates its folder, turns foreign keys on.</summary>
     public static string BuildConnectionString(string configured, string contentRoot)
@@ -77,16 +71,6 @@ public static class SqliteDatabase
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0;
     }
 
-    /// <summary>
-    /// A transaction that holds the database's write lock from its first statement — SQLite's BEGIN IMMEDIATE,
-    /// which is what a serializable transaction is in Microsoft.Data.Sqlite — so that "is this unique key
-    /// taken?" asked inside it stays answered until it commits. A writer that checks first then never runs
-    /// into the unique index, and EF Core has no failed command to log as an error (issue 16.15). The
-    /// PostgreSQL twin would lock the key's table (or retry on a serialization failure) here.
-    /// </summary>
-    public static Task<IDbContextTransaction> BeginWriteAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
-        db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
-
     public static string HangfireDatabasePath(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration.GetConnectionString("Hangfire")
@@ -97,27 +81,8 @@ public static class SqliteDatabase
     }
 
     /// <summary>SQLite's plan for a LINQ query (EXPLAIN QUERY PLAN), one line per step, for tests that pin index use.</summary>
-    public static async Task<IReadOnlyList<string>> QueryPlanAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await command.Connection!.OpenAsync(cancellationToken);
-        try
-        {
-            var plan = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                plan.Add(reader.GetString(reader.GetOrdinal("detail")));
-            }
-
-            return plan;
-        }
-        finally
-        {
-            await command.Connection.CloseAsync();
-        }
-    }
+    public static Task<IReadOnlyList<string>> QueryPlanAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        AppDatabase.ExplainAsync(query, "EXPLAIN QUERY PLAN ", reader => reader.GetString(reader.GetOrdinal("detail")), cancellationToken);
 
     /// <summary>
     /// Refreshes the query planner's statistics (ANALYZE on a sample, through PRAGMA optimize).

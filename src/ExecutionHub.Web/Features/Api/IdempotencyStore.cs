@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using ExecutionHub.Web.Data;
-using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +40,7 @@ public sealed class IdempotencyStore(IDbContextFactory<AppDbContext> dbFactory, 
         {
             // Asked inside the write lock, so a retry that finds the key taken never runs into the unique
             // index (and nothing is logged as a database error); the catch stays for a database without that lock.
-            await using var transaction = await SqliteDatabase.BeginWriteAsync(db, cancellationToken);
+            await using var transaction = await AppDatabase.BeginWriteAsync(db, cancellationToken);
             if (!await db.IdempotentRequests.AnyAsync(r => r.ApiClientId == clientId && r.Key == key, cancellationToken))
             {
                 var row = new IdempotentRequest { ApiClientId = clientId, Key = key, RequestHash = requestHash, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };

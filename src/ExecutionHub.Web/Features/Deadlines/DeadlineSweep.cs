@@ -1,5 +1,4 @@
 using ExecutionHub.Web.Data;
-using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Notifications;
 using Hangfire;
@@ -196,7 +195,7 @@ public sealed class DeadlineSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
         var keys = db.ChangeTracker.Entries<Alert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Key).ToList();
         try
         {
-            await using var transaction = await SqliteDatabase.BeginWriteAsync(db, cancellationToken);
+            await using var transaction = await AppDatabase.BeginWriteAsync(db, cancellationToken);
             if (keys.Count > 0 && await db.Alerts.AnyAsync(a => keys.Contains(a.Key), cancellationToken))
             {
                 logger.LogDebug("Deadline sweep skipped {Subject}: fired by an overlapping sweep", subject);

@@ -93,6 +93,9 @@ internal sealed class DemoMatters(AppDbContext db, Random random, DateTime now)
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
+
+        // Keys given by hand: the database's own counters (PostgreSQL's identity sequences) move past them.
+        await AppDatabase.AfterKeysGivenAsync(db, ct);
     }
 
     /// <summary>The first matters are history, the rest today's work; the mix covers every state.</summary>

@@ -1,5 +1,4 @@
 using ExecutionHub.Web.Data;
-using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Deadlines;
 using ExecutionHub.Web.Infrastructure.Notifications;
@@ -62,7 +61,7 @@ public sealed class DraftMonthlyPortraits(IDbContextFactory<AppDbContext> dbFact
         var now = clock.GetUtcNow().UtcDateTime;
 
         // The draft and its notifications commit together: the notifications link to the draft, so it is saved first inside the transaction.
-        await using var transaction = await SqliteDatabase.BeginWriteAsync(db, cancellationToken);
+        await using var transaction = await AppDatabase.BeginWriteAsync(db, cancellationToken);
         try
         {
             // Asked inside the write lock: a draft saved meanwhile stands without a failed insert logged as an error.

@@ -1,5 +1,4 @@
 using ExecutionHub.Web.Data;
-using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Auth;
 using ExecutionHub.Web.Infrastructure.Localization;
@@ -42,7 +41,7 @@ public sealed class GenerateReportDraftHandler(IDbContextFactory<AppDbContext> d
         try
         {
             // Asked again inside the write lock: a draft saved meanwhile refuses this one without a failed insert.
-            await using var transaction = await SqliteDatabase.BeginWriteAsync(db, cancellationToken);
+            await using var transaction = await AppDatabase.BeginWriteAsync(db, cancellationToken);
             if (await db.Reports.AnyAsync(r => r.StreetId == command.StreetId && r.Kind == command.Kind && r.PeriodStart == command.PeriodStart, cancellationToken))
             {
                 throw new DomainRuleException("Report.Error.Exists");

@@ -1,5 +1,4 @@
 using ExecutionHub.Web.Data;
-using ExecutionHub.Web.Data.Sqlite;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +16,7 @@ public sealed class DatabaseMaintenanceJob(IDbContextFactory<AppDbContext> dbFac
         // The dashboard's tallies recomputed from the matters: the day's log of changes folded into one row per
         // key, and nothing left that differs from the matters, whatever wrote them.
         await MatterTallies.RebuildAsync(db, cancellationToken);
-        await SqliteDatabase.OptimizeAsync(db, cancellationToken);
+        await AppDatabase.OptimizeAsync(db, cancellationToken);
         logger.LogInformation("Dashboard tallies rebuilt, database planner statistics refreshed");
     }
 }

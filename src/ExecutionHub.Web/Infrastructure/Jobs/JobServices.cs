@@ -1,8 +1,10 @@
+using ExecutionHub.Web.Data;
 using ExecutionHub.Web.Data.Sqlite;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Startup;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 
 namespace ExecutionHub.Web.Infrastructure.Jobs;
@@ -11,17 +13,27 @@ public static class JobServices
 {
     public static IServiceCollection AddExecutionHubJobs(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        // Hangfire keeps its own SQLite file: its driver pulls another SQLitePCLRaw build, and the
-        // exactly-once guarantees live in our own tables, not in Hangfire's.
-        var path = SqliteDatabase.HangfireDatabasePath(configuration, contentRoot);
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(path, new SQLiteStorageOptions
+        var database = DatabaseSettings.Read(configuration);
+        var queuePoll = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollSeconds", 5));
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.PostgreSql)
             {
-                QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollSeconds", 5)),
-            }));
+                // On PostgreSQL every node shares one job storage: the app's database, schema "hangfire".
+                config.UsePostgreSqlStorage(
+                    connection => connection.UseNpgsqlConnection(database.ConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = queuePoll });
+            }
+            else
+            {
+                // Hangfire keeps its own SQLite file: its driver pulls another SQLitePCLRaw build, and the
+                // exactly-once guarantees live in our own tables, not in Hangfire's.
+                config.UseSQLiteStorage(SqliteDatabase.HangfireDatabasePath(configuration, contentRoot), new SQLiteStorageOptions { QueuePollInterval = queuePoll });
+            }
+        });
         services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Hangfire:WorkerCount", 2));
         services.AddHostedService<RecurringJobsRegistration>();
         return services;

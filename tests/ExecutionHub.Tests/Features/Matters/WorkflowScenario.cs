@@ -110,6 +110,22 @@ public sealed class WorkflowScenario(TestApp app)
         await App.SendAsync(new FeedBackMatter(MatterId, view.Version, view.FeedbackDraft, view.SuggestedOutcome ?? MatterOutcomes.AllowedFor(view.Type).Cast<MatterOutcome?>().FirstOrDefault()));
     }
 
+    /// <summary>Every line a matter's timeline gets from referral to closure, in order.</summary>
+    public static readonly IReadOnlyList<string> RoundTripTimeline =
+    [
+        "Timeline.MatterReceived", "Timeline.MatterRegistered", "Timeline.TaskDispatched", "Timeline.FindingSubmitted", "Timeline.FindingAccepted",
+        "Timeline.MatterFedBack", "Timeline.FeedbackAcknowledged", "Timeline.MatterClosed",
+    ];
+
+    /// <summary>Through feedback, then the judge acknowledges it and closes the matter.</summary>
+    public async Task ThroughClosureAsync()
+    {
+        await ThroughFeedbackAsync();
+        await AsAsync("judge.wang");
+        await App.SendAsync(new AcknowledgeFeedback(MatterId, await VersionAsync()));
+        await App.SendAsync(new CloseMatter(MatterId, await VersionAsync()));
+    }
+
     public async Task ThroughFeedbackAsync()
     {
         await AcceptAsync();

@@ -3,19 +3,16 @@ using System;
 using ExecutionHub.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ExecutionHub.Web.Data.Migrations
+namespace ExecutionHub.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127161646_AgendaRiskWarnings")]
-    partial class AgendaRiskWarnings
+    partial class SqliteModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -93,6 +90,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StaffNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("StreetId")
                         .HasColumnType("INTEGER");
 
@@ -119,6 +120,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("PartnerAgencyId");
 
                     b.HasIndex("StreetId");
+
+                    b.HasIndex("CourtId", "StaffNumber")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -162,6 +166,93 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("UserId", "AtUtc");
 
                     b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Data.MatterCycleTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtId", "CycleHour", "StreetId", "JudgeId", "Type", "Count")
+                        .HasDatabaseName("IX_MatterCycleTallies_Court_Hour");
+
+                    b.HasIndex("StreetId", "CycleHour", "CourtId", "JudgeId", "Type", "Count")
+                        .HasDatabaseName("IX_MatterCycleTallies_Street_Hour");
+
+                    b.ToTable("MatterCycleTallies");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Data.MatterDayTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CluesVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CycleSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FedBack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WhereaboutsFound")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtId", "Day", "StreetId", "JudgeId", "Type", "Received", "FedBack", "CycleSeconds", "OnTime", "WhereaboutsFound", "CluesVerified")
+                        .HasDatabaseName("IX_MatterDayTallies_Court_Day");
+
+                    b.HasIndex("StreetId", "Day", "CourtId", "JudgeId", "Type", "Received", "FedBack", "CycleSeconds", "OnTime", "WhereaboutsFound", "CluesVerified")
+                        .HasDatabaseName("IX_MatterDayTallies_Street_Day");
+
+                    b.ToTable("MatterDayTallies");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.ActionItem", b =>
@@ -416,6 +507,17 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WebhookSecretIssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CourtId");
@@ -531,6 +633,8 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CaseId", "Role");
 
+                    b.HasIndex("Name", "CaseId");
+
                     b.ToTable("CaseParties");
                 });
 
@@ -539,6 +643,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -549,6 +657,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StreetId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("StreetId", "Name")
                         .IsUnique();
@@ -758,6 +869,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("LastActivityAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -774,9 +888,13 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("JudgeId");
-
                     b.HasIndex("CourtId", "JudgeId");
+
+                    b.HasIndex("CourtId", "LastActivityAtUtc", "Status");
+
+                    b.HasIndex("StreetId", "LastActivityAtUtc", "Status");
+
+                    b.HasIndex("JudgeId", "CourtId", "LastActivityAtUtc", "Status");
 
                     b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered");
 
@@ -1135,8 +1253,6 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("ApiClientId");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("ImportKey")
@@ -1148,6 +1264,8 @@ namespace ExecutionHub.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("TargetPartyId");
+
+                    b.HasIndex("CaseId", "Status");
 
                     b.HasIndex("CourtId", "DueAtUtc");
 
@@ -1327,12 +1445,20 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Link")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MatterId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("TEXT");
@@ -1346,6 +1472,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TitleKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1355,7 +1484,12 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("AlertId");
 
+                    b.HasIndex("Key")
+                        .IsUnique();
+
                     b.HasIndex("MatterId");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("RecipientId", "AlertId")
                         .IsUnique();
@@ -1363,6 +1497,22 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("RecipientId", "ReadAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sms")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.OutboxMessage", b =>
@@ -1397,6 +1547,10 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Recipient")
@@ -1485,6 +1639,59 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("CaseId", "ExpiresAtUtc");
 
                     b.ToTable("ProgressAccessCodes");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GeneratedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Suggestions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreetId", "Kind", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("Reports");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.RiskRule", b =>
@@ -1665,6 +1872,10 @@ namespace ExecutionHub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CourtId")
                         .HasColumnType("INTEGER");
 
@@ -1674,6 +1885,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourtId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("CourtId", "Name")
                         .IsUnique();
@@ -1739,6 +1953,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedById")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeId")
@@ -2645,7 +2862,7 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("ExecutionHub.Web.Domain.Matter", null)
+                    b.HasOne("ExecutionHub.Web.Domain.Matter", "Matter")
                         .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2656,7 +2873,25 @@ namespace ExecutionHub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ExecutionHub.Web.Domain.VerificationTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Alert");
+
+                    b.Navigation("Matter");
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.NotificationPreference", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.PartnerAgency", b =>
@@ -2682,6 +2917,15 @@ namespace ExecutionHub.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PartyId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Domain.Report", b =>
+                {
+                    b.HasOne("ExecutionHub.Web.Domain.Street", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

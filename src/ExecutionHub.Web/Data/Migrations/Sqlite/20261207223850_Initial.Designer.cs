@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ExecutionHub.Web.Data.Migrations
+namespace ExecutionHub.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207055326_HandOffNotifications")]
-    partial class HandOffNotifications
+    [Migration("20261207223850_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -93,6 +93,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StaffNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("StreetId")
                         .HasColumnType("INTEGER");
 
@@ -119,6 +123,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("PartnerAgencyId");
 
                     b.HasIndex("StreetId");
+
+                    b.HasIndex("CourtId", "StaffNumber")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -162,6 +169,93 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("UserId", "AtUtc");
 
                     b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Data.MatterCycleTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtId", "CycleHour", "StreetId", "JudgeId", "Type", "Count")
+                        .HasDatabaseName("IX_MatterCycleTallies_Court_Hour");
+
+                    b.HasIndex("StreetId", "CycleHour", "CourtId", "JudgeId", "Type", "Count")
+                        .HasDatabaseName("IX_MatterCycleTallies_Street_Hour");
+
+                    b.ToTable("MatterCycleTallies");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Data.MatterDayTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CluesVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CycleSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FedBack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WhereaboutsFound")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtId", "Day", "StreetId", "JudgeId", "Type", "Received", "FedBack", "CycleSeconds", "OnTime", "WhereaboutsFound", "CluesVerified")
+                        .HasDatabaseName("IX_MatterDayTallies_Court_Day");
+
+                    b.HasIndex("StreetId", "Day", "CourtId", "JudgeId", "Type", "Received", "FedBack", "CycleSeconds", "OnTime", "WhereaboutsFound", "CluesVerified")
+                        .HasDatabaseName("IX_MatterDayTallies_Street_Day");
+
+                    b.ToTable("MatterDayTallies");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.ActionItem", b =>
@@ -553,6 +647,10 @@ namespace ExecutionHub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -562,6 +660,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StreetId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("StreetId", "Name")
                         .IsUnique();
@@ -1451,6 +1552,10 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1770,6 +1875,10 @@ namespace ExecutionHub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CourtId")
                         .HasColumnType("INTEGER");
 
@@ -1779,6 +1888,9 @@ namespace ExecutionHub.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourtId", "Code")
+                        .IsUnique();
 
                     b.HasIndex("CourtId", "Name")
                         .IsUnique();
