@@ -138,6 +138,7 @@ public static class ApiErrorCodes
         new("ledger.outcome_required", ApiErrorKind.Row, StatusCodes.Status422UnprocessableEntity, "Import.Error.OutcomeRequired"),
         new("ledger.outcome_not_for_type", ApiErrorKind.Row, StatusCodes.Status422UnprocessableEntity, "Import.Error.OutcomeNotForType"),
         new("ledger.case_other_street", ApiErrorKind.Row, StatusCodes.Status422UnprocessableEntity, "Import.Error.CaseOtherStreet"),
+        new("ledger.unknown_judge", ApiErrorKind.Row, StatusCodes.Status422UnprocessableEntity, "Import.Error.UnknownJudge"),
         new("ledger.judge_required", ApiErrorKind.Row, StatusCodes.Status422UnprocessableEntity, "Import.Error.NewCaseNeedsJudge"),
         new(LedgerRowInvalid, ApiErrorKind.Row, StatusCodes.Status422UnprocessableEntity, "Api.Row.Invalid"),
     ];
