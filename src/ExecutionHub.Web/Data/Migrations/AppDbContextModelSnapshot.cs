@@ -751,6 +751,9 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.Property<long>("AmountRecovered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AwaitsCompletion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -809,7 +812,7 @@ namespace ExecutionHub.Web.Data.Migrations
 
                     b.HasIndex("JudgeId", "CourtId", "LastActivityAtUtc", "Status");
 
-                    b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered");
+                    b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered", "AwaitsCompletion");
 
                     b.ToTable("Cases", (string)null);
                 });

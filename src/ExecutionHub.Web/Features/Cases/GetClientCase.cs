@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExecutionHub.Web.Features.Cases;
 
 /// <summary>A case of the client's own court by its number, as a court system reads it: parties masked as a matter's target is.</summary>
+/// <remarks>ClientCaseView.AwaitsCompletion: created by a ledger import and not yet completed (cause and amount sent), so left out of case statistics.</remarks>
 [ApiScope(ApiScopes.MattersRead)]
 public sealed record GetClientCase(string CaseNumber) : IQuery<ClientCaseView>;
 
@@ -36,7 +37,8 @@ public sealed record ClientCaseView(
     ClientCaseJudge Judge,
     ClientCaseStreet Street,
     IReadOnlyList<ClientCaseParty> Parties,
-    IReadOnlyList<ClientCaseMatter> Matters);
+    IReadOnlyList<ClientCaseMatter> Matters,
+    bool AwaitsCompletion);
 
 public sealed class GetClientCaseValidator : AbstractValidator<GetClientCase>
 {
@@ -68,6 +70,7 @@ public sealed class GetClientCaseHandler(IDbContextFactory<AppDbContext> dbFacto
             @case.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id)
                 .Select(p => (Party: p, View: PartyView.Masked(p)))
                 .Select(x => new ClientCaseParty(x.Party.Id, x.Party.Role, x.Party.Kind, x.View.Name, x.View.IdentityNumber)).ToList(),
-            matters.Select(m => new ClientCaseMatter(m.Id, m.Reference, m.Type, m.Status, m.ReceivedAtUtc, "/api/v1/matters/" + m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList());
+            matters.Select(m => new ClientCaseMatter(m.Id, m.Reference, m.Type, m.Status, m.ReceivedAtUtc, "/api/v1/matters/" + m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            @case.AwaitsCompletion);
     }
 }

@@ -201,6 +201,13 @@ public sealed class SaveCaseHandler(IDbContextFactory<AppDbContext> dbFactory, I
             changes.Add(Changed("Cases.FiledOn", @case.FiledOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), filedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             @case.FiledOn = filedOn;
         }
+
+        if (@case.AwaitsCompletion && !string.IsNullOrWhiteSpace(command.Cause) && command.AmountOwed is > 0)
+        {
+            // The court's system filled in what the import could not: the case counts in the statistics from now on.
+            @case.AwaitsCompletion = false;
+            changes.Add(UiText.Get("Cases.Api.Completed"));
+        }
     }
 
     private static async Task<string> JudgeIdAsync(AppDbContext db, int courtId, string? key, CancellationToken cancellationToken) =>

@@ -143,6 +143,7 @@ internal static class LedgerWriter
         Industry = UiText.Get("Case.IndustryUnknown"),
         FiledOn = DateOnly.FromDateTime(ChinaTime.ToLocal(first.ReceivedAtUtc)),
         CreatedAtUtc = now,
+        AwaitsCompletion = true,
     };
 
     /// <summary>The case's respondent with the row's ID number (or, without one, its name); a new respondent otherwise, added to <paramref name="newParties"/>.</summary>

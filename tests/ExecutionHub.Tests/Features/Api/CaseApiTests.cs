@@ -190,4 +190,29 @@ public sealed class CaseApiTests(ApiHost host) : IClassFixture<ApiHost>
         using var writeOnly = host.Client(writer.Key);
         Assert.Equal(HttpStatusCode.Forbidden, (await writeOnly.GetAsync(Path("(2025)沪0110执79999号"))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_case_an_import_created_is_completed_by_a_save_giving_its_cause_and_amount()
+    {
+        using var api = host.Client(await host.CourtSystemKeyAsync());
+        const string number = "(2025)沪0110执70006号";
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/v1/cases", NewCase(number))).StatusCode);
+        await using (var db = await host.App.DbAsync())
+        {
+            // As a ledger import leaves it.
+            var imported = await db.Cases.SingleAsync(c => c.CaseNumber == number);
+            (imported.Cause, imported.AmountOwed, imported.AwaitsCompletion) = ("待补充", 0m, true);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync("/api/v1/cases", new { caseNumber = number, cause = "民间借贷纠纷" })).StatusCode);
+        Assert.True((await JsonOf(await api.GetAsync(Path(number)))).GetProperty("awaitsCompletion").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync("/api/v1/cases", new { caseNumber = number, cause = "民间借贷纠纷", amountOwed = 50000m })).StatusCode);
+
+        Assert.False((await JsonOf(await api.GetAsync(Path(number)))).GetProperty("awaitsCompletion").GetBoolean());
+        var completed = (await CaseTimelineAsync(number)).Last();
+        Assert.Equal("Timeline.CaseUpdatedThroughApi", completed.Event);
+        Assert.Contains("案件信息已补全", completed.Detail, StringComparison.Ordinal);
+    }
 }

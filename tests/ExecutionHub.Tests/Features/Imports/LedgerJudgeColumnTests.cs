@@ -2,6 +2,7 @@ using ExecutionHub.Tests.Infrastructure;
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Features.Api;
 using ExecutionHub.Web.Features.Imports;
+using ExecutionHub.Web.Features.Statistics;
 using Microsoft.EntityFrameworkCore;
 using static ExecutionHub.Tests.Features.Imports.LedgerScenario;
 
@@ -64,5 +65,22 @@ public sealed class LedgerJudgeColumnTests : IAsyncLifetime
         Assert.Equal((3, LedgerFile.Judge, "nobody"), (error.Row, error.Column, error.Value));
         Assert.Equal(["j1", "j2"], error.Allowed);
         Assert.Equal("ledger.unknown_judge", ApiErrorCodes.ForRow(error.Key));
+    }
+
+    [Fact]
+    public async Task A_case_an_import_creates_awaits_completion_and_is_left_out_of_the_case_statistics()
+    {
+        var report = await app.SendAsync(Import(Csv(FedBackRows), data));
+        var registered = await data.AddCaseAsync(data.Judge, filedOn: new DateOnly(2026, 11, 5));
+        var november = new PeriodDays(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), 1);
+
+        Assert.True(report.Saved);
+        await using var after = await app.DbAsync();
+        var imported = await after.Cases.Where(c => c.CourtId == data.Court.Id && c.Id != registered.Id).ToListAsync();
+        Assert.Equal(5, imported.Count);
+        Assert.All(imported, c => Assert.True(c.AwaitsCompletion));
+        Assert.False((await after.Cases.SingleAsync(c => c.Id == registered.Id)).AwaitsCompletion);
+        var groups = await StatisticsData.CasesAsync(after, [data.Street.Id], november, CancellationToken.None);
+        Assert.Equal(1, groups.Sum(g => g.Count));
     }
 }
