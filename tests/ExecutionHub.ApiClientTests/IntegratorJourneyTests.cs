@@ -27,7 +27,22 @@ public sealed class IntegratorJourneyTests(IntegrationApp app) : IClassFixture<I
         var judge = Assert.Single(await api.ListJudgesAsync(), j => j.Code == "011021");
         var serial = Random.Shared.Next(60_000, 69_999);
 
-        // A referral on a case new to ExecutionHub, with the case as the court knows it; sent twice with one key.
+        // The case as the court knows it, registered first; then a referral on it, sent twice with one key.
+        var targetId = ResidentId("31011019800101" + (serial % 1000).ToString("000", CultureInfo.InvariantCulture));
+        var registered = await api.SaveCaseAsync(new SaveCaseBody
+        {
+            CaseNumber = $"(2026)沪0110执{serial}号",
+            Street = street.Id,
+            Judge = judge.Code,
+            Cause = "民间借贷纠纷",
+            AmountOwed = 85_000,
+            Parties = [new CasePartyBody { Role = PartyRole.Respondent, Kind = PartyKind.Person, Name = "周建国", IdentityNumber = targetId }],
+        });
+        Assert.True(registered.Created);
+        var @case = await api.GetCaseAsync(registered.CaseNumber);
+        Assert.Equal(judge.Code, @case.Judge.Code);
+        Assert.Matches(@"^310110\*+\w{4}$", Assert.Single(@case.Parties).IdentityNumber);
+
         var referral = new ReferMatterBody
         {
             CaseNumber = $"(2026)沪0110执{serial}号",
@@ -35,8 +50,7 @@ public sealed class IntegratorJourneyTests(IntegrationApp app) : IClassFixture<I
             Request = "请核实被执行人现居住地。",
             Details = new MatterDetails { LastKnownAddresses = "杨浦区平凉路100弄" },
             ClientReference = $"FY-2026-{serial}",
-            Target = new ReferralTarget { Kind = PartyKind.Person, Name = "周建国", IdentityNumber = ResidentId("31011019800101" + (serial % 1000).ToString("000", CultureInfo.InvariantCulture)) },
-            Case = new ReferralCase { Street = street.Id, Judge = judge.Code, Cause = "民间借贷纠纷", AmountOwed = 85_000 },
+            Target = new ReferralTarget { PartyId = Assert.Single(@case.Parties).Id },
         };
         var idempotencyKey = Guid.NewGuid().ToString("N");
         var created = await api.ReferMatterAsync(idempotencyKey, referral);

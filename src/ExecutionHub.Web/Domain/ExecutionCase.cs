@@ -64,6 +64,13 @@ public sealed class ExecutionCase
     public DateTime QuietSinceUtc =>
         FiledOn == default || LocalDay.StartUtc(FiledOn) > CreatedAtUtc ? CreatedAtUtc : LocalDay.StartUtc(FiledOn);
 
+    /// <summary>
+    /// Created by a ledger import (cause 待补充, amount 0, filed on the day of its first row) and not yet completed: the
+    /// street's case statistics leave it out, since its cause, amount and filing day are placeholders. A save through
+    /// the API that gives the cause and an amount above 0 completes it.
+    /// </summary>
+    public bool AwaitsCompletion { get; set; }
+
     /// <summary>城市更新 / 群体性 tags a coordinator or judge sets; the street's risk rules read them.</summary>
     public CaseTags Tags { get; set; }
 

@@ -1009,3 +1009,15 @@ VALUES ('20261207223850_Initial', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+DROP INDEX "IX_Cases_StreetId_FiledOn_CommunityId_Cause_Industry_Status_AmountOwed_AmountRecovered";
+
+ALTER TABLE "Cases" ADD "AwaitsCompletion" INTEGER NOT NULL DEFAULT 0;
+
+CREATE INDEX "IX_Cases_StreetId_FiledOn_CommunityId_Cause_Industry_Status_AmountOwed_AmountRecovered_AwaitsCompletion" ON "Cases" ("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered", "AwaitsCompletion");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207223853_CaseAwaitsCompletion', '10.0.15');
+
+COMMIT;
+

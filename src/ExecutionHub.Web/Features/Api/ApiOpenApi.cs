@@ -109,6 +109,13 @@ public static class ApiOpenApi
                         "Optional, up to 500 characters: why another matter is needed, written on the new matter's timeline.");
                 }
 
+                if (context.JsonTypeInfo.Type == typeof(SaveCaseBody) && schema.Properties is { } savedCase
+                    && savedCase.TryGetValue("street", out var caseStreet) && caseStreet is OpenApiSchema caseStreetSchema)
+                {
+                    // Read by IdOrCodeJsonConverter, as a referral's case.street.
+                    caseStreetSchema.Type = JsonSchemaType.Integer | JsonSchemaType.String | JsonSchemaType.Null;
+                }
+
                 if (context.JsonTypeInfo.Type == typeof(ReferralCase) && schema.Properties is { } referralCase)
                 {
                     if (referralCase.TryGetValue("street", out var street) && street is OpenApiSchema streetSchema)
@@ -182,6 +189,23 @@ public static class ApiOpenApi
             {"items":[{"matterId":4211,"reference":"ZX-2026-00081","clientReference":"FY-2026-000123","caseNumber":"(2025)沪0110执1234号","type":"DebtorWhereabouts",
              "source":"CourtExOfficio","status":"FedBack","fedBackAtUtc":"2026-11-26T19:30:00Z","outcome":"Found","feedback":"被执行人现居平凉路100弄3号，每日7时前在家。"}],
              "nextCursor":"ZjE6MTIzNDU","hasMore":false}
+            """)),
+        ["SaveCase"] = new(
+            """
+            {"caseNumber":"(2025)沪0110执1234号","street":"310110002","judge":"011021","cause":"民间借贷纠纷","industry":"金融","amountOwed":120000,"filedOn":"2025-03-12",
+             "parties":[{"role":"Applicant","kind":"Organisation","name":"上海某小额贷款有限公司","identityNumber":"91310000MA1FL4CT3U"},
+                        {"role":"Respondent","kind":"Person","name":"张三","identityNumber":"11010519491231002X","phones":["13800138000"],"addresses":["平凉路100弄3号"]}]}
+            """,
+            ("201", """{"id":812,"caseNumber":"(2025)沪0110执1234号","created":true,"href":"/api/v1/cases/%282025%29%E6%B2%AA0110%E6%89%A71234%E5%8F%B7"}""")),
+        ["GetCase"] = new(
+            null,
+            ("200",
+            """
+            {"id":812,"caseNumber":"(2025)沪0110执1234号","cause":"民间借贷纠纷","industry":"金融","amountOwed":120000,"amountRecovered":0,"status":"InExecution","filedOn":"2025-03-12",
+             "judge":{"id":"3f0c2a4e-8d1b-4c55-9a57-2f6e0b1d7c31","code":"011021","name":"王振华"},"street":{"id":1,"code":"310110002","name":"平凉路街道"},
+             "parties":[{"id":1201,"role":"Applicant","kind":"Organisation","name":"上海某小额贷款有限公司","identityNumber":"913100********CT3U"},
+                        {"id":1202,"role":"Respondent","kind":"Person","name":"张*","identityNumber":"110105********002X"}],
+             "matters":[{"id":4211,"reference":"ZX-2026-00081","type":"DebtorWhereabouts","status":"Received","receivedAtUtc":"2026-11-25T02:00:00Z","href":"/api/v1/matters/4211"}]}
             """)),
         ["RecordMilestone"] = new(
             """{"kind":"PaymentReceived","occurredOn":"2026-11-26","amount":10000,"note":"被执行人当场履行"}""",

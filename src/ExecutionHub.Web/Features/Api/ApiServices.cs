@@ -127,6 +127,7 @@ public static class ApiServices
             .AddEndpointFilter<ApiClientLimitFilter>()
             .WithTags("ExecutionHub API v1");
         v1.MapMatterEndpoints();
+        v1.MapCaseEndpoints();
         v1.MapFeedbackEndpoints();
         v1.MapMilestoneEndpoints();
         v1.MapStatisticsEndpoints();

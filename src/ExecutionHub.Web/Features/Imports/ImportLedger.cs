@@ -146,6 +146,7 @@ public sealed class ImportLedgerHandler(
         // any other writer): what the rows name, what was imported before and the next references stay as read until written.
         var locked = Stopwatch.GetTimestamp();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RowJudgesAsync(db, street.CourtId, rows, errors, cancellationToken);
         var cases = await CasesAsync(db, command, street, rows, errors, cancellationToken);
         await MarkDuplicatesAsync(db, rows, cancellationToken);
         var fresh = rows.Where(r => !r.Duplicate).ToList();
@@ -222,13 +223,44 @@ public sealed class ImportLedgerHandler(
                     errors.Add(LedgerRowError.Of(row.Line.Row, LedgerFile.CaseNumber, "Import.Error.CaseOtherStreet") with { Value = row.CaseNumber });
                 }
             }
-            else if (command.JudgeId is null)
+            else if (command.JudgeId is null && row.JudgeKey.Length == 0)
             {
                 errors.Add(LedgerRowError.Of(row.Line.Row, LedgerFile.CaseNumber, "Import.Error.NewCaseNeedsJudge") with { Value = row.CaseNumber });
             }
         }
 
         return cases;
+    }
+
+    /// <summary>
+    /// The judges the rows name (<see cref="LedgerFile.Judge"/>), each an active judge of the court by staff number, user name
+    /// or id; a row naming another is refused with the court's judges' codes as the values allowed.
+    /// </summary>
+    private static async Task RowJudgesAsync(AppDbContext db, int courtId, List<LedgerRow> rows, List<LedgerRowError> errors, CancellationToken cancellationToken)
+    {
+        var keys = rows.Select(r => r.JudgeKey).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var found = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            found[key] = await ReferenceData.OrgReferences.JudgeIdAsync(db, courtId, key, cancellationToken);
+        }
+
+        IReadOnlyList<string>? allowed = null;
+        foreach (var row in rows.Where(r => r.JudgeKey.Length > 0))
+        {
+            row.JudgeId = found[row.JudgeKey];
+            if (row.JudgeId is null)
+            {
+                allowed ??= (await ReferenceData.OrgReferences.Judges(db, courtId).Select(u => new { u.StaffNumber, u.UserName }).ToListAsync(cancellationToken))
+                    .Select(u => ReferenceData.OrgReferences.JudgeCode(u.StaffNumber, u.UserName)).Order(StringComparer.Ordinal).ToList();
+                errors.Add(LedgerRowError.Of(row.Line.Row, LedgerFile.Judge, "Import.Error.UnknownJudge", row.JudgeKey) with { Value = row.JudgeKey, Allowed = allowed });
+            }
+        }
     }
 
     /// <summary>Duplicates: rows already imported by an earlier file, or repeated within this one.</summary>

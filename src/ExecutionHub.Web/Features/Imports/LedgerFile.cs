@@ -36,6 +36,12 @@ public static class LedgerFile
     public const string Outcome = "outcome";
     public const string Notes = "notes";
 
+    /// <summary>
+    /// Optional, after <see cref="Notes"/>: the judge of a case the ledger creates (staff number, user name or user id), where
+    /// it is not the import's judge for new cases. A file without it is read as before.
+    /// </summary>
+    public const string Judge = "judge";
+
     /// <summary>The whole row or the file itself, when an error belongs to no single column.</summary>
     public const string Header = "header";
 
@@ -97,7 +103,7 @@ public static class LedgerFile
 
     // Built once: a cell is looked up by column name a dozen times per row, for up to 5,000 rows.
     private static readonly Dictionary<string, int> ColumnIndexes =
-        Columns.Select((column, index) => (column, index)).ToDictionary(c => c.column, c => c.index, StringComparer.Ordinal);
+        Columns.Append(Judge).Select((column, index) => (column, index)).ToDictionary(c => c.column, c => c.index, StringComparer.Ordinal);
 
     /// <summary>
     /// The rows of the file, header first, at most <see cref="MaxRows"/> + 2 (the header, the
@@ -110,7 +116,10 @@ public static class LedgerFile
 
     private const int MaxLines = MaxRows + 2;
 
-    /// <summary>Whether the header row names exactly the ledger's columns, in order (case, spaces and empty trailing cells aside).</summary>
+    /// <summary>
+    /// Whether the header row names exactly the ledger's columns, in order, with or without the optional <see cref="Judge"/>
+    /// last (case, spaces and empty trailing cells aside).
+    /// </summary>
     public static bool HasExpectedHeader(LedgerLine header)
     {
         var names = header.Cells.Select(c => c.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
@@ -119,7 +128,7 @@ public static class LedgerFile
             names.RemoveAt(names.Count - 1);
         }
 
-        return names.SequenceEqual(Columns);
+        return names.SequenceEqual(Columns) || names.SequenceEqual(Columns.Append(Judge));
     }
 
     private static List<LedgerLine> ReadCsv(byte[] content)

@@ -26,6 +26,12 @@ internal sealed record LedgerRow(
     /// <summary>What identifies the row however the file is re-saved (<see cref="KeyOf"/>); unique among imported matters.</summary>
     public required string Key { get; init; }
 
+    /// <summary>The <see cref="LedgerFile.Judge"/> cell as written; empty when the file has no such column or left it blank.</summary>
+    public string JudgeKey { get; init; } = "";
+
+    /// <summary>The user id of <see cref="JudgeKey"/>'s judge, once found among the court's; null without one.</summary>
+    public string? JudgeId { get; set; }
+
     /// <summary>Imported by an earlier file, or repeated earlier in this one: counted, not imported again.</summary>
     public bool Duplicate { get; set; }
 

@@ -1,5 +1,6 @@
 using ExecutionHub.Web.Domain;
 using ExecutionHub.Web.Infrastructure.Localization;
+using ExecutionHub.Web.Infrastructure.Mediator;
 
 namespace ExecutionHub.Web.Features.Imports;
 
@@ -43,6 +44,7 @@ internal sealed class LedgerRowRules
         }
 
         var notes = rules.Notes();
+        var judgeKey = rules.JudgeKey();
         if (errors.Count > before)
         {
             return null;
@@ -52,6 +54,7 @@ internal sealed class LedgerRowRules
         var status = closed is not null ? MatterStatus.Closed : fedBack is not null ? MatterStatus.FedBack : dispatched is not null ? MatterStatus.Dispatched : MatterStatus.Registered;
         return new LedgerRow(line, normalised, type.Type, type.Kind, source, communityId, targetName, idNumber, received!.Value, dispatched, fedBack, closed, outcome, notes, status)
         {
+            JudgeKey = judgeKey,
             Key = LedgerRow.KeyOf(normalised, typeCode.ToLowerInvariant(), idNumber.Length > 0 ? idNumber : targetName, received.Value),
         };
     }
@@ -266,6 +269,17 @@ internal sealed class LedgerRowRules
         }
 
         return notes;
+    }
+
+    private string JudgeKey()
+    {
+        var key = Cell(LedgerFile.Judge);
+        if (key.Length > TextLimits.UserId)
+        {
+            Fail(LedgerFile.Judge, "Import.Error.TooLong", TextLimits.UserId);
+        }
+
+        return key;
     }
 
     private string Cell(string column)

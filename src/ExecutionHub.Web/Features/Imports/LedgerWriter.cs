@@ -37,7 +37,10 @@ internal static class LedgerWriter
         AppDbContext db, ImportLedger command, UserContext me, Street street, List<LedgerRow> rows, Dictionary<string, ExecutionCase> cases, DateTime now, CancellationToken cancellationToken)
     {
         var firstRows = rows.Where(r => !cases.ContainsKey(r.CaseNumber)).GroupBy(r => r.CaseNumber)
-            .ToDictionary(g => g.Key, g => (First: g.OrderBy(r => r.ReceivedAtUtc).First(), CommunityId: g.Select(r => r.CommunityId).FirstOrDefault(id => id is not null)));
+            .ToDictionary(g => g.Key, g => (
+                First: g.OrderBy(r => r.ReceivedAtUtc).First(),
+                CommunityId: g.Select(r => r.CommunityId).FirstOrDefault(id => id is not null),
+                JudgeId: g.OrderBy(r => r.ReceivedAtUtc).Select(r => r.JudgeId).FirstOrDefault(id => id is not null) ?? command.JudgeId!));
         var references = new Queue<string>(await MatterReferences.NextAsync(db, now, rows.Count, cancellationToken));
         var policies = new Dictionary<MatterType, (DeadlinePolicy, WorkingCalendar)>();
         foreach (var type in rows.Select(r => r.Type).Distinct())
@@ -53,8 +56,8 @@ internal static class LedgerWriter
         {
             if (!cases.TryGetValue(row.CaseNumber, out var @case))
             {
-                var (first, communityId) = firstRows[row.CaseNumber];
-                @case = NewCase(command, street, row.CaseNumber, first, communityId, now);
+                var (first, communityId, judgeId) = firstRows[row.CaseNumber];
+                @case = NewCase(street, row.CaseNumber, first, communityId, judgeId, now);
                 CaseActivity.StartQuiet(@case);
                 newCases.Add(@case);
                 cases[row.CaseNumber] = @case;
@@ -131,17 +134,19 @@ internal static class LedgerWriter
         await timeline.InsertAsync([.. ledger.Matters.Select((m, i) => MatterTimeline.Line(m, me, now, "Timeline.MatterImported", ledger.TimelineDetails[i]))], cancellationToken);
     }
 
-    private static ExecutionCase NewCase(ImportLedger command, Street street, string caseNumber, LedgerRow first, int? communityId, DateTime now) => new()
+    /// <param name="judgeId">The first judge the case's rows name (<see cref="LedgerFile.Judge"/>), else the import's judge for new cases.</param>
+    private static ExecutionCase NewCase(Street street, string caseNumber, LedgerRow first, int? communityId, string judgeId, DateTime now) => new()
     {
         CaseNumber = caseNumber,
         CourtId = street.CourtId,
         StreetId = street.Id,
         CommunityId = communityId,
-        JudgeId = command.JudgeId!,
+        JudgeId = judgeId,
         Cause = UiText.Get("Import.CaseCause"),
         Industry = UiText.Get("Case.IndustryUnknown"),
         FiledOn = DateOnly.FromDateTime(ChinaTime.ToLocal(first.ReceivedAtUtc)),
         CreatedAtUtc = now,
+        AwaitsCompletion = true,
     };
 
     /// <summary>The case's respondent with the row's ID number (or, without one, its name); a new respondent otherwise, added to <paramref name="newParties"/>.</summary>

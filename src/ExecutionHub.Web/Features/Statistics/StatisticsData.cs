@@ -69,8 +69,12 @@ internal static class StatisticsData
     public static readonly MilestoneKind[] MeasureKinds =
         [MilestoneKind.AssetSeizure, MilestoneKind.CreditBlacklisting, MilestoneKind.ConsumptionRestriction, MilestoneKind.DetentionOrFine];
 
+    /// <summary>
+    /// The streets' cases filed in the period, every case statistic's base; a case an import created and nobody completed
+    /// yet (<see cref="ExecutionCase.AwaitsCompletion"/>) is left out, its cause, amount and filing day being placeholders.
+    /// </summary>
     public static IQueryable<ExecutionCase> FiledIn(this IQueryable<ExecutionCase> cases, IReadOnlyList<int> streetIds, PeriodDays period) =>
-        cases.Where(c => streetIds.Contains(c.StreetId) && c.FiledOn >= period.First && c.FiledOn <= period.Last);
+        cases.Where(c => streetIds.Contains(c.StreetId) && c.FiledOn >= period.First && c.FiledOn <= period.Last && !c.AwaitsCompletion);
 
     /// <summary>Whether the streets have a case filed or a matter received in the period: what the tables count first.</summary>
     public static async Task<bool> AnyAsync(AppDbContext db, IReadOnlyList<int> streetIds, PeriodDays period, CancellationToken cancellationToken) =>

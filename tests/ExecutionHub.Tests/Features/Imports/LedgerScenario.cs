@@ -36,8 +36,9 @@ public static class LedgerScenario
         ["(2026)沪0199执505号", "asset_income", "other_court", Street, Community, "上海某某贸易有限公司", Credit("91310110MA1G8N5X2"), "2026-11-18T08:00:00+08:00", "2026-11-18T09:00:00+08:00", "2026-11-19T20:00:00+08:00", "2026-11-20T10:00:00+08:00", "confirmed", "工资收入属实"],
     ];
 
-    public static byte[] Csv(IEnumerable<string[]> rows) =>
-        Encoding.UTF8.GetBytes(string.Join("\r\n", new[] { LedgerFile.Columns.ToArray() }.Concat(rows).Select(r => string.Join(',', r.Select(Quote)))) + "\r\n");
+    /// <param name="withJudge">The header ends with the optional judge column (each row then carries its cell).</param>
+    public static byte[] Csv(IEnumerable<string[]> rows, bool withJudge = false) =>
+        Encoding.UTF8.GetBytes(string.Join("\r\n", new[] { withJudge ? [.. LedgerFile.Columns, LedgerFile.Judge] : LedgerFile.Columns.ToArray() }.Concat(rows).Select(r => string.Join(',', r.Select(Quote)))) + "\r\n");
 
     public static async Task<byte[]> XlsxAsync(IEnumerable<string[]> rows)
     {

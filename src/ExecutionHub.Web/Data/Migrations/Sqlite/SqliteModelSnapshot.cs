@@ -838,6 +838,9 @@ namespace ExecutionHub.Web.Data.Migrations.Sqlite
                     b.Property<long>("AmountRecovered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AwaitsCompletion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -896,7 +899,7 @@ namespace ExecutionHub.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("JudgeId", "CourtId", "LastActivityAtUtc", "Status");
 
-                    b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered");
+                    b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered", "AwaitsCompletion");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -103,12 +103,7 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
         When(x => x.TargetPartyId is null, () =>
         {
             RuleFor(x => x.TargetName).NotEmpty();
-            RuleFor(x => x.TargetIdentityNumber)
-                .Must(n => string.IsNullOrEmpty(n) || IdentityNumbers.IsResidentId(n)).When(x => x.TargetKind == PartyKind.Person)
-                .WithMessage(_ => UiText.Get("Validation.ResidentId"));
-            RuleFor(x => x.TargetIdentityNumber)
-                .Must(n => string.IsNullOrEmpty(n) || IdentityNumbers.IsCreditCode(n)).When(x => x.TargetKind == PartyKind.Organisation)
-                .WithMessage(_ => UiText.Get("Validation.CreditCode"));
+            RuleFor(x => x.TargetIdentityNumber).IdentityNumberFor(x => x.TargetKind);
             RuleFor(x => x.TargetPhone).Matches(PersonalData.PhonePattern).When(x => !string.IsNullOrEmpty(x.TargetPhone))
                 .WithMessage(_ => UiText.Get("Validation.Phone"));
         });
