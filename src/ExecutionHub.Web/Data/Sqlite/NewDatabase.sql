@@ -266,6 +266,7 @@ CREATE TABLE "Cases" (
     "FiledOn" TEXT NOT NULL,
     "CreatedAtUtc" TEXT NOT NULL,
     "LastActivityAtUtc" TEXT NOT NULL,
+    "AwaitsCompletion" INTEGER NOT NULL,
     "Tags" INTEGER NOT NULL,
     CONSTRAINT "FK_Cases_AspNetUsers_JudgeId" FOREIGN KEY ("JudgeId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_Cases_Communities_CommunityId" FOREIGN KEY ("CommunityId") REFERENCES "Communities" ("Id") ON DELETE RESTRICT,
@@ -802,7 +803,7 @@ CREATE INDEX "IX_Cases_CourtId_LastActivityAtUtc_Status" ON "Cases" ("CourtId", 
 
 CREATE INDEX "IX_Cases_JudgeId_CourtId_LastActivityAtUtc_Status" ON "Cases" ("JudgeId", "CourtId", "LastActivityAtUtc", "Status");
 
-CREATE INDEX "IX_Cases_StreetId_FiledOn_CommunityId_Cause_Industry_Status_AmountOwed_AmountRecovered" ON "Cases" ("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered");
+CREATE INDEX "IX_Cases_StreetId_FiledOn_CommunityId_Cause_Industry_Status_AmountOwed_AmountRecovered_AwaitsCompletion" ON "Cases" ("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered", "AwaitsCompletion");
 
 CREATE INDEX "IX_Cases_StreetId_LastActivityAtUtc_Status" ON "Cases" ("StreetId", "LastActivityAtUtc", "Status");
 
@@ -1005,19 +1006,7 @@ CREATE INDEX "IX_WorkingGroupMembers_UserId" ON "WorkingGroupMembers" ("UserId")
 CREATE UNIQUE INDEX "IX_WorkingGroups_StreetId_Kind" ON "WorkingGroups" ("StreetId", "Kind");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261207223850_Initial', '10.0.15');
-
-COMMIT;
-
-BEGIN TRANSACTION;
-DROP INDEX "IX_Cases_StreetId_FiledOn_CommunityId_Cause_Industry_Status_AmountOwed_AmountRecovered";
-
-ALTER TABLE "Cases" ADD "AwaitsCompletion" INTEGER NOT NULL DEFAULT 0;
-
-CREATE INDEX "IX_Cases_StreetId_FiledOn_CommunityId_Cause_Industry_Status_AmountOwed_AmountRecovered_AwaitsCompletion" ON "Cases" ("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered", "AwaitsCompletion");
-
-INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261207223853_CaseAwaitsCompletion', '10.0.15');
+VALUES ('20261207225213_Initial', '10.0.15');
 
 COMMIT;
 

@@ -876,6 +876,9 @@ namespace ExecutionHub.Web.Data.Migrations.PostgreSql
                     b.Property<long>("AmountRecovered")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("AwaitsCompletion")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -934,7 +937,7 @@ namespace ExecutionHub.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("JudgeId", "CourtId", "LastActivityAtUtc", "Status");
 
-                    b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered");
+                    b.HasIndex("StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered", "AwaitsCompletion");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ExecutionHub.Web.Data.Migrations
+namespace ExecutionHub.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207223853_CaseAwaitsCompletion")]
-    partial class CaseAwaitsCompletion
+    [Migration("20261207225213_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -169,6 +169,93 @@ namespace ExecutionHub.Web.Data.Migrations
                     b.HasIndex("UserId", "AtUtc");
 
                     b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Data.MatterCycleTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtId", "CycleHour", "StreetId", "JudgeId", "Type", "Count")
+                        .HasDatabaseName("IX_MatterCycleTallies_Court_Hour");
+
+                    b.HasIndex("StreetId", "CycleHour", "CourtId", "JudgeId", "Type", "Count")
+                        .HasDatabaseName("IX_MatterCycleTallies_Street_Hour");
+
+                    b.ToTable("MatterCycleTallies");
+                });
+
+            modelBuilder.Entity("ExecutionHub.Web.Data.MatterDayTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CluesVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourtId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CycleSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FedBack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WhereaboutsFound")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourtId", "Day", "StreetId", "JudgeId", "Type", "Received", "FedBack", "CycleSeconds", "OnTime", "WhereaboutsFound", "CluesVerified")
+                        .HasDatabaseName("IX_MatterDayTallies_Court_Day");
+
+                    b.HasIndex("StreetId", "Day", "CourtId", "JudgeId", "Type", "Received", "FedBack", "CycleSeconds", "OnTime", "WhereaboutsFound", "CluesVerified")
+                        .HasDatabaseName("IX_MatterDayTallies_Street_Day");
+
+                    b.ToTable("MatterDayTallies");
                 });
 
             modelBuilder.Entity("ExecutionHub.Web.Domain.ActionItem", b =>

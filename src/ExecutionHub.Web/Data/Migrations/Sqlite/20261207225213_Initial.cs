@@ -553,6 +553,7 @@ namespace ExecutionHub.Web.Data.Migrations.Sqlite
                     FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LastActivityAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AwaitsCompletion = table.Column<bool>(type: "INTEGER", nullable: false),
                     Tags = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -1828,9 +1829,9 @@ namespace ExecutionHub.Web.Data.Migrations.Sqlite
                 columns: new[] { "JudgeId", "CourtId", "LastActivityAtUtc", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_StreetId_FiledOn_CommunityId_Cause_Industry_Status_AmountOwed_AmountRecovered",
+                name: "IX_Cases_StreetId_FiledOn_CommunityId_Cause_Industry_Status_AmountOwed_AmountRecovered_AwaitsCompletion",
                 table: "Cases",
-                columns: new[] { "StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered" });
+                columns: new[] { "StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered", "AwaitsCompletion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_StreetId_LastActivityAtUtc_Status",

@@ -555,6 +555,7 @@ namespace ExecutionHub.Web.Data.Migrations.PostgreSql
                     FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LastActivityAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AwaitsCompletion = table.Column<bool>(type: "boolean", nullable: false),
                     Tags = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -1832,7 +1833,7 @@ namespace ExecutionHub.Web.Data.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_StreetId_FiledOn_CommunityId_Cause_Industry_Status_Am~",
                 table: "Cases",
-                columns: new[] { "StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered" });
+                columns: new[] { "StreetId", "FiledOn", "CommunityId", "Cause", "Industry", "Status", "AmountOwed", "AmountRecovered", "AwaitsCompletion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_StreetId_LastActivityAtUtc_Status",
