@@ -75,6 +75,8 @@ public sealed class SaveCaseValidator : AbstractValidator<SaveCase>
             party.RuleForEach(p => p.Phones).NotEmpty().MaximumLength(PersonalData.MaxPhoneLength).Matches(PersonalData.PhonePattern)
                 .WithMessage(_ => UiText.Get("Validation.Phone"));
             party.RuleForEach(p => p.Addresses).NotEmpty().MaximumLength(PersonalData.MaxAddressLength);
+            party.RuleFor(p => p.Phones).Must(list => list is null || list.Count <= TextLimits.PartyContactCount);
+            party.RuleFor(p => p.Addresses).Must(list => list is null || list.Count <= TextLimits.PartyContactCount);
         });
     }
 }

@@ -11,4 +11,7 @@ public static class TextLimits
 
     /// <summary>How many user ids one request may name (a meeting's participants, a working group's members).</summary>
     public const int UserIdCount = 200;
+
+    /// <summary>How many phones or addresses one party may carry in one request (a case saved through the API).</summary>
+    public const int PartyContactCount = 20;
 }
