@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -32,6 +33,9 @@ public sealed class ApiClientTests(AppFixture app) : BrowserTest(app)
             using var http = new HttpClient { BaseAddress = App.BaseAddress };
             http.DefaultRequestHeaders.Add("X-Api-Key", key);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/statistics/headline")).StatusCode);
+
+            // The call log is written off the request path; the client's page reads it once, when it opens.
+            await App.Services.GetRequiredService<ExecutionHub.Web.Features.Api.ApiCallLogWriter>().FlushAsync();
 
             await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "浏览器测试系统" }).ClickAsync();
             await Expect(page.GetByTestId("api-client-title")).ToHaveTextAsync("浏览器测试系统");
