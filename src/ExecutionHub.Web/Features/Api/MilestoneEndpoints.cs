@@ -23,15 +23,9 @@ public sealed class FindClientCaseHandler(IDbContextFactory<AppDbContext> dbFact
     public async ValueTask<int> Handle(FindClientCase query, CancellationToken cancellationToken)
     {
         var me = await currentUser.GetAsync();
-        if (!CaseNumber.TryParse(query.CaseNumber, out var number))
-        {
-            throw new NotFoundException($"Case {query.CaseNumber}");
-        }
-
-        var text = number.ToString();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var id = await db.Cases.Where(c => c.CaseNumber == text && c.CourtId == me.CourtId).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
-        return id ?? throw new NotFoundException($"Case {text}");
+        var id = await db.Cases.Named(query.CaseNumber, me.CourtId).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        return id ?? throw new NotFoundException($"Case {query.CaseNumber}");
     }
 }
 

@@ -50,16 +50,10 @@ public sealed class GetClientCaseHandler(IDbContextFactory<AppDbContext> dbFacto
     public async ValueTask<ClientCaseView> Handle(GetClientCase query, CancellationToken cancellationToken)
     {
         var me = await currentUser.GetAsync();
-        if (!CaseNumber.TryParse(query.CaseNumber, out var number))
-        {
-            throw new NotFoundException($"Case {query.CaseNumber}");
-        }
-
-        var text = number.ToString();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var @case = await db.Cases.AsNoTracking().Include(c => c.Parties).Include(c => c.Street)
-            .SingleOrDefaultAsync(c => c.CaseNumber == text && c.CourtId == me.CourtId, cancellationToken)
-            ?? throw new NotFoundException($"Case {text}");
+            .Named(query.CaseNumber, me.CourtId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"Case {query.CaseNumber}");
         var judge = await db.Users.Where(u => u.Id == @case.JudgeId).Select(u => new { u.Id, u.StaffNumber, u.UserName, u.DisplayName }).SingleAsync(cancellationToken);
         var matters = await db.Matters.AsNoTracking().Where(m => m.CaseId == @case.Id).OrderBy(m => m.ReceivedAtUtc)
             .Select(m => new { m.Id, m.Reference, m.Type, m.Status, m.ReceivedAtUtc }).ToListAsync(cancellationToken);
